@@ -1,0 +1,39 @@
+/** The VS Code side: starts the language server, detects fragments by content, registers the commands. */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerDetectByContent } from './detect-by-content';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const outputChannel = vscode.window.createOutputChannel('Fragments', { log: true });
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'fragment', scheme: 'file' },
+      { language: 'fragment', scheme: 'untitled' },
+    ],
+    outputChannel,
+    traceOutputChannel: outputChannel,
+  };
+  client = new LanguageClient('fragments', 'Fragments', serverOptions, clientOptions);
+
+  registerDetectByContent(context);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('fragments.restartServer', async () => {
+      await client?.restart();
+      void vscode.window.setStatusBarMessage('Fragments: language server restarted', 3000);
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,26 @@
+// Bundles the client, the server and the CLI with esbuild: minified, with source maps. `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+const builds = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  for (const build of builds) await (await esbuild.context({ ...common, ...build })).watch();
+  console.log('watching client/src and server/src…');
+} else {
+  await Promise.all(builds.map((build) => esbuild.build({ ...common, ...build })));
+}

@@ -1,0 +1,20 @@
+/** Every diagnostic code the checker emits. Codes are stable: users filter on them and CI reports cite them. */
+export const DIAGNOSTIC_CODES = [
+  'missing-field',
+  'empty-value',
+  'unknown-field',
+  'duplicate-field',
+  'malformed-field',
+  'invalid-value',
+  'value-case',
+  'unknown-value',
+  'repeated-choice',
+  'unknown-marker',
+  'unstructured',
+  'too-many-problems',
+] as const;
+
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
+/** Source shown beside every diagnostic. */
+export const DIAGNOSTIC_SOURCE = 'fragments';

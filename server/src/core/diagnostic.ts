@@ -1,0 +1,37 @@
+/** The diagnostics the core produces: LSP diagnostics whose `data` says how to fix them. */
+import type { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
+import type { DiagnosticCode } from './diagnostic-codes';
+
+/**
+ * What a quick fix needs, carried in `diagnostic.data` (as the YAML language server does), so that the fix can be
+ * built later from the diagnostic alone.
+ */
+export type FixData =
+  | { fix: 'replace'; suggestions: string[] } // replace the diagnostic's range with a suggestion (first = best)
+  | { fix: 'rename-key'; suggestions: string[] } // replace the key (the diagnostic's range)
+  | { fix: 'rewrite-line'; replacement: string } // replace the diagnostic's range (the whole line) with a field line
+  | { fix: 'insert-field'; key: string; record: number; recordStartLine: number }
+  | { fix: 'remove-duplicate'; key: string; firstLine: number; sameValue: boolean }
+  | { fix: 'none' };
+
+export interface FragmentDiagnostic extends Diagnostic {
+  code: DiagnosticCode;
+  source: 'fragments';
+  severity: DiagnosticSeverity;
+  range: Range;
+  data: FixData;
+}
+
+export const Severity = { Error: 1, Warning: 2, Information: 3, Hint: 4 } as const satisfies Record<string, DiagnosticSeverity>;
+
+/** Quotes a piece of user text for a message, shortened so a megabyte value does not become a megabyte message. */
+export function quote(text: string, max = 60): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return `"${oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine}"`;
+}
+
+/** `a, b or c` for messages. */
+export function listOf(items: readonly string[], word = 'or'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+}

@@ -1,0 +1,10 @@
+/** The fragment core: parser, schema and rules. No LSP transport and no `vscode` here; LSP types only. */
+export * from './diagnostic';
+export * from './diagnostic-codes';
+export * from './parser';
+export * from './schema/compile';
+export * from './schema/model';
+export * from './suggest';
+export * from './validate';
+export { RULES } from './rules';
+export type { Rule, RuleContext } from './rules/rule';

@@ -1,0 +1,23 @@
+import { Severity } from '../diagnostic';
+import type { Rule } from './rule';
+
+/** A required or recommended field that is there but has no value. */
+export const emptyValue: Rule = {
+  code: 'empty-value',
+  description: 'A required field (error) or recommended field (warning) has an empty value.',
+  check(context) {
+    for (const field of context.document.fields) {
+      const spec = context.specOf(field);
+      if (!spec || spec.presence === 'optional' || field.value !== '') continue;
+      const required = spec.presence === 'required';
+      context.report({
+        code: 'empty-value',
+        severity: required ? Severity.Error : Severity.Warning,
+        message: `"${spec.key}" is ${required ? 'required' : 'recommended'} but has no value.${spec.example ? ` For example: ${spec.example}` : ''}`,
+        range: field.keyRange,
+        data: { fix: 'none' },
+        spec,
+      });
+    }
+  },
+};

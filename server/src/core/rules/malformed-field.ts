@@ -1,0 +1,24 @@
+import { Severity } from '../diagnostic';
+import { fold } from '../schema/compile';
+import type { Rule } from './rule';
+
+/** A line that is almost a field: it is not read as one, so its value is lost to the checker. */
+export const malformedField: Rule = {
+  code: 'malformed-field',
+  description: 'A line that looks like a field but is not written as **Key**: value.',
+  check(context) {
+    for (const line of context.document.malformed) {
+      const spec = context.schema.byFoldedName.get(fold(line.key));
+      const key = spec?.key ?? line.key;
+      const replacement = `**${key}**: ${line.value}`.trimEnd();
+      context.report({
+        code: 'malformed-field',
+        severity: Severity.Warning,
+        message: `This line looks like the field "${key}", but ${line.problem}, so it is not read as a field. Write it as **${key}**: value.`,
+        range: line.range,
+        data: { fix: 'rewrite-line', replacement },
+        spec,
+      });
+    }
+  },
+};

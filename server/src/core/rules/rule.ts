@@ -1,0 +1,39 @@
+/** The contract every rule implements, and the context a rule reads from. */
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { DiagnosticCode } from '../diagnostic-codes';
+import type { FixData } from '../diagnostic';
+import type { Field, ParsedDocument } from '../parser';
+import type { FieldSpec, Schema } from '../schema/model';
+import type { ValueProblem } from '../values/check-value';
+
+export interface Report {
+  code: DiagnosticCode;
+  severity: 1 | 2 | 3 | 4;
+  message: string;
+  range: Diagnostic['range'];
+  data: FixData;
+  relatedInformation?: DiagnosticRelatedInformation[];
+  /** The field spec the problem is about, so its severity overrides apply. */
+  spec?: FieldSpec;
+}
+
+export interface RuleContext {
+  readonly document: ParsedDocument;
+  readonly schema: Schema;
+  readonly now: Date;
+  /** The document's URI, for related information; absent when checking text that has no location. */
+  readonly uri?: string;
+  /** The field spec a field's key names, exactly or with different capitals/spacing. */
+  specOf(field: Field): FieldSpec | undefined;
+  /** Value problems of a field, computed once and shared by the value rules. */
+  valueProblems(field: Field): readonly ValueProblem[];
+  report(problem: Report): void;
+}
+
+export interface Rule {
+  /** The diagnostic code this rule reports; one rule, one code. */
+  readonly code: DiagnosticCode;
+  /** One sentence for the rule docs. */
+  readonly description: string;
+  check(context: RuleContext): void;
+}

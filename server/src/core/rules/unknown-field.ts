@@ -1,0 +1,39 @@
+import { quote, Severity } from '../diagnostic';
+import { fold } from '../schema/compile';
+import { closest } from '../suggest';
+import type { Rule } from './rule';
+
+/** A key the schema does not know, or knows under another spelling. */
+export const unknownField: Rule = {
+  code: 'unknown-field',
+  description: 'A field name that is not in the schema (with a did-you-mean), or a known name written with other capitals.',
+  check(context) {
+    const { schema } = context;
+    const names = schema.fields.flatMap((f) => [f.key, ...f.aliases]);
+    for (const field of context.document.fields) {
+      if (schema.byName.has(field.key)) continue;
+      const spec = schema.byFoldedName.get(fold(field.key));
+      if (spec) {
+        const spelled = [spec.key, ...spec.aliases].find((n) => fold(n) === fold(field.key)) ?? spec.key;
+        context.report({
+          code: 'unknown-field',
+          severity: Severity.Warning,
+          message: `Write the field name as ${quote(spelled)}, exactly as the schema spells it.`,
+          range: field.keyRange,
+          data: { fix: 'rename-key', suggestions: [spelled] },
+          spec,
+        });
+        continue;
+      }
+      const near = closest(field.key, names, 5);
+      const suggestions = [...new Set(near.map((n) => schema.byName.get(n)?.key ?? n))].slice(0, 3);
+      context.report({
+        code: 'unknown-field',
+        severity: Severity.Warning,
+        message: `${quote(field.key)} is not a field of this fragment format.${suggestions.length ? ` Did you mean ${quote(suggestions[0])}?` : ''}`,
+        range: field.keyRange,
+        data: { fix: 'rename-key', suggestions },
+      });
+    }
+  },
+};

@@ -1,0 +1,98 @@
+/** Runs the rules over a document. Pure: text and schema in, diagnostics out. */
+import { DIAGNOSTIC_SOURCE } from './diagnostic-codes';
+import { Severity, type FragmentDiagnostic } from './diagnostic';
+import { parse, range, type Field, type ParsedDocument } from './parser';
+import { RULES, UNSTRUCTURED_RULE } from './rules';
+import type { Report, RuleContext } from './rules/rule';
+import { fold, getDefaultSchema } from './schema/compile';
+import { severityOf, type FieldSpec, type Schema } from './schema/model';
+import { checkValue, type ValueProblem } from './values/check-value';
+
+/** The most diagnostics one file gets; past it a person needs the first problems, not all of them. */
+export const MAX_DIAGNOSTICS = 1000;
+
+export interface ValidateOptions {
+  schema?: Schema;
+  /** "Now", for the Year rule; tests pin it. */
+  now?: Date;
+  uri?: string;
+  maxDiagnostics?: number;
+}
+
+export function parseWithSchema(text: string, schema: Schema = getDefaultSchema()): ParsedDocument {
+  const recordStartKeys = new Set([schema.recordStart, ...(schema.byName.get(schema.recordStart)?.aliases ?? [])]);
+  return parse(text, { recordStartKeys, isKnownKey: (key) => schema.byFoldedName.has(fold(key)) });
+}
+
+export function validate(text: string, options: ValidateOptions = {}): FragmentDiagnostic[] {
+  const schema = options.schema ?? getDefaultSchema();
+  return validateParsed(parseWithSchema(text, schema), { ...options, schema });
+}
+
+export function validateParsed(document: ParsedDocument, options: ValidateOptions = {}): FragmentDiagnostic[] {
+  const schema = options.schema ?? getDefaultSchema();
+  const now = options.now ?? new Date();
+  const diagnostics: FragmentDiagnostic[] = [];
+  const specs = new Map<Field, FieldSpec | undefined>();
+  const values = new Map<Field, readonly ValueProblem[]>();
+
+  const context: RuleContext = {
+    document,
+    schema,
+    now,
+    uri: options.uri,
+    specOf(field) {
+      if (!specs.has(field)) specs.set(field, schema.byName.get(field.key) ?? schema.byFoldedName.get(fold(field.key)));
+      return specs.get(field);
+    },
+    valueProblems(field) {
+      let problems = values.get(field);
+      if (!problems) {
+        const spec = context.specOf(field);
+        problems = spec ? checkValue(spec, field, now) : [];
+        values.set(field, problems);
+      }
+      return problems;
+    },
+    report(problem: Report) {
+      const override = problem.spec?.severity[problem.code];
+      const severity = override ? severityOf(override) : problem.severity;
+      if (severity === undefined) return; // switched off by the schema
+      const diagnostic: FragmentDiagnostic = {
+        range: problem.range,
+        severity,
+        code: problem.code,
+        source: DIAGNOSTIC_SOURCE,
+        message: problem.message,
+        data: problem.data,
+      };
+      if (problem.relatedInformation) diagnostic.relatedInformation = problem.relatedInformation;
+      diagnostics.push(diagnostic);
+    },
+  };
+
+  const rules = document.fields.length === 0 ? [UNSTRUCTURED_RULE] : RULES;
+  for (const rule of rules) rule.check(context);
+  diagnostics.sort(byPosition);
+  return capped(diagnostics, options.maxDiagnostics ?? MAX_DIAGNOSTICS);
+}
+
+function byPosition(a: FragmentDiagnostic, b: FragmentDiagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.severity - b.severity;
+}
+
+/** Keeps the first `max - 1` problems and says how many more there were. */
+function capped(diagnostics: FragmentDiagnostic[], max: number): FragmentDiagnostic[] {
+  if (diagnostics.length <= max) return diagnostics;
+  const kept = diagnostics.slice(0, max - 1);
+  const last = kept[kept.length - 1].range.end;
+  kept.push({
+    range: range(last.line, last.character, last.line, last.character),
+    severity: Severity.Information,
+    code: 'too-many-problems',
+    source: DIAGNOSTIC_SOURCE,
+    message: `${diagnostics.length - kept.length} more problems are not shown; only the first ${kept.length} are listed. Fix these and the rest appear.`,
+    data: { fix: 'none' },
+  });
+  return kept;
+}

@@ -1,0 +1,223 @@
+/**
+ * Checks one field's value against its field spec. The four value rules (invalid-value, value-case, unknown-value,
+ * repeated-choice) each report their own kind of problem from this one analysis.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import { valueSubRange, type Field } from '../parser';
+import { fold } from '../schema/compile';
+import type { CompiledValue, FieldSpec } from '../schema/model';
+import { closest, nearest } from '../suggest';
+import { listOf, quote, Severity, type FixData } from '../diagnostic';
+
+export type ValueProblemCode = 'invalid-value' | 'value-case' | 'unknown-value' | 'repeated-choice';
+
+export interface ValueProblem {
+  code: ValueProblemCode;
+  severity: 1 | 2 | 3 | 4;
+  message: string;
+  range: Range;
+  data: FixData;
+}
+
+/** Longest list of allowed values spelled out in a message; longer lists are cut with "…". */
+const LISTED_VALUES = 6;
+
+export function checkValue(spec: FieldSpec, field: Field, now: Date): ValueProblem[] {
+  if (field.value === '') return [];
+  const whole = field.valueRange;
+  switch (spec.kind) {
+    case 'text':
+      return [];
+    case 'closed':
+    case 'flag':
+      return checkListed(spec, field.value, whole, false);
+    case 'open':
+      return checkOpen(spec, field.value, whole);
+    case 'multi':
+      return checkMulti(spec, field);
+    case 'year':
+      return checkYear(spec, field.value, whole, now);
+    case 'pattern':
+      return checkPattern(spec, field.value, whole);
+  }
+}
+
+function allowedList(spec: FieldSpec): string {
+  const names = spec.values.slice(0, LISTED_VALUES).map((v) => v.value);
+  return spec.values.length > LISTED_VALUES ? `${names.join(', ')}, …` : listOf(names);
+}
+
+function caseProblem(spec: FieldSpec, value: string, range: Range, entry: CompiledValue): ValueProblem {
+  return {
+    code: 'value-case',
+    severity: Severity.Warning,
+    message: `${quote(value)} should be written ${quote(entry.value)}: values of ${spec.key} are written exactly as listed.`,
+    range,
+    data: { fix: 'replace', suggestions: [entry.value] },
+  };
+}
+
+/** One value of a closed list (or a closed multi-choice item). */
+function checkListed(spec: FieldSpec, value: string, range: Range, asItem: boolean): ValueProblem[] {
+  if (spec.valueIndex.has(value)) return [];
+  const cased = spec.valueIndexFolded.get(fold(value));
+  if (cased) return [caseProblem(spec, value, range, cased)];
+  const names = spec.values.map((v) => v.value);
+  const close = closest(value, names, 3);
+  const guess = close.length ? ` Did you mean ${quote(close[0])}?` : '';
+  const what = spec.kind === 'flag' ? `Write YES or NO.` : `Allowed ${asItem ? 'choices' : 'values'}: ${allowedList(spec)}.`;
+  return [
+    {
+      code: 'invalid-value',
+      severity: Severity.Error,
+      message: `${quote(value)} is not an allowed value for ${spec.key}.${guess} ${what}`,
+      range,
+      data: { fix: 'replace', suggestions: close.length ? close : nearest(value, names, 3) },
+    },
+  ];
+}
+
+/** Values that share the code before a colon (`GEQ: …`): the natural suggestion for a mistyped label. */
+function sameCode(value: string, names: readonly string[]): string[] {
+  const colon = value.indexOf(':');
+  if (colon <= 0) return [];
+  const code = value.slice(0, colon + 1);
+  return names.filter((n) => n.startsWith(code));
+}
+
+/** One value of an open list (or an open multi-choice item). */
+function checkOpen(spec: FieldSpec, value: string, range: Range): ValueProblem[] {
+  if (spec.pattern && !spec.pattern.matches(value)) {
+    const hint = spec.patternDescription ?? `the pattern ${spec.pattern.source}`;
+    return [
+      {
+        code: 'invalid-value',
+        severity: Severity.Error,
+        message: `${quote(value)} is not written as ${spec.key} expects: ${hint}.`,
+        range,
+        data: { fix: 'replace', suggestions: closest(value, spec.values.map((v) => v.value), 3) },
+      },
+    ];
+  }
+  if (spec.valueIndex.has(value) || spec.values.length === 0) return [];
+  const cased = spec.valueIndexFolded.get(fold(value));
+  if (cased) return [caseProblem(spec, value, range, cased)];
+  const names = spec.values.map((v) => v.value);
+  const suggestions = [...new Set([...sameCode(value, names), ...closest(value, names, 3)])].slice(0, 3);
+  const guess = suggestions.length ? ` Did you mean ${quote(suggestions[0], 100)}?` : '';
+  return [
+    {
+      code: 'unknown-value',
+      severity: Severity.Information,
+      message: `${quote(value)} is not in the list of known values for ${spec.key}.${guess} If it is right, add it to the team schema.`,
+      range,
+      data: { fix: 'replace', suggestions },
+    },
+  ];
+}
+
+function checkMulti(spec: FieldSpec, field: Field): ValueProblem[] {
+  const problems: ValueProblem[] = [];
+  const seen = new Map<string, string>();
+  const kept: string[] = [];
+  let repeated = false;
+  let offset = 0;
+  for (const raw of field.value.split(spec.separator)) {
+    const lead = raw.length - raw.trimStart().length;
+    const item = raw.trim();
+    const start = offset + lead;
+    offset += raw.length + spec.separator.length;
+    if (item === '') continue;
+    const range = valueSubRange(field, start, start + item.length);
+    const folded = fold(item);
+    if (seen.has(folded)) {
+      repeated = true;
+      problems.push({
+        code: 'repeated-choice',
+        severity: Severity.Warning,
+        message: `${quote(item)} is chosen twice in ${spec.key}; each choice counts once.`,
+        range,
+        data: { fix: 'none' },
+      });
+      continue;
+    }
+    seen.set(folded, item);
+    kept.push(item);
+    problems.push(...(spec.open ? checkOpen(spec, item, range) : checkListed(spec, item, range, true)));
+  }
+  if (repeated) {
+    // The fix rewrites the whole value without the repeats, so it is attached once the list is known.
+    const deduplicated = kept.join(`${spec.separator}${spec.separator.trim() === spec.separator ? ' ' : ''}`);
+    for (const p of problems) if (p.code === 'repeated-choice') p.data = { fix: 'replace', suggestions: [deduplicated] };
+    for (const p of problems) if (p.code === 'repeated-choice') p.range = field.valueRange;
+  }
+  return problems;
+}
+
+function checkYear(spec: FieldSpec, value: string, range: Range, now: Date): ValueProblem[] {
+  const thisYear = now.getFullYear();
+  const latest = thisYear + 1;
+  if (!/^\d{4}$/.test(value)) {
+    const found = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(value);
+    return [
+      {
+        code: 'invalid-value',
+        severity: Severity.Error,
+        message: `${quote(value)} is not a year. ${spec.key} takes four digits, for example ${thisYear}.`,
+        range,
+        data: { fix: 'replace', suggestions: found ? [found[1]] : [] },
+      },
+    ];
+  }
+  const year = Number(value);
+  if (year < spec.minYear || year > latest) {
+    return [
+      {
+        code: 'invalid-value',
+        severity: Severity.Error,
+        message: `${value} is outside the accepted years for ${spec.key}: ${spec.minYear} to ${latest}.`,
+        range,
+        data: { fix: 'replace', suggestions: [String(Math.min(Math.max(year, spec.minYear), thisYear))] },
+      },
+    ];
+  }
+  if (year > thisYear) {
+    return [
+      {
+        code: 'invalid-value',
+        severity: Severity.Warning,
+        message: `${value} is next year. An outcome is normally recorded after it was observed; check the year.`,
+        range,
+        data: { fix: 'replace', suggestions: [String(thisYear)] },
+      },
+    ];
+  }
+  return [];
+}
+
+function checkPattern(spec: FieldSpec, value: string, range: Range): ValueProblem[] {
+  const pattern = spec.pattern;
+  if (!pattern || pattern.matches(value)) return [];
+  const hint = spec.patternDescription ?? `the pattern ${pattern.source}`;
+  if (pattern.matchesIgnoringCase(value)) {
+    const respelled = [value.toLowerCase(), value.toUpperCase(), value[0].toLowerCase() + value.slice(1)].find((v) => pattern.matches(v));
+    return [
+      {
+        code: 'value-case',
+        severity: Severity.Warning,
+        message: `${quote(value)} has the wrong capital letters for ${spec.key}: write ${hint}.`,
+        range,
+        data: respelled ? { fix: 'replace', suggestions: [respelled] } : { fix: 'none' },
+      },
+    ];
+  }
+  return [
+    {
+      code: 'invalid-value',
+      severity: Severity.Error,
+      message: `${quote(value)} is not written as ${spec.key} expects: ${hint}.`,
+      range,
+      data: { fix: 'replace', suggestions: [] },
+    },
+  ];
+}

@@ -1,0 +1,99 @@
+/**
+ * The fragment language server: thin LSP glue over the pure core in ./core. Runs over stdio (`--stdio`, the default
+ * when started by hand) or Node IPC (how the VS Code client starts it).
+ */
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getDefaultSchema } from './core';
+import { HANDLERS } from './handlers';
+import { DEFAULT_SETTINGS, type ServerServices, type Settings } from './services';
+import { version } from '../../package.json';
+
+const args = process.argv.slice(2);
+if (args.includes('--version')) {
+  process.stdout.write(`${version}\n`);
+  process.exit(0);
+}
+if (args.includes('--help')) {
+  process.stdout.write(
+    'fragment-language-server: the Fragment language server.\n\nUsage: fragment-language-server --stdio\n\n' +
+      'Speaks the Language Server Protocol on standard input and output (the default), or over Node IPC with --node-ipc.\n',
+  );
+  process.exit(0);
+}
+if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
+  process.argv.push('--stdio');
+}
+
+const connection = createConnection(ProposedFeatures.all);
+// Anything printed to stdout would corrupt the protocol stream; send stray logging to the client's log instead.
+console.log = (...parts: unknown[]) => connection.console.log(parts.map(String).join(' '));
+console.info = console.log;
+console.warn = (...parts: unknown[]) => connection.console.warn(parts.map(String).join(' '));
+console.error = (...parts: unknown[]) => connection.console.error(parts.map(String).join(' '));
+
+const documents = new TextDocuments(TextDocument);
+let settings: Settings = { ...DEFAULT_SETTINGS };
+let canPullConfiguration = false;
+const settingsListeners: (() => void)[] = [];
+
+function readSettings(raw: unknown): Settings {
+  const value = (raw ?? {}) as Partial<Settings>;
+  const delay = Number(value.validationDelay);
+  return {
+    validate: typeof value.validate === 'boolean' ? value.validate : DEFAULT_SETTINGS.validate,
+    validationDelay: Number.isFinite(delay) && delay >= 0 ? Math.min(delay, 5000) : DEFAULT_SETTINGS.validationDelay,
+  };
+}
+
+async function refreshSettings(pushed?: unknown): Promise<void> {
+  if (canPullConfiguration) {
+    try {
+      settings = readSettings(await connection.workspace.getConfiguration('fragments'));
+    } catch (error) {
+      connection.console.warn(`Could not read the fragments settings, keeping the previous ones: ${String(error)}`);
+    }
+  } else if (pushed !== undefined) {
+    settings = readSettings((pushed as { fragments?: unknown }).fragments ?? pushed);
+  }
+  for (const listener of settingsListeners) listener();
+}
+
+const services: ServerServices = {
+  connection,
+  documents,
+  settings: () => settings,
+  schemaFor: () => getDefaultSchema(),
+  revalidateAll: () => settingsListeners.forEach((l) => l()),
+  onSettingsChanged: (listener) => settingsListeners.push(listener),
+};
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  const options = params.initializationOptions as { settings?: unknown } | undefined;
+  if (options?.settings) settings = readSettings(options.settings);
+  return {
+    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+    serverInfo: { name: 'fragment-language-server', version },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'fragments' }).catch(() => undefined);
+    void refreshSettings();
+  }
+});
+connection.onDidChangeConfiguration((change) => void refreshSettings(change.settings));
+
+for (const register of HANDLERS) register(services);
+documents.listen(connection);
+connection.listen();

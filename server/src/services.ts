@@ -1,0 +1,27 @@
+/** What every LSP handler gets: the connection, the open documents and the shared state, nothing more. */
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Schema } from './core';
+
+export interface Settings {
+  validate: boolean;
+  /** Milliseconds between the last change and the check. */
+  validationDelay: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { validate: true, validationDelay: 150 };
+
+export interface ServerServices {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  settings(): Settings;
+  /** The schema that applies to a document. */
+  schemaFor(uri: string): Schema;
+  /** Checks every open document again (after a settings or schema change). */
+  revalidateAll(): void;
+  /** Registers something to run when settings change. */
+  onSettingsChanged(listener: () => void): void;
+}
+
+/** A handler module: registers its LSP requests and notifications on the connection. */
+export type Handler = (services: ServerServices) => void;
