@@ -44,6 +44,8 @@ const documents = new TextDocuments(TextDocument);
 let settings: Settings = { ...DEFAULT_SETTINGS };
 let canPullConfiguration = false;
 const settingsListeners: (() => void)[] = [];
+let settingsRead: () => void = () => undefined;
+const ready = new Promise<void>((resolve) => (settingsRead = resolve));
 
 function readSettings(raw: unknown): Settings {
   const value = (raw ?? {}) as Partial<Settings>;
@@ -64,13 +66,13 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
   } else if (pushed !== undefined) {
     settings = readSettings((pushed as { fragments?: unknown }).fragments ?? pushed);
   }
-  for (const listener of settingsListeners) listener();
 }
 
 const services: ServerServices = {
   connection,
   documents,
   settings: () => settings,
+  ready,
   schemaFor: () => getDefaultSchema(),
   revalidateAll: () => settingsListeners.forEach((l) => l()),
   onSettingsChanged: (listener) => settingsListeners.push(listener),
@@ -89,10 +91,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(() => {
   if (canPullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'fragments' }).catch(() => undefined);
-    void refreshSettings();
+    void refreshSettings().finally(settingsRead);
+  } else {
+    settingsRead();
   }
 });
-connection.onDidChangeConfiguration((change) => void refreshSettings(change.settings));
+connection.onDidChangeConfiguration((change) => {
+  void refreshSettings(change.settings).then(() => settingsListeners.forEach((listener) => listener()));
+});
 
 for (const register of HANDLERS) register(services);
 documents.listen(connection);

@@ -15,6 +15,8 @@ export interface ServerServices {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   settings(): Settings;
+  /** Settles once the client's settings have been read (or could not be). */
+  ready: Promise<void>;
   /** The schema that applies to a document. */
   schemaFor(uri: string): Schema;
   /** Checks every open document again (after a settings or schema change). */

@@ -2,44 +2,48 @@
  * Publishes diagnostics: a per-document debounce, then the core's `validate`. Results carry the document version,
  * and a check whose document changed meanwhile is dropped, so a stale result never covers a newer one.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { validate } from '../core';
 import type { Handler, ServerServices } from '../services';
 
 export const diagnosticsHandler: Handler = (services) => {
   const { connection, documents } = services;
   const timers = new Map<string, NodeJS.Timeout>();
+  /** The version last checked or about to be, per document: a change event for it needs no second check. */
+  const requested = new Map<string, number>();
 
-  const publish = (document: TextDocument) => {
-    const current = documents.get(document.uri);
-    if (!current || current.version !== document.version) return; // a newer version is on its way
-    const diagnostics = services.settings().validate
-      ? validate(current.getText(), { schema: services.schemaFor(current.uri), uri: current.uri })
-      : [];
-    void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+  const publish = async (uri: string, version: number) => {
+    requested.set(uri, version);
+    await services.ready; // the user's settings decide whether and how to check
+    const document = documents.get(uri);
+    if (!document || document.version !== version) return; // a newer version is on its way
+    runSafely(services, () => {
+      const diagnostics = services.settings().validate ? validate(document.getText(), { schema: services.schemaFor(uri), uri }) : [];
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+    });
   };
 
-  const schedule = (document: TextDocument) => {
-    clearTimeout(timers.get(document.uri));
-    const delay = services.settings().validationDelay;
-    timers.set(
-      document.uri,
-      setTimeout(() => {
-        timers.delete(document.uri);
-        runSafely(services, () => publish(document));
-      }, delay),
-    );
+  const cancel = (uri: string) => {
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
   };
 
-  documents.onDidOpen((event) => runSafely(services, () => publish(event.document)));
-  documents.onDidChangeContent((event) => schedule(event.document));
-  documents.onDidClose((event) => {
-    clearTimeout(timers.get(event.document.uri));
-    timers.delete(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  documents.onDidOpen((event) => void publish(event.document.uri, event.document.version));
+  documents.onDidChangeContent(({ document }) => {
+    if (requested.get(document.uri) === document.version) return;
+    cancel(document.uri);
+    requested.set(document.uri, document.version);
+    timers.set(document.uri, setTimeout(() => void publish(document.uri, document.version), services.settings().validationDelay));
+  });
+  documents.onDidClose(({ document }) => {
+    cancel(document.uri);
+    requested.delete(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
   services.onSettingsChanged(() => {
-    for (const document of documents.all()) runSafely(services, () => publish(document));
+    for (const document of documents.all()) {
+      cancel(document.uri);
+      void publish(document.uri, document.version);
+    }
   });
 };
 

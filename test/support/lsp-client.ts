@@ -1,0 +1,137 @@
+/**
+ * Test harness: starts the built server (dist/server.js) as a child process and speaks real JSON-RPC to it over
+ * stdio, the way Neovim or any other LSP client does.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const SERVER_BUNDLE = resolve(__dirname, '../../dist/server.js');
+
+export interface TestClient {
+  connection: MessageConnection;
+  process: ChildProcessWithoutNullStreams;
+  initializeResult: InitializeResult;
+  /** Everything the server logged (window/logMessage), for assertions and failure output. */
+  logs: string[];
+  open(uri: string, text: string, languageId?: string): void;
+  change(uri: string, version: number, changes: { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[]): void;
+  close(uri: string): void;
+  /** Resolves with the next diagnostics published for `uri` (optionally: for at least `version`). */
+  nextDiagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  /** Sees every publishDiagnostics notification (the harness owns the one notification handler). */
+  onDiagnostics(observer: (p: PublishDiagnosticsParams) => void): void;
+  request<R>(method: string, params: unknown): Promise<R>;
+  shutdown(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Sent as initializationOptions.settings; validationDelay 0 keeps tests quick. */
+  settings?: Record<string, unknown>;
+  rootUri?: string | null;
+  /** workspace/configuration answers, by section; when given, the client claims configuration support. */
+  configuration?: Record<string, unknown>;
+  args?: string[];
+}
+
+export async function startServer(options: StartOptions = {}): Promise<TestClient> {
+  const child = spawn(process.execPath, [SERVER_BUNDLE, ...(options.args ?? ['--stdio'])], { stdio: 'pipe' });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const logs: string[] = [];
+  const waiting: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  child.stderr.on('data', (chunk: Buffer) => logs.push(`[stderr] ${chunk.toString()}`));
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    logs.push(p.message);
+  });
+  const observers: ((p: PublishDiagnosticsParams) => void)[] = [];
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    for (const observe of observers) observe(p);
+    for (let i = 0; i < waiting.length; i++) {
+      const w = waiting[i];
+      if (w.uri === p.uri && (w.version === undefined || (p.version ?? -1) >= w.version)) {
+        waiting.splice(i, 1);
+        w.resolve(p);
+        return;
+      }
+    }
+  });
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+    p.items.map((item) => (item.section ? options.configuration?.[item.section] : undefined) ?? null),
+  );
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.listen();
+
+  const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
+    processId: process.pid,
+    rootUri: options.rootUri ?? null,
+    capabilities: {
+      workspace: { configuration: options.configuration !== undefined },
+      textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } },
+    },
+    initializationOptions: { settings: { validationDelay: 0, ...(options.settings ?? {}) } },
+  });
+  await connection.sendNotification('initialized', {});
+
+  return {
+    connection,
+    process: child,
+    initializeResult,
+    logs,
+    open(uri, text, languageId = 'fragment') {
+      void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    },
+    change(uri, version, contentChanges) {
+      void connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+    },
+    close(uri) {
+      void connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    },
+    nextDiagnostics(uri, version, timeoutMs = 10_000) {
+      return new Promise((resolvePromise, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; server log:\n${logs.join('\n')}`)), timeoutMs);
+        waiting.push({
+          uri,
+          version,
+          resolve: (p) => {
+            clearTimeout(timer);
+            resolvePromise(p);
+          },
+        });
+      });
+    },
+    onDiagnostics(observer) {
+      observers.push(observer);
+    },
+    request<R>(method: string, params: unknown) {
+      return connection.sendRequest<R>(method, params);
+    },
+    async shutdown() {
+      try {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+      } catch {
+        // already gone
+      }
+      connection.dispose();
+      if (child.exitCode === null) {
+        await new Promise<void>((done) => {
+          const timer = setTimeout(() => {
+            child.kill();
+            done();
+          }, 2000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            done();
+          });
+        });
+      }
+    },
+  };
+}
+
+/** Diagnostic codes, for compact assertions. */
+export function codes(diagnostics: Diagnostic[]): string[] {
+  return diagnostics.map((d) => String(d.code));
+}
