@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { VALID_RECORD, withField } from '../support/fixtures';
+import { covered, withCode } from '../support/check';
+
+describe('unknown-field', () => {
+  it('knows every key of the default schema, spelled as the export spells it', () => {
+    assert.deepEqual(withCode(VALID_RECORD, 'unknown-field'), []);
+  });
+  it('suggests the nearest key: Contry → coutnry', () => {
+    const text = withField('coutnry', '**Contry**: Syria');
+    const [d] = withCode(text, 'unknown-field');
+    assert.equal(d.severity, 2);
+    assert.equal(covered(text, d), 'Contry');
+    assert.equal(d.message, '"Contry" is not a field of this fragment format. Did you mean "coutnry"?');
+    assert.deepEqual(d.data, { fix: 'rename-key', suggestions: ['coutnry'] });
+  });
+  it('reads a key with other capitals as that field, and asks for the schema spelling', () => {
+    const text = withField('Year', '**year**: 2024');
+    const [d] = withCode(text, 'unknown-field');
+    assert.match(d.message, /Write the field name as "Year"/);
+    assert.deepEqual(withCode(text, 'missing-field'), [], 'the field still counts as present');
+  });
+  it('offers no suggestion for a key unlike any other', () => {
+    const [d] = withCode(`${VALID_RECORD}\n**Budget line**: 12`, 'unknown-field');
+    assert.deepEqual(d.data, { fix: 'rename-key', suggestions: [] });
+    assert.equal(d.message, '"Budget line" is not a field of this fragment format.');
+  });
+});

@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { seed, withField } from '../support/fixtures';
+import { covered, withCode } from '../support/check';
+
+describe('unknown-marker', () => {
+  it('accepts the known markers wherever they stand', () => {
+    assert.deepEqual(withCode(seed(0), 'unknown-marker'), []);
+    assert.deepEqual(withCode(seed(1), 'unknown-marker'), []);
+  });
+  it('flags <persn> and <Loc> with the marker they were meant to be', () => {
+    const text = withField('Outcome description', '**Outcome description**: <persn> met people in <Loc>.\nLater <reddacted> too.');
+    const found = withCode(text, 'unknown-marker');
+    assert.deepEqual(found.map((d) => covered(text, d)), ['<persn>', '<Loc>', '<reddacted>']);
+    assert.deepEqual(found.map((d) => (d.data as { suggestions: string[] }).suggestions[0]), ['<person>', '<LOC>', '<redacted>']);
+    assert.equal(found[0].severity, 2);
+  });
+  it('ignores angle brackets that are not marker-shaped', () => {
+    assert.deepEqual(withCode(withField('Outcome description', '**Outcome description**: 3 < 5 and 7 > 2, a<b, <3'), 'unknown-marker'), []);
+  });
+});

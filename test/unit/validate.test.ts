@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DIAGNOSTIC_CODES, MAX_DIAGNOSTICS, RULES, validate } from '../../server/src/core';
+import { seed, VALID_RECORD, withField } from '../support/fixtures';
+import { check } from '../support/check';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+describe('validate', () => {
+  it('finds no error and no warning in the two structured seeds', () => {
+    assert.deepEqual(check(seed(0)), []);
+    assert.deepEqual(check(seed(1)), []);
+  });
+  it('finds nothing in the valid record, with LF or CRLF', () => {
+    assert.deepEqual(check(VALID_RECORD), []);
+    assert.deepEqual(check(VALID_RECORD.replace(/\n/g, '\r\n')), []);
+  });
+  it('gives every diagnostic the source "fragments" and a known code', () => {
+    const text = withField('Scale', '**Scale**: locall');
+    for (const d of check(`${text}\n**Contry**: x <persn>`)) {
+      assert.equal(d.source, 'fragments');
+      assert.ok((DIAGNOSTIC_CODES as readonly string[]).includes(d.code));
+    }
+  });
+  it('stops at 1000 diagnostics and says how many more there were', () => {
+    const many = Array.from({ length: 1500 }, (_, i) => `**Unknown ${i}**: x`).join('\n');
+    const found = validate(`**FragmentID**: A-1/2\n${many}`);
+    assert.equal(found.length, MAX_DIAGNOSTICS);
+    const last = found[found.length - 1];
+    assert.equal(last.code, 'too-many-problems');
+    assert.match(last.message, /more problems are not shown/);
+  });
+  it('has one rule file and one test file per rule, all registered', () => {
+    const ruleFiles = readdirSync(resolve(__dirname, '../../server/src/core/rules')).filter((f) => !['index.ts', 'rule.ts'].includes(f));
+    const testFiles = readdirSync(resolve(__dirname, '../rules'));
+    const registered = new Set([...RULES.map((r) => r.code), 'unstructured']);
+    for (const file of ruleFiles) {
+      const code = file.replace(/\.ts$/, '');
+      assert.ok(registered.has(code as never), `${file} is not registered in rules/index.ts`);
+      assert.ok(testFiles.includes(`${code}.test.ts`), `${code} has no test file`);
+    }
+  });
+});
