@@ -17,6 +17,8 @@ export type FixData =
 export interface FragmentDiagnostic extends Diagnostic {
   code: DiagnosticCode;
   source: 'fragments';
+  /** Plain text for a person; LSP 3.18 allows Markdown here, but not every client shows it. */
+  message: string;
   severity: DiagnosticSeverity;
   range: Range;
   data: FixData;
