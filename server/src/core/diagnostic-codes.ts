@@ -11,6 +11,7 @@ export const DIAGNOSTIC_CODES = [
   'repeated-choice',
   'unknown-marker',
   'unstructured',
+  'duplicate-id',
   'too-many-problems',
 ] as const;
 

@@ -8,3 +8,4 @@ export * from './suggest';
 export * from './validate';
 export { RULES } from './rules';
 export type { Rule, RuleContext } from './rules/rule';
+export * from './workspace/duplicate-ids';

@@ -1,0 +1,118 @@
+/**
+ * Workspace check: a FragmentID used by two records, in one file or across files. Pure: the caller collects each
+ * file's record IDs (`recordIds`), this module compares them. Used by the CLI and by the server's workspace index.
+ */
+import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
+import { Severity, quote, type FragmentDiagnostic } from '../diagnostic';
+import { DIAGNOSTIC_SOURCE } from '../diagnostic-codes';
+import type { ParsedDocument } from '../parser';
+import { severityOf, type Schema } from '../schema/model';
+
+/** One record's ID as written: enough to compare and to point at, without keeping the whole parse. */
+export interface RecordId {
+  value: string;
+  /** The ID's value range (where the warning goes). */
+  range: Range;
+}
+
+export interface FileIds {
+  uri: string;
+  /** How the file is named in messages (a path relative to the folder checked); the URI's last segment if absent. */
+  label?: string;
+  ids: readonly RecordId[];
+}
+
+/** `<redacted>`, `<LOC>`, `<Persn>`: an ID with a marker in it was blanked before sharing, so equal ones mean nothing. */
+const MARKER_LIKE = /<[A-Za-z][A-Za-z0-9_ -]{0,30}>/;
+/** Places named in one message; the rest are counted, and all of them (up to the cap) are in related information. */
+const NAMED_IN_MESSAGE = 3;
+const MAX_RELATED = 20;
+
+/** The IDs of the records of a parsed file: the value of each record's first field when it is the record-start key. */
+export function recordIds(document: ParsedDocument, schema: Schema): RecordId[] {
+  const startKeys = new Set([schema.recordStart, ...(schema.byName.get(schema.recordStart)?.aliases ?? [])]);
+  const ids: RecordId[] = [];
+  for (const record of document.records) {
+    const first = record.fields[0];
+    if (first && startKeys.has(first.key)) ids.push({ value: first.value, range: first.valueRange });
+  }
+  return ids;
+}
+
+/** Whether an ID takes part in the comparison: not empty and not redacted. */
+export function isComparableId(value: string, schema?: Schema): boolean {
+  if (value.trim() === '') return false;
+  if (MARKER_LIKE.test(value)) return false;
+  return !(schema?.markers.some((marker) => value.includes(marker.text)) ?? false);
+}
+
+/**
+ * Returns, per file URI, a `duplicate-id` warning on every record whose ID another record also uses, naming the
+ * other places. Files without duplicates get no entry. The schema may change the severity (or switch the check
+ * off) through the record-start field's `severity` map, as for every other code.
+ */
+export function findDuplicateIds(files: readonly FileIds[], schema?: Schema): Map<string, FragmentDiagnostic[]> {
+  const override = schema?.byName.get(schema.recordStart)?.severity['duplicate-id'];
+  const severity = override ? severityOf(override) : Severity.Warning;
+  const result = new Map<string, FragmentDiagnostic[]>();
+  if (severity === undefined) return result;
+
+  const places = new Map<string, { file: FileIds; id: RecordId }[]>();
+  for (const file of files) {
+    for (const id of file.ids) {
+      const value = id.value.trim();
+      if (!isComparableId(value, schema)) continue;
+      let list = places.get(value);
+      if (!list) places.set(value, (list = []));
+      list.push({ file, id });
+    }
+  }
+
+  for (const [value, list] of places) {
+    if (list.length < 2) continue;
+    for (const here of list) {
+      // Only the first few others are named, so a thousand copies of one ID cost linear work, not quadratic.
+      const others: typeof list = [];
+      for (const other of list) {
+        if (other !== here) others.push(other);
+        if (others.length === MAX_RELATED) break;
+      }
+      const diagnostic: FragmentDiagnostic = {
+        range: here.id.range,
+        severity,
+        code: 'duplicate-id',
+        source: DIAGNOSTIC_SOURCE,
+        message: `The FragmentID ${quote(value)} is also used by ${describe(others, list.length - 1, here.file)}. Each record needs its own ID.`,
+        data: { fix: 'none' },
+        relatedInformation: others.map(
+          (other): DiagnosticRelatedInformation => ({
+            location: { uri: other.file.uri, range: other.id.range },
+            message: `The same FragmentID ${quote(value)} is used here.`,
+          }),
+        ),
+      };
+      let forFile = result.get(here.file.uri);
+      if (!forFile) result.set(here.file.uri, (forFile = []));
+      forFile.push(diagnostic);
+    }
+  }
+  for (const diagnostics of result.values()) diagnostics.sort((a, b) => a.range.start.line - b.range.start.line);
+  return result;
+}
+
+/** "the record at line 12", "the record at line 3 of reports/b.fragment", "… and 4 other records". */
+function describe(others: readonly { file: FileIds; id: RecordId }[], total: number, self: FileIds): string {
+  const named = others.slice(0, NAMED_IN_MESSAGE).map((other) => {
+    const line = other.id.range.start.line + 1;
+    return other.file === self ? `the record at line ${line}` : `the record at line ${line} of ${labelOf(other.file)}`;
+  });
+  const rest = total - named.length;
+  if (rest > 0) return `${named.join(', ')} and ${rest} other record${rest === 1 ? '' : 's'}`;
+  return named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+}
+
+function labelOf(file: FileIds): string {
+  if (file.label) return file.label;
+  const path = file.uri.split(/[?#]/)[0];
+  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+}
