@@ -1,0 +1,122 @@
+// Builds the .vsix the way a release does (`npm run package`) and checks what is inside:
+// the bundles and every file the manifest points at, and nothing else (no sources, tests,
+// node_modules, scripts or caches).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ZipFile } from './zip.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+let tmp = '';
+let vsixPath = '';
+let zip: ZipFile;
+
+// What may ship, relative to extension/ in the vsix. Anything else is a packaging mistake.
+const allowed: RegExp[] = [
+  /^package\.json$/,
+  /^readme\.md$/i,
+  /^changelog\.md$/i,
+  /^LICENSE(\.txt)?$/,
+  /^dist\/(client|server|cli)\.js(\.map)?$/,
+  /^images\/[\w.-]+\.png$/,
+  /^syntaxes\/[\w.-]+\.tmLanguage\.json$/,
+  /^snippets\/[\w.-]+\.code-snippets$/,
+  /^language-configuration\.json$/,
+];
+
+before(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'fragment-package-'));
+  vsixPath = join(tmp, `${manifest.name}-${manifest.version}.vsix`);
+  const run = spawnSync('npm', ['run', 'package', '--', '--out', vsixPath], { cwd: root, encoding: 'utf8' });
+  assert.equal(run.status, 0, `npm run package failed:\n${run.stdout}\n${run.stderr}`);
+  zip = new ZipFile(vsixPath);
+});
+
+after(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+function extensionFiles(): string[] {
+  return zip.names.filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length));
+}
+
+test('the vsix holds the bundles, manifest, readme, license, icon, grammar, snippets and language configuration', () => {
+  const files = extensionFiles();
+  for (const required of [
+    'package.json',
+    'dist/client.js',
+    'dist/server.js',
+    'dist/cli.js',
+    'images/icon.png',
+    'syntaxes/fragment.tmLanguage.json',
+    'snippets/fragment.code-snippets',
+    'language-configuration.json',
+  ]) {
+    assert.ok(files.includes(required), `${required} missing from the vsix; it holds: ${files.join(', ')}`);
+  }
+  assert.ok(files.some((f) => /^readme\.md$/i.test(f)), `README.md missing from the vsix; it holds: ${files.join(', ')}`);
+  assert.ok(files.some((f) => /^LICENSE(\.txt)?$/.test(f)), `LICENSE missing from the vsix; it holds: ${files.join(', ')}`);
+  assert.ok(zip.names.includes('extension.vsixmanifest'));
+});
+
+test('the vsix holds nothing else: no sources, tests, node_modules, scripts or caches', () => {
+  const unexpected = extensionFiles().filter((f) => !allowed.some((re) => re.test(f)));
+  assert.deepEqual(unexpected, [], `files that should not ship: ${unexpected.join(', ')}`);
+  const forbidden = zip.names.filter((n) =>
+    /(^|\/)(node_modules|client\/src|server\/src|test|scripts|\.vscode-test|\.git)\//.test(n) || /\.tsx?$/.test(n),
+  );
+  assert.deepEqual(forbidden, []);
+});
+
+test('every file the manifest points at is in the vsix', () => {
+  const files = new Set(extensionFiles());
+  const packed = JSON.parse(zip.read('extension/package.json').toString('utf8'));
+  assert.equal(packed.name, 'fragment-language-support');
+  assert.equal(packed.publisher, 'fragment-tools');
+  assert.equal(packed.main, './dist/client.js');
+  const referenced: string[] = [packed.main, packed.icon];
+  for (const l of packed.contributes?.languages ?? []) if (l.configuration) referenced.push(l.configuration);
+  for (const g of packed.contributes?.grammars ?? []) referenced.push(g.path);
+  for (const s of packed.contributes?.snippets ?? []) referenced.push(s.path);
+  for (const v of packed.contributes?.jsonValidation ?? []) if (!/^[a-z]+:/.test(v.url)) referenced.push(v.url);
+  assert.ok(referenced.length >= 5, `expected main, icon, configuration, grammar and snippets; got ${referenced}`);
+  for (const ref of referenced) {
+    assert.equal(typeof ref, 'string');
+    const rel = ref.replace(/^\.\//, '');
+    assert.ok(files.has(rel), `package.json points at ${ref}, which is not in the vsix`);
+  }
+  const manifestXml = zip.read('extension.vsixmanifest').toString('utf8');
+  assert.match(manifestXml, /<Identity[^>]*Id="fragment-language-support"/);
+  assert.match(manifestXml, /<Identity[^>]*Publisher="fragment-tools"/);
+});
+
+test('the packed bundles are the ones just built, and they parse', () => {
+  for (const name of ['client', 'server', 'cli']) {
+    const packed = zip.read(`extension/dist/${name}.js`);
+    const built = readFileSync(join(root, 'dist', `${name}.js`));
+    assert.ok(packed.equals(built), `dist/${name}.js in the vsix differs from the build`);
+    assert.ok(packed.length > 1000, `dist/${name}.js is suspiciously small (${packed.length} bytes)`);
+    // Syntax check without running it.
+    assert.doesNotThrow(() => new Function(packed.toString('utf8').replace(/^#!.*\n/, '')), `dist/${name}.js does not parse`);
+  }
+  const grammar = JSON.parse(zip.read('extension/syntaxes/fragment.tmLanguage.json').toString('utf8'));
+  assert.equal(grammar.scopeName, 'text.fragment');
+  const snippets = JSON.parse(zip.read('extension/snippets/fragment.code-snippets').toString('utf8'));
+  assert.ok(Object.keys(snippets).length > 0, 'the snippets file has no snippets');
+});
+
+test('the icon is a 128x128 PNG', () => {
+  const png = zip.read('extension/images/icon.png');
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.equal(png.readUInt32BE(16), 128, 'width');
+  assert.equal(png.readUInt32BE(20), 128, 'height');
+});
+
+test('the vsix is small (everything is bundled, nothing stray)', () => {
+  const size = statSync(vsixPath).size;
+  assert.ok(size < 3 * 1024 * 1024, `the vsix is ${size} bytes`);
+});
