@@ -41,3 +41,10 @@ describe('validate', () => {
     }
   });
 });
+
+describe('rule docs', () => {
+  it('documents every diagnostic code in docs/rules/<code>.md', () => {
+    const docs = new Set(readdirSync(resolve(__dirname, '../../docs/rules')));
+    for (const code of DIAGNOSTIC_CODES) assert.ok(docs.has(`${code}.md`), `docs/rules/${code}.md is missing`);
+  });
+});
