@@ -21,12 +21,17 @@ export interface Field {
   value: string;
   /** Exactly the trimmed value; an empty range right after the colon when the value is empty. */
   valueRange: Range;
-  /** Where each line of `value` sits, so an offset in `value` maps back to a position. */
-  valueLines: ValueLine[];
+  /**
+   * Where each line of a multi-line `value` sits, so an offset in `value` maps back to a position. Empty when the
+   * value is on one line (then `valueRange.start` plus the offset is the position): most values are.
+   */
+  valueLines: readonly ValueLine[];
   /** Last line that belongs to this field (continuations included). */
   endLine: number;
   /** Index of the record that holds the field. */
   record: number;
+  /** Position in `ParsedDocument.fields`, so per-field results can live in arrays. */
+  index: number;
 }
 
 export interface ValueLine {
@@ -82,13 +87,14 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
   const records: FragmentRecord[] = [];
   const fields: Field[] = [];
   const malformed: MalformedLine[] = [];
+  // The field being read: its value starts at `valueStart` on its own line and runs through `lastLine`.
   let current: Field | undefined;
-  let pieces: Piece[] = [];
+  let valueStart = 0;
+  let lastLine = 0;
 
   const finishField = () => {
-    if (current) finalizeValue(current, pieces);
+    if (current) finalizeValue(current, lines, valueStart, lastLine);
     current = undefined;
-    pieces = [];
   };
 
   for (let line = 0; line < lines.length; line++) {
@@ -96,13 +102,14 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
     // A BOM belongs to no field; skip it but keep character positions right.
     const skip = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
     if (skip) text = text.slice(1);
-    const match = FIELD_LINE.exec(text);
+    const match = text.charCodeAt(0) === 42 && text.charCodeAt(1) === 42 ? FIELD_LINE.exec(text) : null;
     if (match) {
       finishField();
       const rawKey = match[1];
       const key = rawKey.trim();
       const keyStart = skip + 2 + (rawKey.length - rawKey.trimStart().length);
-      const valueStart = skip + match[0].length;
+      valueStart = skip + match[0].length;
+      lastLine = line;
       if (records.length === 0 || recordStartKeys.has(key)) {
         records.push({ index: records.length, startLine: line, endLine: line, fields: [] });
       }
@@ -113,13 +120,13 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
         line,
         value: '',
         valueRange: range(line, valueStart, line, valueStart),
-        valueLines: [],
+        valueLines: NO_VALUE_LINES,
         endLine: line,
         record: record.index,
+        index: fields.length,
       };
       record.fields.push(current);
       fields.push(current);
-      pieces.push({ line, character: valueStart, text: lines[line].slice(valueStart) });
       continue;
     }
     const almost = recogniseMalformed(text, options.isKnownKey);
@@ -129,70 +136,81 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
       malformed.push({ ...almost, line, range: range(line, start, line, skip + text.trimEnd().length) });
       continue;
     }
-    if (current) pieces.push({ line, character: skip, text });
+    if (current) lastLine = line;
   }
   finishField();
-  for (const record of records) {
-    const last = record.fields[record.fields.length - 1];
-    record.endLine = last.endLine;
-  }
   // A record runs until the next record starts, so trailing free text stays inside it.
   for (let i = 0; i < records.length; i++) {
-    records[i].endLine = i + 1 < records.length ? records[i + 1].startLine - 1 : Math.max(records[i].endLine, lastContentLine(lines));
+    const last = records[i].fields[records[i].fields.length - 1];
+    records[i].endLine = i + 1 < records.length ? records[i + 1].startLine - 1 : Math.max(last.endLine, lastContentLine(lines));
   }
   return { text, lines, records, fields, malformed };
 }
 
-interface Piece {
-  line: number;
-  character: number;
-  text: string;
+const NO_VALUE_LINES: readonly ValueLine[] = Object.freeze([]);
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x3000 || code === 0x202f || code === 0x205f || code === 0x1680;
 }
 
-/** Trims the value across its lines and records where each remaining part sits. */
-function finalizeValue(field: Field, pieces: Piece[]): void {
+/** First non-space character of `text` from `from`, or -1. */
+function contentStart(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+function contentEnd(text: string): number {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/**
+ * Trims the value across its lines (`field.line` from `valueStart`, then whole lines up to `lastLine`). Reads the
+ * line array directly, and records per-line positions only for values that really span several lines.
+ */
+function finalizeValue(field: Field, lines: readonly string[], valueStart: number, lastLine: number): void {
   let first = -1;
+  let firstCharacter = 0;
   let last = -1;
-  for (let i = 0; i < pieces.length; i++) {
-    if (pieces[i].text.trim() !== '') {
-      if (first < 0) first = i;
-      last = i;
+  for (let line = field.line; line <= lastLine; line++) {
+    const at = contentStart(lines[line], line === field.line ? valueStart : 0);
+    if (at < 0) continue;
+    if (first < 0) {
+      first = line;
+      firstCharacter = at;
     }
+    last = line;
   }
-  if (first < 0) {
-    // Empty value: a zero-width range right after the colon, where a value would be typed.
-    const head = pieces[0];
-    field.valueRange = range(head.line, head.character, head.line, head.character);
-    field.endLine = field.line;
+  if (first < 0) return; // empty: the zero-width range after the colon stays
+  const lastEnd = contentEnd(lines[last]);
+  field.endLine = last;
+  field.valueRange = range(first, firstCharacter, last, lastEnd);
+  if (first === last) {
+    field.value = lines[first].slice(firstCharacter, lastEnd);
     return;
   }
   const parts: string[] = [];
+  const valueLines: ValueLine[] = [];
   let offset = 0;
-  for (let i = first; i <= last; i++) {
-    const piece = pieces[i];
-    let text = piece.text;
-    let character = piece.character;
-    if (i === first) {
-      const lead = text.length - text.trimStart().length;
-      text = text.slice(lead);
-      character += lead;
-    }
-    if (i === last) text = text.trimEnd();
+  for (let line = first; line <= last; line++) {
+    const character = line === first ? firstCharacter : 0;
+    const text = lines[line].slice(character, line === last ? lastEnd : undefined);
     parts.push(text);
-    field.valueLines.push({ line: piece.line, character, offset, length: text.length });
+    valueLines.push({ line, character, offset, length: text.length });
     offset += text.length + 1;
   }
   field.value = parts.join('\n');
-  const head = field.valueLines[0];
-  const tail = field.valueLines[field.valueLines.length - 1];
-  field.valueRange = range(head.line, head.character, tail.line, tail.character + tail.length);
-  field.endLine = tail.line;
+  field.valueLines = valueLines;
 }
 
 /** Maps an offset inside `field.value` to a document position. */
 export function valuePosition(field: Field, offset: number): Position {
   const lines = field.valueLines;
-  if (lines.length === 0) return field.valueRange.start;
+  if (lines.length === 0) {
+    const start = field.valueRange.start;
+    return { line: start.line, character: start.character + Math.min(Math.max(0, offset), field.value.length) };
+  }
   for (const part of lines) {
     if (offset <= part.offset + part.length) {
       return { line: part.line, character: part.character + Math.max(0, offset - part.offset) };

@@ -1,7 +1,7 @@
 /** Runs the rules over a document. Pure: text and schema in, diagnostics out. */
 import { DIAGNOSTIC_SOURCE } from './diagnostic-codes';
 import { Severity, type FragmentDiagnostic } from './diagnostic';
-import { parse, range, type Field, type ParsedDocument } from './parser';
+import { parse, range, type ParsedDocument } from './parser';
 import { RULES, UNSTRUCTURED_RULE } from './rules';
 import type { Report, RuleContext } from './rules/rule';
 import { fold, getDefaultSchema } from './schema/compile';
@@ -10,6 +10,7 @@ import { checkValue, type ValueProblem } from './values/check-value';
 
 /** The most diagnostics one file gets; past it a person needs the first problems, not all of them. */
 export const MAX_DIAGNOSTICS = 1000;
+const NO_PROBLEMS: readonly ValueProblem[] = [];
 
 export interface ValidateOptions {
   schema?: Schema;
@@ -33,8 +34,9 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
   const schema = options.schema ?? getDefaultSchema();
   const now = options.now ?? new Date();
   const diagnostics: FragmentDiagnostic[] = [];
-  const specs = new Map<Field, FieldSpec | undefined>();
-  const values = new Map<Field, readonly ValueProblem[]>();
+  // Per-field results, indexed by Field.index: computed once, shared by the rules.
+  const specs: (FieldSpec | null | undefined)[] = new Array(document.fields.length);
+  const values: (readonly ValueProblem[] | undefined)[] = new Array(document.fields.length);
 
   const context: RuleContext = {
     document,
@@ -42,15 +44,19 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
     now,
     uri: options.uri,
     specOf(field) {
-      if (!specs.has(field)) specs.set(field, schema.byName.get(field.key) ?? schema.byFoldedName.get(fold(field.key)));
-      return specs.get(field);
+      let spec = specs[field.index];
+      if (spec === undefined) {
+        spec = schema.byName.get(field.key) ?? schema.byFoldedName.get(fold(field.key)) ?? null;
+        specs[field.index] = spec;
+      }
+      return spec ?? undefined;
     },
     valueProblems(field) {
-      let problems = values.get(field);
+      let problems = values[field.index];
       if (!problems) {
         const spec = context.specOf(field);
-        problems = spec ? checkValue(spec, field, now) : [];
-        values.set(field, problems);
+        problems = spec ? checkValue(spec, field, now) : NO_PROBLEMS;
+        values[field.index] = problems;
       }
       return problems;
     },
