@@ -1,42 +1,66 @@
-/** Finding and reading the files the CLI checks. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+/** Finding and reading the files the CLI checks: paths, folders and globs. */
+import { readFileSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { UsageError } from './options';
+// `require`, not `import`: bundled as CommonJS, tinyglobby's ESM build would pull in fdir's ESM, which needs import.meta.
+import tinyglobby = require('tinyglobby');
+
+const { globSync, isDynamicPattern } = tinyglobby;
 
 /** File names the editor treats as fragments, and so the ones a folder walk picks up. */
 export const FRAGMENT_FILE = /\.fragment(\.txt|\.md)?$/i;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test']);
+export const FRAGMENT_GLOB = '**/*.{fragment,fragment.txt,fragment.md}';
+export const SKIPPED_FOLDERS = ['**/node_modules/**', '**/.git/**', '**/.hg/**', '**/.svn/**', '**/.vscode-test/**'];
 
-export class UsageError extends Error {}
-
-/** A named file is checked whatever its extension; a folder is walked for fragment file names. */
-export function collectFiles(paths: readonly string[]): string[] {
-  const files: string[] = [];
+/**
+ * A named file is checked whatever its extension; a folder is walked for fragment file names; anything else is a
+ * glob. Returns absolute paths, each once, in a stable order (arguments in order, each expanded sorted).
+ */
+export function collectFiles(paths: readonly string[], cwd = process.cwd()): string[] {
+  const files = new Set<string>();
   for (const path of paths) {
+    const absolute = resolve(cwd, path);
     let stats;
     try {
-      stats = statSync(path);
+      stats = statSync(absolute);
     } catch {
-      throw new UsageError(`No such file or folder: ${path}`);
+      stats = undefined;
     }
-    if (stats.isDirectory()) walk(path, files);
-    else files.push(path);
+    if (stats?.isFile()) {
+      files.add(absolute);
+      continue;
+    }
+    let found: string[];
+    if (stats?.isDirectory()) found = expand(FRAGMENT_GLOB, absolute);
+    else if (isDynamicPattern(path)) found = expand(path.split(sep).join('/'), cwd);
+    else throw new UsageError(`No such file or folder: ${path}`);
+    if (found.length === 0 && !stats) throw new UsageError(`No files match ${path}`);
+    for (const file of found) files.add(file);
   }
-  return files;
+  return [...files];
 }
 
-function walk(folder: string, files: string[]): void {
-  const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(path, files);
-    } else if (entry.isFile() && FRAGMENT_FILE.test(entry.name)) {
-      files.push(path);
-    }
-  }
+function expand(pattern: string, cwd: string): string[] {
+  return globSync(pattern, {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    ignore: SKIPPED_FOLDERS,
+    caseSensitiveMatch: false,
+    expandDirectories: false,
+  })
+    .map((file) => resolve(file))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+/** How a file is named in reports: relative to the current folder, with forward slashes (as CI tools expect). */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, file);
+  return (rel === '' || rel.startsWith('..') ? file : rel).split(sep).join('/');
+}
+
+/** `bom`: the file started with a byte-order mark, which is not part of the text but is kept when writing back. */
+export type ReadResult = { ok: true; text: string; bom: boolean } | { ok: false; reason: string };
 
 /** Reads a file as UTF-8 text, refusing binary and non-UTF-8 content with a reason instead of checking noise. */
 export function readText(path: string): ReadResult {
@@ -44,11 +68,14 @@ export function readText(path: string): ReadResult {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    return { ok: false, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error));
+    return { ok: false, reason: `cannot be read (${why})` };
   }
   if (bytes.includes(0)) return { ok: false, reason: 'is a binary file (it holds NUL bytes), not a fragment' };
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bom };
   } catch {
     return { ok: false, reason: 'is not UTF-8 text; save it as UTF-8 and check it again' };
   }

@@ -1,72 +1,141 @@
 /**
- * fragment-lint: checks fragment files with the same core and rules as the editor.
- * Prints `file:line:col severity code message` (1-based line and column); exit 0 clean, 1 errors, 2 usage or I/O error.
+ * fragment-lint: checks fragment files with the same core, rules and schema as the editor, including FragmentIDs
+ * used twice across the files checked. See HELP in options.ts for usage and exit codes.
  */
-import { validate, type FragmentDiagnostic } from '../core';
-import { collectFiles, readText, UsageError } from './files';
+import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { findDuplicateIds, mergeDiagnostics, type Schema } from '../core';
+import type { CheckSettings, FileReport } from './check-file';
+import { collectFiles, displayPath } from './files';
+import type { Formatter, ReportedFile } from './formats/format';
+import { github } from './formats/github';
+import { json } from './formats/json';
+import { sarif } from './formats/sarif';
+import { stylish } from './formats/stylish';
+import { initSchema } from './init-schema';
+import { HELP, parseOptions, UsageError, type CliOptions, type Format } from './options';
+import { checkAll, serveWorker, WORKER_FLAG } from './pool';
+import { startProgress } from './progress';
+import { schemaFor } from './schema';
 import { version } from '../../../package.json';
 
-const SEVERITY_NAMES = ['', 'error', 'warning', 'info', 'hint'] as const;
+const FORMATTERS: Record<Format, Formatter> = { stylish, json, sarif, github };
 
-const HELP = `Usage: fragment-lint [files or folders...]
-
-Checks outcome-harvest fragment files against the built-in schema.
-A file named here is checked whatever its extension; a folder is searched for
-*.fragment, *.fragment.txt and *.fragment.md files. Default: the current folder.
-
-Output: file:line:column severity code message
-Exit codes: 0 no errors, 1 errors found, 2 usage or file error.
-`;
-
-export function formatDiagnostic(file: string, d: FragmentDiagnostic): string {
-  return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAMES[d.severity]} ${d.code} ${d.message}`;
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTTY: boolean;
+  stderr?: NodeJS.WriteStream;
 }
 
-export function run(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): number {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    out(HELP);
-    return 0;
-  }
-  if (argv.includes('--version')) {
-    out(version);
-    return 0;
-  }
-  const unknownOption = argv.find((a) => a.startsWith('-'));
-  if (unknownOption) {
-    err(`fragment-lint: unknown option ${unknownOption}. Run fragment-lint --help for usage.`);
-    return 2;
-  }
-  let files: string[];
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
-    files = collectFiles(argv.length ? argv : ['.']);
+    return await lint(parseOptions(argv), io);
   } catch (error) {
     if (error instanceof UsageError) {
-      err(`fragment-lint: ${error.message}`);
+      io.err(`fragment-lint: ${error.message}`);
       return 2;
     }
     throw error;
   }
-  let errors = 0;
-  let warnings = 0;
-  let unreadable = 0;
-  for (const file of files) {
-    const read = readText(file);
-    if (!read.ok) {
-      err(`fragment-lint: ${file} ${read.reason}`);
-      unreadable++;
-      continue;
-    }
-    for (const d of validate(read.text)) {
-      out(formatDiagnostic(file, d));
-      if (d.severity === 1) errors++;
-      else if (d.severity === 2) warnings++;
-    }
-  }
-  err(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${unreadable ? `, ${unreadable} unreadable` : ''}.`);
-  if (unreadable) return 2;
-  return errors > 0 ? 1 : 0;
 }
 
-if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+async function lint(options: CliOptions, io: CliIO): Promise<number> {
+  if (options.help || options.version || options.initSchema !== undefined) {
+    io.out(options.help ? HELP : options.version ? version : initSchema(options.initSchema as string, io.err));
+    return 0;
+  }
+  const schema = schemaFor(options.schema); // a broken schema stops the run here, before any file is read
+  const files = collectFiles(options.paths, io.cwd);
+  const settings: CheckSettings = { schemaPath: options.schema, fix: options.fix ? 'write' : options.fixDryRun ? 'dry-run' : 'off' };
+  const progress = startProgress(files.length, io.stderr);
+  let reports: FileReport[];
+  try {
+    reports = await checkAll(
+      files.map((file) => ({ file, label: displayPath(file, io.cwd) })),
+      settings,
+      (done) => progress.update(done),
+    );
+  } finally {
+    progress.finish();
+  }
+
+  let ioErrors = 0;
+  for (const report of reports) {
+    if (report.unreadable) io.err(`fragment-lint: ${report.label} ${report.unreadable}`);
+    if (report.writeError) io.err(`fragment-lint: ${report.label} ${report.writeError}`);
+    if (report.unreadable || report.writeError) ioErrors++;
+    if (report.fixesApplied > 0 && settings.fix === 'write') io.err(`Fixed ${plural(report.fixesApplied, 'problem')} in ${report.label}.`);
+  }
+
+  const shown = withWorkspaceChecks(reports, schema).map((file) => ({
+    ...file,
+    diagnostics: options.quiet ? file.diagnostics.filter((d) => d.severity === 1) : file.diagnostics,
+  }));
+  const errors = count(shown, 1);
+  const warnings = count(shown, 2);
+
+  if (settings.fix === 'dry-run') {
+    const diffs = reports.filter((r) => r.diff).map((r) => r.diff as string);
+    if (diffs.length) io.out(diffs.join('').trimEnd());
+    io.err(`${diffs.length ? `Safe fixes would change ${plural(diffs.length, 'file')}` : 'No safe fixes to apply'}; ${plural(errors, 'error')} and ${plural(warnings, 'warning')} would remain.`);
+  } else {
+    const labels = new Map(reports.map((r) => [r.uri, r.label]));
+    const output = FORMATTERS[options.format](shown, {
+      color: options.format === 'stylish' && io.stdoutIsTTY && !io.env.NO_COLOR,
+      rootUri: `${pathToFileURL(io.cwd).href.replace(/\/$/, '')}/`,
+      version,
+      labelOf: (uri) => labels.get(uri) ?? uri,
+    });
+    if (output !== '' || options.format !== 'stylish') io.out(output);
+  }
+  if (files.length === 0) io.err(`fragment-lint: no fragment files found in ${options.paths.join(', ')}.`);
+  else if (options.format === 'stylish' && errors + warnings === 0 && !options.fixDryRun) io.err(`${plural(files.length, 'file')} checked: no problems.`);
+
+  if (ioErrors > 0) return 2;
+  if (errors > 0) return 1;
+  if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
+    io.err(`fragment-lint: ${plural(warnings, 'warning')}, more than the ${options.maxWarnings} allowed by --max-warnings.`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Each readable file with its own problems plus the FragmentIDs it shares with other records of the run. */
+function withWorkspaceChecks(reports: readonly FileReport[], schema: Schema): ReportedFile[] {
+  const readable = reports.filter((r) => !r.unreadable);
+  const duplicates = findDuplicateIds(
+    readable.map((r) => ({ uri: r.uri, label: r.label, ids: r.ids })),
+    schema,
+  );
+  return readable.map((r) => ({ label: r.label, uri: r.uri, diagnostics: mergeDiagnostics(r.diagnostics, duplicates.get(r.uri) ?? []) }));
+}
+
+function count(files: readonly ReportedFile[], severity: number): number {
+  return files.reduce((sum, file) => sum + file.diagnostics.filter((d) => d.severity === severity).length, 0);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG]) {
+  serveWorker(parentPort as NonNullable<typeof parentPort>, (workerData as { settings: CheckSettings }).settings);
+} else if (require.main === module) {
+  void run(process.argv.slice(2), {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderr: process.stderr,
+  }).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`fragment-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

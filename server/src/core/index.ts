@@ -9,3 +9,4 @@ export * from './validate';
 export { RULES } from './rules';
 export type { Rule, RuleContext } from './rules/rule';
 export * from './workspace/duplicate-ids';
+export * from './workspace/merge';

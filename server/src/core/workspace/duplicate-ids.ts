@@ -8,6 +8,9 @@ import { DIAGNOSTIC_SOURCE } from '../diagnostic-codes';
 import type { ParsedDocument } from '../parser';
 import { severityOf, type Schema } from '../schema/model';
 
+/** One sentence for the rule docs and SARIF, like every rule's `description`. */
+export const DUPLICATE_ID_DESCRIPTION = 'A FragmentID used by two records, in one file or across files (redacted IDs are not compared).';
+
 /** One record's ID as written: enough to compare and to point at, without keeping the whole parse. */
 export interface RecordId {
   value: string;

@@ -1,0 +1,69 @@
+/** The work on one file, the same on the main thread and in a worker: read, (fix,) check, collect record IDs. */
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseWithSchema, recordIds, validateParsed, type FragmentDiagnostic, type RecordId, type Schema } from '../core';
+import { applySafeFixes, unifiedDiff } from './fix';
+import { readText } from './files';
+import { interimSafeFixes } from './interim-safe-fixes';
+import { schemaFor } from './schema';
+
+export type FixMode = 'off' | 'write' | 'dry-run';
+
+/** What every worker needs to check a file as the main thread would. Plain data: it crosses thread boundaries. */
+export interface CheckSettings {
+  schemaPath?: string;
+  fix: FixMode;
+}
+
+export interface FileReport {
+  file: string;
+  label: string;
+  uri: string;
+  /** Why the file was not checked (binary, not UTF-8, unreadable); then there is nothing else. */
+  unreadable?: string;
+  /** The problems left (after fixing, with --fix and --fix-dry-run). */
+  diagnostics: FragmentDiagnostic[];
+  ids: RecordId[];
+  fixesApplied: number;
+  /** --fix-dry-run: the changes as a unified diff, when there are any. */
+  diff?: string;
+  /** --fix: the fixed text could not be written back. */
+  writeError?: string;
+}
+
+let cachedSchema: { path: string | undefined; schema: Schema } | undefined;
+function schemaOnce(path: string | undefined): Schema {
+  if (!cachedSchema || cachedSchema.path !== path) cachedSchema = { path, schema: schemaFor(path) };
+  return cachedSchema.schema;
+}
+
+export function checkFile(file: string, label: string, settings: CheckSettings): FileReport {
+  const uri = pathToFileURL(file).href;
+  const report: FileReport = { file, label, uri, diagnostics: [], ids: [], fixesApplied: 0 };
+  const read = readText(file);
+  if (!read.ok) return { ...report, unreadable: read.reason };
+  const schema = schemaOnce(settings.schemaPath);
+  const check = (text: string) => validateParsed(parseWithSchema(text, schema), { schema, uri });
+
+  let text = read.text;
+  if (settings.fix !== 'off') {
+    const fixed = applySafeFixes(text, check, interimSafeFixes, schema);
+    if (fixed.applied > 0 && fixed.text !== text) {
+      report.fixesApplied = fixed.applied;
+      if (settings.fix === 'dry-run') {
+        report.diff = unifiedDiff(label, text, fixed.text);
+      } else {
+        try {
+          writeFileSync(file, read.bom ? `\uFEFF${fixed.text}` : fixed.text, 'utf8');
+        } catch (error) {
+          report.writeError = `could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+        }
+      }
+      text = fixed.text;
+    }
+  }
+  const document = parseWithSchema(text, schema);
+  report.diagnostics = validateParsed(document, { schema, uri });
+  report.ids = recordIds(document, schema);
+  return report;
+}

@@ -1,0 +1,71 @@
+/**
+ * `--format sarif`: SARIF 2.1.0, the format code-scanning services (GitHub, Azure DevOps) read. Columns are UTF-16
+ * code units, as in LSP; `endColumn` is the column after the last character, as SARIF defines it.
+ */
+import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_CODES, DUPLICATE_ID_DESCRIPTION, RULES, type DiagnosticCode, type FragmentDiagnostic } from '../../core';
+import { UNSTRUCTURED_RULE } from '../../core/rules';
+import { severityName, type FormatContext, type Formatter } from './format';
+
+const LEVELS = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
+const ROOT = 'SRCROOT';
+
+const DESCRIPTIONS: Record<DiagnosticCode, string> = Object.fromEntries(
+  DIAGNOSTIC_CODES.map((code) => [code, [...RULES, UNSTRUCTURED_RULE].find((rule) => rule.code === code)?.description ?? '']),
+) as Record<DiagnosticCode, string>;
+DESCRIPTIONS['duplicate-id'] = DUPLICATE_ID_DESCRIPTION;
+DESCRIPTIONS['too-many-problems'] ||= 'A file has so many problems that only the first ones are listed.';
+
+function region(range: FragmentDiagnostic['range']) {
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+function artifact(uri: string, context: FormatContext) {
+  return uri.startsWith(context.rootUri) ? { uri: context.labelOf(uri), uriBaseId: ROOT } : { uri };
+}
+
+export const sarif: Formatter = (files, context) => {
+  const used = [...new Set(files.flatMap((file) => file.diagnostics.map((d) => d.code)))].sort();
+  const results = files.flatMap((file) =>
+    file.diagnostics.map((d) => ({
+      ruleId: d.code,
+      ruleIndex: used.indexOf(d.code),
+      level: LEVELS[severityName(d)],
+      message: { text: d.message },
+      locations: [{ physicalLocation: { artifactLocation: artifact(file.uri, context), region: region(d.range) } }],
+      ...(d.relatedInformation?.length
+        ? {
+            relatedLocations: d.relatedInformation.map((info: DiagnosticRelatedInformation, id: number) => ({
+              id,
+              message: { text: info.message },
+              physicalLocation: { artifactLocation: artifact(info.location.uri, context), region: region(info.location.range) },
+            })),
+          }
+        : {}),
+    })),
+  );
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'fragment-lint',
+            version: context.version,
+            rules: used.map((code) => ({ id: code, shortDescription: { text: DESCRIPTIONS[code] || code } })),
+          },
+        },
+        originalUriBaseIds: { [ROOT]: { uri: context.rootUri } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2);
+};

@@ -1,0 +1,94 @@
+/** Command-line options of fragment-lint, parsed with Node's own parseArgs. */
+import { parseArgs } from 'node:util';
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CliOptions {
+  help: boolean;
+  version: boolean;
+  paths: string[];
+  format: Format;
+  fix: boolean;
+  fixDryRun: boolean;
+  schema?: string;
+  /** -1: no limit. */
+  maxWarnings: number;
+  quiet: boolean;
+  initSchema?: string;
+}
+
+export class UsageError extends Error {}
+
+export const HELP = `Usage: fragment-lint [options] [files, folders or globs...]
+
+Checks outcome-harvest fragment files with the same rules and schema as the editor.
+A file named here is checked whatever its extension; a folder is searched for
+*.fragment, *.fragment.txt and *.fragment.md files (node_modules and .git are skipped);
+a glob such as "reports/**/*.fragment.md" is expanded. Default: the current folder.
+
+Options:
+  --format NAME        stylish (default), json, sarif (SARIF 2.1.0) or github (workflow annotations)
+  --fix                apply every safe fix to the files and report what changed
+  --fix-dry-run        print the safe fixes as a unified diff, without changing any file
+  --schema FILE        check against this fragment.schema.json instead of the one found next to the files
+  --max-warnings N     fail when there are more than N warnings
+  --quiet              report errors only
+  --init-schema FOLDER print a schema inferred from the fragment files of FOLDER
+  --version, --help
+
+Exit codes: 0 no problems over the threshold, 1 errors (or too many warnings),
+2 usage or file error (a missing path, an unreadable file, a broken schema).
+`;
+
+export function parseOptions(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+        format: { type: 'string', short: 'f' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        schema: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        'init-schema': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '.')} Run fragment-lint --help for usage.`);
+  }
+  const { values, positionals } = parsed;
+  const format = values.format ?? 'stylish';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`Unknown format "${format}". Choose one of: ${FORMATS.join(', ')}.`);
+  }
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!/^\d+$/.test(values['max-warnings']) || !Number.isSafeInteger(maxWarnings)) {
+      throw new UsageError(`--max-warnings needs a whole number of 0 or more, not "${values['max-warnings']}".`);
+    }
+  }
+  if (values.fix && values['fix-dry-run']) throw new UsageError('Use --fix or --fix-dry-run, not both.');
+  if (values['init-schema'] !== undefined && positionals.length > 0) {
+    throw new UsageError('--init-schema reads one folder; give no other paths with it.');
+  }
+  return {
+    help: values.help ?? false,
+    version: values.version ?? false,
+    paths: positionals.length ? positionals : ['.'],
+    format: format as Format,
+    fix: values.fix ?? false,
+    fixDryRun: values['fix-dry-run'] ?? false,
+    schema: values.schema,
+    maxWarnings,
+    quiet: values.quiet ?? false,
+    initSchema: values['init-schema'],
+  };
+}

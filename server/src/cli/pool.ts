@@ -1,0 +1,83 @@
+/**
+ * Checks many files on all cores: a small pool of worker threads running the same bundle, each taking the next batch
+ * of files as it finishes one. Reports come back in input order whatever thread finished first, so output is stable.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { checkFile, type CheckSettings, type FileReport } from './check-file';
+
+/** Below this many files, starting threads costs more than it saves. */
+const PARALLEL_FROM = 64;
+const BATCH = 16;
+export const WORKER_FLAG = 'fragment-lint-worker';
+
+export interface Task {
+  file: string;
+  label: string;
+}
+
+export type WorkerRequest = { tasks: Task[] };
+export type WorkerResponse = { reports: FileReport[] } | { error: string };
+
+export function workerCount(files: number): number {
+  // Workers run the built bundle; from TypeScript sources (tests through tsx) there is no bundle to start.
+  if (!__filename.endsWith('.js') || files < PARALLEL_FROM) return 0;
+  return Math.min(availableParallelism(), 8, Math.ceil(files / (BATCH * 2)));
+}
+
+export async function checkAll(tasks: readonly Task[], settings: CheckSettings, onProgress: (done: number) => void): Promise<FileReport[]> {
+  const threads = workerCount(tasks.length);
+  const reports: FileReport[] = new Array(tasks.length);
+  let done = 0;
+  if (threads <= 1) {
+    for (let i = 0; i < tasks.length; i++) {
+      reports[i] = checkFile(tasks[i].file, tasks[i].label, settings);
+      onProgress(++done);
+      if (i % BATCH === BATCH - 1) await new Promise((resolve) => setImmediate(resolve)); // let the progress timer tick
+    }
+    return reports;
+  }
+
+  let next = 0;
+  const runWorker = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(__filename, { workerData: { [WORKER_FLAG]: true, settings } });
+      let batchStart = 0;
+      const sendNext = () => {
+        if (next >= tasks.length) {
+          void worker.terminate().then(() => resolve());
+          return;
+        }
+        batchStart = next;
+        const batch = tasks.slice(next, next + BATCH);
+        next += batch.length;
+        worker.postMessage({ tasks: batch } satisfies WorkerRequest);
+      };
+      worker.on('message', (response: WorkerResponse) => {
+        if ('error' in response) {
+          void worker.terminate();
+          reject(new Error(response.error));
+          return;
+        }
+        response.reports.forEach((report, i) => (reports[batchStart + i] = report));
+        done += response.reports.length;
+        onProgress(done);
+        sendNext();
+      });
+      worker.on('error', reject);
+      sendNext();
+    });
+  await Promise.all(Array.from({ length: threads }, runWorker));
+  return reports;
+}
+
+/** The worker side: check each batch it is sent, answer with the reports. */
+export function serveWorker(port: { on(event: 'message', listener: (request: WorkerRequest) => void): void; postMessage(response: WorkerResponse): void }, settings: CheckSettings): void {
+  port.on('message', ({ tasks }) => {
+    try {
+      port.postMessage({ reports: tasks.map((task) => checkFile(task.file, task.label, settings)) });
+    } catch (error) {
+      port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  });
+}
