@@ -10,6 +10,7 @@ export const DIAGNOSTIC_CODES = [
   'unknown-value',
   'repeated-choice',
   'unknown-marker',
+  'pii',
   'unstructured',
   'duplicate-id',
   'too-many-problems',

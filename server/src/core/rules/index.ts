@@ -4,6 +4,7 @@ import { emptyValue } from './empty-value';
 import { invalidValue } from './invalid-value';
 import { malformedField } from './malformed-field';
 import { missingField } from './missing-field';
+import { pii } from './pii';
 import { repeatedChoice } from './repeated-choice';
 import type { Rule } from './rule';
 import { unknownField } from './unknown-field';
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   unknownValue,
   repeatedChoice,
   unknownMarker,
+  pii,
 ];
 
 /** Runs alone, on files without fields: a story gets this one note and nothing else. */

@@ -1,0 +1,256 @@
+/**
+ * Completion: field names at the start of a line, allowed values after `**Key**: `, redaction markers after `<`,
+ * and whole-record templates in an empty file.
+ */
+import type { CompletionItem, Position, Range } from 'vscode-languageserver-types';
+import type { Field, ParsedDocument } from '../parser';
+import { fold } from '../schema/compile';
+import type { FieldSpec, Schema } from '../schema/model';
+import { fieldDocumentation } from './field-docs';
+import { escapeSnippet, fieldAtLine, fieldHead, lineEnding, recordAtLine, specFor } from './shared';
+
+// LSP constants, spelled out so the core needs no runtime import from the protocol packages.
+const KIND = { Value: 12, EnumMember: 20, Field: 5, Snippet: 15, Constant: 21 } as const;
+const FORMAT = { PlainText: 1, Snippet: 2 } as const;
+const MARKDOWN = 'markdown';
+
+/** A closed list longer than this is not offered as a snippet choice (a menu of 200 countries helps nobody). */
+const MAX_CHOICES = 12;
+
+export interface CompletionOptions {
+  /** The client understands snippets (`$1`, `${1|a,b|}`); without them plain text is inserted. */
+  snippets: boolean;
+  /** The client renders Markdown documentation. */
+  markdown?: boolean;
+  /** "Now", for the Year suggestions. */
+  now?: Date;
+  /** Values used for a field (by its schema key) in other fragment files, with how many files use each. */
+  workspaceValues?: (key: string) => ReadonlyMap<string, number> | undefined;
+}
+
+export function complete(document: ParsedDocument, schema: Schema, position: Position, options: CompletionOptions): CompletionItem[] {
+  const line = document.lines[position.line] ?? '';
+  const character = Math.min(position.character, line.length);
+  const bomOffset = position.line === 0 && line.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const before = line.slice(bomOffset, Math.max(bomOffset, character));
+
+  const head = fieldHead(line, position.line);
+  if (head && document.fields.some((f) => f.line === position.line)) {
+    const field = document.fields.find((f) => f.line === position.line) as Field;
+    if (character < head.colonEnd) return keyRenameItems(document, schema, field, head, position, options);
+    return valueItems(document, schema, field, position, character, options);
+  }
+
+  const items: CompletionItem[] = [];
+  if (isEmptyBut(document, position.line)) items.push(...templateItems(document, schema, position, options));
+
+  const typingKey = /^\*{0,2}[^*:<]{0,80}$/.test(before);
+  const continued = fieldAtLine(document, position.line);
+  const continuedSpec = continued && continued.line < position.line ? specFor(schema, continued.key) : undefined;
+  // Inside a free-text value, a plain word at the start of a line is prose, not a key: offer keys only on `*`
+  // or on an empty line.
+  const proseLine = continuedSpec?.kind === 'text' && !before.startsWith('*') && line.trim() !== '';
+  if (typingKey && !proseLine) items.push(...keyItems(document, schema, position, bomOffset, line, options));
+  items.push(...markerItems(schema, line, character, position));
+  return items;
+}
+
+/** True when the document has no text apart from what is on `line`, and that is at most a typed key prefix. */
+function isEmptyBut(document: ParsedDocument, line: number): boolean {
+  return document.lines.every((text, i) => (i === line ? /^\uFEFF?\s*\**[^*:]{0,40}$/.test(text) : text.trim() === ''));
+}
+
+function rankOf(spec: FieldSpec): number {
+  return spec.presence === 'required' ? 0 : spec.presence === 'recommended' ? 1 : 2;
+}
+
+function sortKey(rank: number, order: number): string {
+  return `${rank}${String(order).padStart(4, '0')}`;
+}
+
+/** The specs a record does not have yet (all of them outside any record), required first, then schema order. */
+function missingSpecs(document: ParsedDocument, schema: Schema, line: number, except?: Field): FieldSpec[] {
+  const record = recordAtLine(document, line);
+  const present = new Set((record?.fields ?? []).filter((f) => f !== except).map((f) => specFor(schema, f.key)));
+  return schema.fields.filter((s) => !present.has(s));
+}
+
+function keyInsertText(spec: FieldSpec, snippets: boolean): { text: string; snippet: boolean } {
+  const listed = (spec.kind === 'closed' || spec.kind === 'flag') && spec.values.length > 0 && spec.values.length <= MAX_CHOICES;
+  if (snippets && listed) {
+    return { text: `**${escapeSnippet(spec.key)}**: \${1|${spec.values.map((v) => escapeSnippet(v.value, true)).join(',')}|}`, snippet: true };
+  }
+  return { text: `**${spec.key}**: `, snippet: false };
+}
+
+function keyItems(
+  document: ParsedDocument,
+  schema: Schema,
+  position: Position,
+  bomOffset: number,
+  line: string,
+  options: CompletionOptions,
+): CompletionItem[] {
+  const start = bomOffset;
+  const rest = line.slice(position.character);
+  // Replace what follows the cursor too when it is only leftover `*`, `:` or spaces of the key being typed.
+  const end = /^[\s*:]*$/.test(rest) ? line.length : position.character;
+  const range: Range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
+  const typed = line.slice(start, position.character);
+  return missingSpecs(document, schema, position.line).map((spec) => {
+    const insert = keyInsertText(spec, options.snippets);
+    return {
+      label: spec.key,
+      kind: KIND.Field,
+      detail: `${spec.presence} field`,
+      documentation: { kind: options.markdown === false ? 'plaintext' : MARKDOWN, value: fieldDocumentation(spec, { markdown: options.markdown !== false }) },
+      sortText: sortKey(rankOf(spec), spec.order),
+      filterText: typed.startsWith('*') ? `**${spec.key}` : spec.key,
+      textEdit: { range, newText: insert.text },
+      insertTextFormat: insert.snippet ? FORMAT.Snippet : FORMAT.PlainText,
+    };
+  });
+}
+
+/** The cursor is inside `**Ke|y**:` of an existing field: offer other names for the key, keeping the value. */
+function keyRenameItems(
+  document: ParsedDocument,
+  schema: Schema,
+  field: Field,
+  head: { start: number; rawKey: string },
+  position: Position,
+  options: CompletionOptions,
+): CompletionItem[] {
+  const keyStart = head.start + 2;
+  if (position.character < keyStart) return [];
+  const range: Range = { start: { line: position.line, character: keyStart }, end: { line: position.line, character: keyStart + head.rawKey.length } };
+  return missingSpecs(document, schema, position.line, field).map((spec) => ({
+    label: spec.key,
+    kind: KIND.Field,
+    detail: `${spec.presence} field`,
+    documentation: { kind: options.markdown === false ? 'plaintext' : MARKDOWN, value: fieldDocumentation(spec, { markdown: options.markdown !== false }) },
+    sortText: sortKey(rankOf(spec), spec.order),
+    filterText: spec.key,
+    textEdit: { range, newText: spec.key },
+    insertTextFormat: FORMAT.PlainText,
+  }));
+}
+
+interface Candidate {
+  value: string;
+  description?: string;
+  detail?: string;
+}
+
+function valueCandidates(spec: FieldSpec, options: CompletionOptions): Candidate[] {
+  if (spec.kind === 'year') {
+    const year = (options.now ?? new Date()).getFullYear();
+    return [
+      { value: String(year), detail: 'this year' },
+      { value: String(year - 1), detail: 'last year' },
+    ];
+  }
+  if (spec.kind === 'text' || spec.kind === 'pattern') return [];
+  const candidates: Candidate[] = spec.values.map((v) => ({ value: v.value, description: v.description }));
+  if (spec.open) {
+    const used = options.workspaceValues?.(spec.key);
+    const known = new Set(spec.values.map((v) => v.value));
+    const extra = [...(used ?? new Map<string, number>())].filter(([value]) => value.trim() !== '' && !known.has(value));
+    extra.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    for (const [value, files] of extra) candidates.push({ value, detail: `used in ${files} other file${files === 1 ? '' : 's'}` });
+  }
+  return candidates;
+}
+
+function valueItems(
+  document: ParsedDocument,
+  schema: Schema,
+  field: Field,
+  position: Position,
+  character: number,
+  options: CompletionOptions,
+): CompletionItem[] {
+  const line = document.lines[position.line];
+  const markers = markerItems(schema, line, character, position);
+  if (markers.length) return markers;
+  const spec = specFor(schema, field.key);
+  if (!spec) return [];
+  const head = fieldHead(line, position.line);
+  if (!head) return [];
+  let start = head.colonEnd;
+  let end = Math.max(character, line.trimEnd().length);
+  let chosen = new Set<string>();
+  if (spec.kind === 'multi') {
+    // The item under the cursor runs from the separator before it to the separator after it.
+    const previous = line.lastIndexOf(spec.separator, character - 1);
+    if (previous >= head.colonEnd) start = previous + spec.separator.length;
+    const next = line.indexOf(spec.separator, character);
+    if (next >= 0) end = next;
+    const here = fold(line.slice(start, end));
+    chosen = new Set(field.value.split(spec.separator).map(fold).filter((item) => item !== '' && item !== here));
+  }
+  const range: Range = { start: { line: position.line, character: start }, end: { line: position.line, character: Math.max(end, character) } };
+  // The edit starts right after the colon (or separator), so it writes the one space formatting wants too.
+  const spaced = (value: string) => ` ${value}`;
+  return valueCandidates(spec, options)
+    .filter((c) => !chosen.has(fold(c.value)))
+    .map((c, index) => ({
+      label: c.value,
+      kind: spec.kind === 'year' ? KIND.Value : KIND.EnumMember,
+      detail: c.detail,
+      documentation: c.description,
+      sortText: String(index).padStart(5, '0'),
+      filterText: spaced(c.value),
+      textEdit: { range, newText: spaced(c.value) },
+      insertTextFormat: FORMAT.PlainText,
+    }));
+}
+
+/** After `<` in a value: the schema's redaction markers. */
+function markerItems(schema: Schema, line: string, character: number, position: Position): CompletionItem[] {
+  const open = line.lastIndexOf('<', character - 1);
+  if (open < 0 || !/^<[A-Za-z]{0,30}$/.test(line.slice(open, character))) return [];
+  const closing = line[character] === '>' ? 1 : 0;
+  const range: Range = { start: { line: position.line, character: open }, end: { line: position.line, character: character + closing } };
+  return schema.markers.map((marker, index) => ({
+    label: marker.text,
+    kind: KIND.Constant,
+    detail: 'redaction marker',
+    documentation: marker.description,
+    sortText: String(index).padStart(3, '0'),
+    filterText: marker.text,
+    textEdit: { range, newText: marker.text },
+    insertTextFormat: FORMAT.PlainText,
+  }));
+}
+
+/** A whole record per schema template, plus an empty one: every field in schema order. */
+function templateItems(document: ParsedDocument, schema: Schema, position: Position, options: CompletionOptions): CompletionItem[] {
+  const eol = lineEnding(document.text);
+  const line = document.lines[position.line] ?? '';
+  const bomOffset = position.line === 0 && line.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const range: Range = { start: { line: position.line, character: bomOffset }, end: { line: position.line, character: line.length } };
+  const templates = [{ name: 'Empty fragment', description: 'Every field of the schema, in order, with no values.', values: {} as Record<string, string> }, ...schema.templates];
+  return templates.map((template, index) => {
+    let stop = 0;
+    const lines = schema.fields.map((spec) => {
+      const preset = template.values?.[spec.key];
+      if (!options.snippets) return `**${spec.key}**: ${preset ?? ''}`;
+      stop++;
+      const listed = (spec.kind === 'closed' || spec.kind === 'flag') && spec.values.length > 0 && spec.values.length <= MAX_CHOICES;
+      if (preset !== undefined) return `**${escapeSnippet(spec.key)}**: \${${stop}:${escapeSnippet(preset)}}`;
+      if (listed) return `**${escapeSnippet(spec.key)}**: \${${stop}|${spec.values.map((v) => escapeSnippet(v.value, true)).join(',')}|}`;
+      return `**${escapeSnippet(spec.key)}**: $${stop}`;
+    });
+    return {
+      label: `Fragment: ${template.name}`,
+      kind: KIND.Snippet,
+      detail: 'whole record',
+      documentation: template.description,
+      sortText: `!${index}`,
+      filterText: `**${schema.recordStart} ${template.name}`,
+      textEdit: { range, newText: lines.join(eol) },
+      insertTextFormat: options.snippets ? FORMAT.Snippet : FORMAT.PlainText,
+    };
+  });
+}

@@ -1,0 +1,47 @@
+/** "Convert to fragment": an unstructured story becomes a record whose description is the whole story. */
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { ParsedDocument } from '../parser';
+import type { FieldSpec, Schema } from '../schema/model';
+import { emptyFieldLine, lineEnding } from './shared';
+
+/** The field that receives the story: the outcome description, else the first required free-text field. */
+function storyField(schema: Schema): FieldSpec | undefined {
+  return (
+    schema.byName.get('Outcome description') ??
+    schema.fields.find((f) => f.kind === 'text' && f.presence === 'required') ??
+    schema.fields.find((f) => f.kind === 'text')
+  );
+}
+
+/**
+ * The record text: every schema field in order, empty, with the story as the description's value. The story is
+ * kept character for character; only blank lines before it and white space after it are left out.
+ */
+export function convertStory(text: string, schema: Schema): string | undefined {
+  const target = storyField(schema);
+  if (!target) return undefined;
+  const bom = text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
+  const story = text.slice(bom.length).replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '').trimEnd();
+  const eol = lineEnding(text);
+  const lines = schema.fields.map((spec) => (spec === target ? `**${spec.key}**: ${story}` : emptyFieldLine(spec.key)));
+  const endsWithBreak = /(?:\r\n|\r|\n)$/.test(text);
+  return bom + lines.join(eol) + (endsWithBreak ? eol : '');
+}
+
+export function convertStoryAction(context: { document: ParsedDocument; schema: Schema; uri: string }, diagnostic?: Diagnostic): CodeAction | undefined {
+  const { document } = context;
+  if (document.fields.length > 0 || document.text.trim() === '') return undefined;
+  const converted = convertStory(document.text, context.schema);
+  if (converted === undefined) return undefined;
+  const last = document.lines.length - 1;
+  return {
+    title: 'Convert to fragment (keep the story as the outcome description)',
+    kind: 'quickfix',
+    ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
+    edit: {
+      changes: {
+        [context.uri]: [{ range: { start: { line: 0, character: 0 }, end: { line: last, character: document.lines[last].length } }, newText: converted }],
+      },
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Formatting: `**Key**: value` with one space after the colon, the key spelled as the schema spells it, no white
+ * space at line ends. Only spaces change; line endings are never touched, because edits stop before them.
+ */
+import type { TextEdit } from 'vscode-languageserver-types';
+import { fold } from '../schema/compile';
+import type { Schema } from '../schema/model';
+import type { ParsedDocument } from '../parser';
+import { fieldHead } from './shared';
+
+/** The schema's spelling of a key. A key already written exactly as a schema name is left as written. */
+function canonicalKey(schema: Schema, rawKey: string): string {
+  const key = rawKey.trim();
+  if (schema.byName.has(key)) return rawKey.trimStart();
+  const spec = schema.byFoldedName.get(fold(key));
+  if (!spec) return key;
+  return [spec.key, ...spec.aliases].find((name) => fold(name) === fold(key)) ?? spec.key;
+}
+
+/** White space, but not a byte-order mark, which JavaScript's trim would also take. */
+function isSpace(char: string): boolean {
+  return char !== '\uFEFF' && /\s/.test(char);
+}
+
+/** Loops instead of a `\s+$` expression, which takes quadratic time on a long run of spaces. */
+function trimEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpace(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+function trimStart(text: string): string {
+  let start = 0;
+  while (start < text.length && isSpace(text[start])) start++;
+  return text.slice(start);
+}
+
+function formatLine(schema: Schema, line: string, lineNumber: number, isFieldLine: boolean): string {
+  const head = isFieldLine ? fieldHead(line, lineNumber) : undefined;
+  if (!head) return trimEnd(line);
+  const value = trimEnd(trimStart(line.slice(head.colonEnd)));
+  const key = canonicalKey(schema, head.rawKey);
+  return `${line.slice(0, head.start)}**${key}**:${value ? ` ${value}` : ''}`;
+}
+
+export function formatEdits(document: ParsedDocument, schema: Schema): TextEdit[] {
+  const fieldLines = new Set(document.fields.map((f) => f.line));
+  const edits: TextEdit[] = [];
+  document.lines.forEach((line, lineNumber) => {
+    const formatted = formatLine(schema, line, lineNumber, fieldLines.has(lineNumber));
+    if (formatted !== line) {
+      edits.push({ range: { start: { line: lineNumber, character: 0 }, end: { line: lineNumber, character: line.length } }, newText: formatted });
+    }
+  });
+  return edits;
+}

@@ -1,0 +1,94 @@
+import { Severity } from '../diagnostic';
+import { valueSubRange } from '../parser';
+import { fold } from '../schema/compile';
+import type { Rule } from './rule';
+
+/** The field that marks a record confidential, and the value that means "confidential". */
+const CONFIDENTIAL_KEY = fold('Outcome statements is CONFIDENTIAL');
+const CONFIDENTIAL_VALUE = '1.0';
+
+/**
+ * What personal contact details look like. Every repetition is bounded and the expressions run on one line at a
+ * time, so a megabyte line is scanned in linear time.
+ */
+const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]]{1,2000}/gi;
+/** A run of digits with the usual phone separators; which runs are phone numbers is decided by `isPhoneNumber`. */
+const PHONE_LIKE = /(?<![\w+.])(?:\+|\(|0|[1-9])[\d ().-]{7,22}\d(?![\w])/g;
+
+/** Phone numbers: international (+…), with a leading trunk 0, or grouped 3-3-4; never a list of years or a date. */
+function isPhoneNumber(text: string): boolean {
+  const digits = text.replace(/\D/g, '');
+  if (digits.length < 8 || digits.length > 15) return false;
+  if (/[ .-]{2}|\.\s|\s\./.test(text)) return false; // "2023. 2024": sentences, not a number
+  const groups = text.split(/[^\d]+/).filter(Boolean);
+  if (groups.every((g) => /^(?:19|20)\d\d$/.test(g))) return false; // years: "2022 2023"
+  if (/^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(text)) return false; // a date
+  if (text.startsWith('+') || text.startsWith('(') || text.startsWith('0')) return true;
+  return /^\d{3}[ .-]\d{3}[ .-]\d{4}$/.test(text);
+}
+
+interface Found {
+  start: number;
+  end: number;
+  what: string;
+}
+
+function findContactDetails(line: string): Found[] {
+  const found: Found[] = [];
+  if (line.includes('@')) {
+    for (const m of line.matchAll(EMAIL)) found.push({ start: m.index, end: m.index + m[0].length, what: 'an e-mail address' });
+  }
+  if (/https?:|www\./i.test(line)) {
+    for (const m of line.matchAll(URL)) {
+      const text = m[0].replace(/[.,;:!?]+$/, ''); // sentence punctuation after a link is not part of it
+      found.push({ start: m.index, end: m.index + text.length, what: 'a web address' });
+    }
+  }
+  if (/\d{3}/.test(line)) {
+    for (const m of line.matchAll(PHONE_LIKE)) {
+      if (isPhoneNumber(m[0])) found.push({ start: m.index, end: m.index + m[0].length, what: 'a phone number' });
+    }
+  }
+  // An e-mail's domain is not also a web address, a number inside a link is not also a phone number.
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  let reached = 0;
+  return found.filter((f) => {
+    if (f.start < reached) return false;
+    reached = f.end;
+    return true;
+  });
+}
+
+/** In a confidential record, contact details in a text value must be redacted before the record is shared. */
+export const pii: Rule = {
+  code: 'pii',
+  description: 'An e-mail address, phone number or web address in a text value of a record marked confidential.',
+  check(context) {
+    const { schema } = context;
+    const marker = schema.markers.find((m) => m.text === '<redacted>')?.text ?? schema.markers[0]?.text ?? '<redacted>';
+    for (const record of context.document.records) {
+      const flag = record.fields.find((f) => fold(context.specOf(f)?.key ?? f.key) === CONFIDENTIAL_KEY);
+      if (flag?.value !== CONFIDENTIAL_VALUE) continue;
+      for (const field of record.fields) {
+        const spec = context.specOf(field);
+        if (spec && spec.kind !== 'text') continue;
+        // A one-line value has no per-line parts: it is its own single part.
+        const parts = field.valueLines.length ? field.valueLines : [{ offset: 0, length: field.value.length }];
+        for (const part of parts) {
+          const text = field.value.slice(part.offset, part.offset + part.length);
+          for (const found of findContactDetails(text)) {
+            context.report({
+              code: 'pii',
+              severity: Severity.Warning,
+              message: `This looks like ${found.what}. The record is marked confidential, so redact it before the record is shared.`,
+              range: valueSubRange(field, part.offset + found.start, part.offset + found.end),
+              data: { fix: 'replace', suggestions: [marker] },
+              spec,
+            });
+          }
+        }
+      }
+    }
+  },
+};
