@@ -1,0 +1,111 @@
+/** Exit codes and messages of the built fragment-lint: 0 clean, 1 problems over the threshold, 2 usage or file errors. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { seed, withField } from '../support/fixtures';
+import { lint, tempFolder, type JsonFile } from './run-cli';
+
+const WITH_WARNING = withField('Scale', '**Scale**: local', seed(1)); // value-case: a warning
+const WITH_ERROR = withField('Year', '**Year**: 20x4', seed(1));
+
+describe('fragment-lint exit codes', () => {
+  let folder: ReturnType<typeof tempFolder>;
+  before(() => {
+    folder = tempFolder({
+      'clean/a.fragment': seed(0),
+      'clean/b.fragment': seed(1),
+      'clean/node_modules/ignored.fragment': WITH_ERROR,
+      'clean/notes.txt': 'not a fragment file name, so a folder walk skips it',
+      'warn/w.fragment': WITH_WARNING,
+      'error/e.fragment': WITH_ERROR,
+      'binary/data.fragment': Buffer.from([0x2a, 0x2a, 0x00, 0x01, 0xff]),
+      'latin1/old.fragment': Buffer.from('**FragmentID**: caf\xe9\n', 'latin1'),
+      'latin1/good.fragment': seed(1),
+      'schemas/not-json.json': '{ "fields": [ ',
+      'schemas/no-fields.json': '{ "description": "nothing" }',
+      'schemas/bad-pattern.json': JSON.stringify({ fields: [{ key: 'FragmentID', kind: 'pattern', pattern: '(a' }] }),
+      'schemas/only-id.json': JSON.stringify({ fields: [{ key: 'FragmentID', presence: 'required' }, { key: 'Year', kind: 'year' }] }),
+    });
+  });
+  after(() => folder.remove());
+
+  it('0 for clean files, and node_modules is skipped', () => {
+    const run = lint(folder.dir, ['clean']);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /2 files checked: no problems/);
+  });
+
+  it('1 for errors; warnings alone pass unless over --max-warnings', () => {
+    assert.equal(lint(folder.dir, ['error']).status, 1);
+    assert.equal(lint(folder.dir, ['warn']).status, 0);
+    assert.equal(lint(folder.dir, ['warn', '--max-warnings', '1']).status, 0);
+    const over = lint(folder.dir, ['warn', '--max-warnings', '0']);
+    assert.equal(over.status, 1);
+    assert.match(over.stderr, /1 warning, more than the 0 allowed by --max-warnings/);
+  });
+
+  it('2 for a missing path, an unknown option, a bad option value or a glob that matches nothing', () => {
+    for (const [args, message] of [
+      [['nowhere'], /No such file or folder: nowhere/],
+      [['--frobnicate'], /Unknown option '--frobnicate'/],
+      [['--format', 'xml'], /Unknown format "xml"/],
+      [['--max-warnings', 'many'], /--max-warnings needs a whole number/],
+      [['--fix', '--fix-dry-run'], /--fix or --fix-dry-run, not both/],
+      [['missing/**/*.fragment'], /No files match missing\/\*\*\/\*\.fragment/],
+    ] as const) {
+      const run = lint(folder.dir, [...args]);
+      assert.equal(run.status, 2, args.join(' '));
+      assert.match(run.stderr, message);
+      assert.equal(run.stderr.trim().split('\n').length, 1, 'one clear line, no stack trace');
+    }
+  });
+
+  it('2 for a broken schema, with the reason', () => {
+    for (const [file, message] of [
+      ['schemas/not-json.json', /is not valid JSON/],
+      ['schemas/no-fields.json', /has no "fields" list/],
+      ['schemas/bad-pattern.json', /is broken/],
+      ['schemas/missing.json', /Cannot read the schema file/],
+    ] as const) {
+      const run = lint(folder.dir, ['--schema', file, 'clean']);
+      assert.equal(run.status, 2, file);
+      assert.match(run.stderr, message);
+    }
+  });
+
+  it('--schema checks against the named schema instead of the default', () => {
+    const run = lint(folder.dir, ['--schema', 'schemas/only-id.json', '--format', 'json', 'error/e.fragment']);
+    const [file] = JSON.parse(run.stdout) as JsonFile[];
+    // Only FragmentID and Year are known: the bad year is still an error, every other key is unknown.
+    assert.ok(file.diagnostics.some((d) => d.code === 'invalid-value' && d.line === 5));
+    assert.ok(file.diagnostics.some((d) => d.code === 'unknown-field'));
+    assert.ok(!file.diagnostics.some((d) => d.code === 'missing-field'));
+  });
+
+  it('binary and non-UTF-8 files are reported by name (exit 2) while the other files are still checked', () => {
+    const binary = lint(folder.dir, ['binary', 'error']);
+    assert.equal(binary.status, 2);
+    assert.match(binary.stderr, /binary\/data\.fragment is a binary file/);
+    assert.match(binary.stdout, /error\/e\.fragment/);
+    const latin1 = lint(folder.dir, ['latin1', '--format', 'json']);
+    assert.equal(latin1.status, 2);
+    assert.match(latin1.stderr, /latin1\/old\.fragment is not UTF-8 text/);
+    assert.deepEqual(
+      (JSON.parse(latin1.stdout) as JsonFile[]).map((f) => f.file),
+      ['latin1/good.fragment'],
+    );
+  });
+
+  it('globs are expanded, relative to the current folder, each file once', () => {
+    const run = lint(folder.dir, ['--format', 'json', '**/*.fragment', 'clean/a.fragment']);
+    const names = (JSON.parse(run.stdout) as JsonFile[]).map((f) => f.file);
+    assert.ok(names.includes('warn/w.fragment') && names.includes('clean/a.fragment'));
+    assert.equal(new Set(names).size, names.length);
+    assert.ok(!names.some((n) => n.includes('node_modules')));
+  });
+
+  it('--help and --version exit 0', () => {
+    assert.match(lint(folder.dir, ['--help']).stdout, /Usage: fragment-lint/);
+    assert.equal(lint(folder.dir, ['--version']).status, 0);
+  });
+});
