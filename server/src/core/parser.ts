@@ -13,25 +13,60 @@ const FIELD_LINE = new RegExp(`^\\*\\*([^*\\r\\n]{1,${MAX_KEY_LENGTH}}?)\\*\\*:`
 
 export interface Field {
   /** The key as written, trimmed. */
-  key: string;
-  keyRange: Range;
+  readonly key: string;
+  readonly keyRange: Range;
   /** Line of `**Key**:`. */
-  line: number;
+  readonly line: number;
   /** The value, trimmed, continuation lines joined with `\n`. */
-  value: string;
+  readonly value: string;
   /** Exactly the trimmed value; an empty range right after the colon when the value is empty. */
-  valueRange: Range;
+  readonly valueRange: Range;
   /**
    * Where each line of a multi-line `value` sits, so an offset in `value` maps back to a position. Empty when the
    * value is on one line (then `valueRange.start` plus the offset is the position): most values are.
    */
   valueLines: readonly ValueLine[];
-  /** Last line that belongs to this field (continuations included). */
-  endLine: number;
+  /** Last line of the value (the field's line when the value is empty or on one line). */
+  readonly endLine: number;
   /** Index of the record that holds the field. */
-  record: number;
+  readonly record: number;
   /** Position in `ParsedDocument.fields`, so per-field results can live in arrays. */
-  index: number;
+  readonly index: number;
+}
+
+/**
+ * A field as the parser builds it: positions are kept as numbers and turned into LSP ranges only when asked for,
+ * because most fields are never reported and a large document holds hundreds of thousands of them.
+ */
+class ParsedField implements Field {
+  value = '';
+  valueLines: readonly ValueLine[] = NO_VALUE_LINES;
+  endLine: number;
+  valueStartLine: number;
+  valueStartCharacter: number;
+  valueEndCharacter: number;
+
+  constructor(
+    readonly key: string,
+    readonly line: number,
+    readonly keyStart: number,
+    valueStart: number,
+    readonly record: number,
+    readonly index: number,
+  ) {
+    this.endLine = line;
+    this.valueStartLine = line;
+    this.valueStartCharacter = valueStart;
+    this.valueEndCharacter = valueStart;
+  }
+
+  get keyRange(): Range {
+    return range(this.line, this.keyStart, this.line, this.keyStart + this.key.length);
+  }
+
+  get valueRange(): Range {
+    return range(this.valueStartLine, this.valueStartCharacter, this.endLine, this.valueEndCharacter);
+  }
 }
 
 export interface ValueLine {
@@ -88,7 +123,7 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
   const fields: Field[] = [];
   const malformed: MalformedLine[] = [];
   // The field being read: its value starts at `valueStart` on its own line and runs through `lastLine`.
-  let current: Field | undefined;
+  let current: ParsedField | undefined;
   let valueStart = 0;
   let lastLine = 0;
 
@@ -114,17 +149,7 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
         records.push({ index: records.length, startLine: line, endLine: line, fields: [] });
       }
       const record = records[records.length - 1];
-      current = {
-        key,
-        keyRange: range(line, keyStart, line, keyStart + key.length),
-        line,
-        value: '',
-        valueRange: range(line, valueStart, line, valueStart),
-        valueLines: NO_VALUE_LINES,
-        endLine: line,
-        record: record.index,
-        index: fields.length,
-      };
+      current = new ParsedField(key, line, keyStart, valueStart, record.index, fields.length);
       record.fields.push(current);
       fields.push(current);
       continue;
@@ -169,7 +194,7 @@ function contentEnd(text: string): number {
  * Trims the value across its lines (`field.line` from `valueStart`, then whole lines up to `lastLine`). Reads the
  * line array directly, and records per-line positions only for values that really span several lines.
  */
-function finalizeValue(field: Field, lines: readonly string[], valueStart: number, lastLine: number): void {
+function finalizeValue(field: ParsedField, lines: readonly string[], valueStart: number, lastLine: number): void {
   let first = -1;
   let firstCharacter = 0;
   let last = -1;
@@ -185,7 +210,9 @@ function finalizeValue(field: Field, lines: readonly string[], valueStart: numbe
   if (first < 0) return; // empty: the zero-width range after the colon stays
   const lastEnd = contentEnd(lines[last]);
   field.endLine = last;
-  field.valueRange = range(first, firstCharacter, last, lastEnd);
+  field.valueStartLine = first;
+  field.valueStartCharacter = firstCharacter;
+  field.valueEndCharacter = lastEnd;
   if (first === last) {
     field.value = lines[first].slice(firstCharacter, lastEnd);
     return;
