@@ -11,6 +11,8 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   legalComments: 'none',
+  // Prefer ES module builds: jsonc-parser's UMD build loads its parts with require() calls esbuild cannot follow.
+  mainFields: ['module', 'main'],
 };
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
