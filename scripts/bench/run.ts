@@ -1,0 +1,259 @@
+/**
+ * `npm run bench`: performance figures, each beside a baseline measured in the same run, as a ratio.
+ * Prints tables; writes the figures to bench-results.json. No pass/fail: targets are shown for reading.
+ *
+ *   core    parse + validate vs. a baseline that only splits lines and matches the field regex
+ *   server  the built dist/server.js over stdio: edit → diagnostics, completion, code actions, start-up, memory
+ *   cli     fragment-lint on 10,000 files vs. markdownlint-cli2 and vs. a plain read of every file
+ *   bundle  minified sizes of dist/client.js and dist/server.js
+ *
+ * `npm run bench -- --quick` uses smaller sizes (for a smoke run).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { validate } from '../../server/src/core';
+import { generateDocument, generateRecord } from '../../test/support/generate';
+import { startServer, type TestClient } from '../../test/support/lsp-client';
+
+const ROOT = resolve(__dirname, '../..');
+const QUICK = process.argv.includes('--quick');
+const results: Record<string, unknown> = {};
+
+function time(work: () => void, repeat = 1): number {
+  const start = performance.now();
+  for (let i = 0; i < repeat; i++) work();
+  return (performance.now() - start) / repeat;
+}
+
+/** Median of several timed runs, after one warm-up. */
+function median(work: () => void, runs = 5): number {
+  work();
+  const samples = Array.from({ length: runs }, () => time(work)).sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function table(title: string, header: string[], rows: (string | number)[][]): void {
+  const cells = [header, ...rows.map((r) => r.map((c) => (typeof c === 'number' ? format(c) : c)))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => String(r[i]).length)));
+  console.log(`\n${title}`);
+  for (const [i, row] of cells.entries()) {
+    console.log(row.map((c, j) => String(c).padEnd(widths[j])).join('  '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+function format(n: number): string {
+  return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
+}
+
+/** What the baseline does: read the text, split lines, match the field regex on each. */
+function baseline(text: string): number {
+  let fields = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) if (/^\*\*([^*\r\n]{1,200}?)\*\*:/.test(line)) fields++;
+  return fields;
+}
+
+function benchCore(): void {
+  const rows: (string | number)[][] = [];
+  const core: Record<string, unknown> = {};
+  for (const count of QUICK ? [1, 100, 1000] : [1, 100, 10_000]) {
+    const text = generateDocument(count);
+    const repeat = count === 1 ? 200 : 1;
+    const ms = median(() => time(() => validate(text), repeat) * repeat) / repeat;
+    const base = median(() => time(() => baseline(text), repeat) * repeat) / repeat;
+    rows.push([`${count} record${count === 1 ? '' : 's'}`, (text.length / 1e6).toFixed(2), ms, base, `${(ms / base).toFixed(1)}×`]);
+    core[`records_${count}`] = { mb: text.length / 1e6, ms, baselineMs: base, ratio: ms / base };
+  }
+  table('Core: parse + validate (target: at most 3× the baseline)', ['document', 'MB', 'ms', 'baseline ms', 'ratio'], rows);
+
+  const growth: (string | number)[][] = [];
+  const record = generateRecord(1);
+  for (const mb of QUICK ? [1, 2] : [1, 2, 4, 8]) {
+    const count = Math.ceil((mb * 1e6) / record.length);
+    const text = generateDocument(count, mb);
+    const ms = median(() => validate(text), 3);
+    const base = median(() => baseline(text), 3);
+    growth.push([`${mb} MB`, count, ms, (text.length / 1e6 / (ms / 1000)).toFixed(1), `${(ms / base).toFixed(1)}×`]);
+    core[`mb_${mb}`] = { records: count, ms, mbPerSecond: text.length / 1e6 / (ms / 1000), ratio: ms / base };
+  }
+  table('Core: growth with size (linear when MB/s stays flat)', ['size', 'records', 'ms', 'MB/s', 'vs baseline'], growth);
+  results.core = core;
+}
+
+async function editLatency(client: TestClient, uri: string, text: string, edits: number): Promise<number[]> {
+  let version = 1;
+  const opened = client.nextDiagnostics(uri, 1, 60_000);
+  client.open(uri, text);
+  await opened;
+  const lines = text.split('\n');
+  // Type into the Outcome description of the first record: insert one character, then the next, …
+  const line = lines.findIndex((l) => l.startsWith('**Outcome description**'));
+  const samples: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    version++;
+    const start = performance.now();
+    const published = client.nextDiagnostics(uri, version, 60_000);
+    client.change(uri, version, [{ range: { start: { line, character: 26 + i }, end: { line, character: 26 + i } }, text: 'x' }]);
+    await published;
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+async function roundTrip(client: TestClient, count: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await client.request('fragments/benchmarkUnknownMethod', {}).catch(() => undefined);
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function benchServer(): Promise<void> {
+  const edits = QUICK ? 40 : 200;
+  const rows: (string | number)[][] = [];
+  const server: Record<string, unknown> = {};
+
+  const startedAt = performance.now();
+  const client = await startServer({ settings: { validationDelay: 0 } });
+  const firstUri = 'file:///bench/first.fragment';
+  const first = client.nextDiagnostics(firstUri, 1, 30_000);
+  client.open(firstUri, generateRecord(7));
+  await first;
+  const startup = performance.now() - startedAt;
+
+  const trip = await roundTrip(client, edits);
+  const tripP50 = percentile(trip, 50);
+  rows.push(['JSON-RPC round trip (baseline)', tripP50, percentile(trip, 95), '1.0×', '']);
+
+  const typical = await editLatency(client, 'file:///bench/record.fragment', generateRecord(3), edits);
+  rows.push(['edit → diagnostics, one record', percentile(typical, 50), percentile(typical, 95), `${(percentile(typical, 50) / tripP50).toFixed(1)}×`, '≤ 10 ms p50']);
+  const big = generateDocument(Math.ceil(1e6 / generateRecord(1).length), 5);
+  const large = await editLatency(client, 'file:///bench/large.fragment', big, edits);
+  rows.push([`edit → diagnostics, ${(big.length / 1e6).toFixed(1)} MB`, percentile(large, 50), percentile(large, 95), `${(percentile(large, 50) / tripP50).toFixed(1)}×`, '≤ 100 ms p50']);
+
+  const capabilities = client.initializeResult.capabilities;
+  const recordUri = 'file:///bench/record.fragment';
+  const lines = generateRecord(3).split('\n');
+  const scaleLine = lines.findIndex((l) => l.startsWith('**Scale**'));
+  if (capabilities.completionProvider) {
+    const samples: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      const start = performance.now();
+      await client.request('textDocument/completion', { textDocument: { uri: recordUri }, position: { line: scaleLine, character: 11 } });
+      samples.push(performance.now() - start);
+    }
+    rows.push(['completion after **Scale**: ', percentile(samples, 50), percentile(samples, 95), `${(percentile(samples, 50) / tripP50).toFixed(1)}×`, '']);
+    server.completion = { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+  } else {
+    rows.push(['completion', 'not offered by this server', '', '', '']);
+  }
+  if (capabilities.codeActionProvider) {
+    const samples: number[] = [];
+    const range = { start: { line: scaleLine, character: 0 }, end: { line: scaleLine, character: lines[scaleLine].length } };
+    for (let i = 0; i < edits; i++) {
+      const start = performance.now();
+      await client.request('textDocument/codeAction', { textDocument: { uri: recordUri }, range, context: { diagnostics: [] } });
+      samples.push(performance.now() - start);
+    }
+    rows.push(['code actions on a line', percentile(samples, 50), percentile(samples, 95), `${(percentile(samples, 50) / tripP50).toFixed(1)}×`, '']);
+    server.codeAction = { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+  } else {
+    rows.push(['code actions', 'not offered by this server', '', '', '']);
+  }
+  rows.push(['start → first diagnostics', startup, '', '', '≤ 200 ms']);
+
+  await client.shutdown();
+
+  // Memory in a fresh server, so the large document above does not count.
+  const fresh = await startServer({ settings: { validationDelay: 0 } });
+  const idle = rssOf(fresh.process.pid ?? 0);
+  for (let i = 0; i < 1000; i++) {
+    const uri = `file:///bench/open-${i}.fragment`;
+    const published = fresh.nextDiagnostics(uri, 1, 60_000);
+    fresh.open(uri, generateRecord(1000 + i));
+    await published;
+  }
+  const rss = rssOf(fresh.process.pid ?? 0);
+  rows.push(['memory (RSS) with 1,000 open records', `${rss.toFixed(0)} MB`, '', `idle: ${idle.toFixed(0)} MB`, '≤ 100 MB']);
+  await fresh.shutdown();
+
+  Object.assign(server, {
+    roundTrip: { p50: tripP50, p95: percentile(trip, 95) },
+    editRecord: { p50: percentile(typical, 50), p95: percentile(typical, 95) },
+    edit1MB: { p50: percentile(large, 50), p95: percentile(large, 95) },
+    startupMs: startup,
+    rssMB: rss,
+  });
+  table(`Server over stdio (validation delay 0; ${edits} requests each; ms)`, ['measure', 'p50', 'p95', 'vs round trip', 'target'], rows);
+  results.server = server;
+}
+
+function benchCli(): void {
+  const count = QUICK ? 1000 : 10_000;
+  const folder = mkdtempSync(join(tmpdir(), 'fragment-bench-'));
+  try {
+    mkdirSync(join(folder, 'records'));
+    for (let i = 0; i < count; i++) writeFileSync(join(folder, 'records', `r${i}.fragment.md`), generateRecord(i));
+    writeFileSync(join(folder, 'read-all.js'), "const fs=require('fs'),p=require('path');let n=0;for(const f of fs.readdirSync(process.argv[2]))n+=fs.readFileSync(p.join(process.argv[2],f),'utf8').length;console.log(n)");
+    const run = (command: string, args: string[]) => {
+      const start = performance.now();
+      const result = spawnSync(command, args, { cwd: folder, encoding: 'utf8', maxBuffer: 1 << 30 });
+      const ms = performance.now() - start;
+      if (result.status === null || result.status > 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+      return ms;
+    };
+    const plain = run(process.execPath, ['read-all.js', 'records']);
+    const lint = run(process.execPath, [join(ROOT, "dist/cli.js"), "records"]);
+    const markdownlint = run(process.execPath, [join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), 'records/*.md']);
+    table(`CLI on ${count.toLocaleString('en')} record files (ms; target: fragment-lint ≥ 10× faster than markdownlint-cli2)`, ['tool', 'ms', 'vs plain read', 'vs markdownlint-cli2'], [
+      ['plain read of every file (baseline)', plain, '1.0×', ''],
+      ['fragment-lint', lint, `${(lint / plain).toFixed(1)}×`, `${(markdownlint / lint).toFixed(1)}× faster`],
+      ['markdownlint-cli2', markdownlint, `${(markdownlint / plain).toFixed(1)}×`, '1.0×'],
+    ]);
+    results.cli = { files: count, plainMs: plain, fragmentLintMs: lint, markdownlintMs: markdownlint, speedup: markdownlint / lint };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function benchBundles(): void {
+  const rows = ['client.js', 'server.js', 'cli.js'].map((file) => {
+    const bytes = statSync(join(ROOT, 'dist', file)).size;
+    return [file, `${(bytes / 1024).toFixed(0)} KB`, file === 'cli.js' ? '' : '≤ 400 KB'];
+  });
+  table('Bundles (minified)', ['file', 'size', 'target'], rows);
+  results.bundles = Object.fromEntries(rows.map((r) => [r[0], r[1]]));
+}
+
+async function main(): Promise<void> {
+  if (!readdirSync(join(ROOT, 'dist')).includes('server.js')) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  console.log(`Fragment benchmarks${QUICK ? ' (quick)' : ''} on ${machine}`);
+  results.machine = machine;
+  results.date = new Date().toISOString();
+  benchCore();
+  await benchServer();
+  benchCli();
+  benchBundles();
+  writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('\nFigures written to bench-results.json');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
