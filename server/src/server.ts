@@ -8,12 +8,14 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getDefaultSchema } from './core';
 import { HANDLERS } from './handlers';
+import { EDITING_CAPABILITIES } from './handlers/editing';
 import { DEFAULT_SETTINGS, type ServerServices, type Settings } from './services';
 import { version } from '../../package.json';
 
@@ -43,6 +45,7 @@ console.error = (...parts: unknown[]) => connection.console.error(parts.map(Stri
 const documents = new TextDocuments(TextDocument);
 let settings: Settings = { ...DEFAULT_SETTINGS };
 let canPullConfiguration = false;
+let clientCapabilities: ClientCapabilities = {};
 const settingsListeners: (() => void)[] = [];
 let settingsRead: () => void = () => undefined;
 const ready = new Promise<void>((resolve) => (settingsRead = resolve));
@@ -72,6 +75,7 @@ const services: ServerServices = {
   connection,
   documents,
   settings: () => settings,
+  clientCapabilities: () => clientCapabilities,
   ready,
   schemaFor: () => getDefaultSchema(),
   revalidateAll: () => settingsListeners.forEach((l) => l()),
@@ -80,10 +84,11 @@ const services: ServerServices = {
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  clientCapabilities = params.capabilities;
   const options = params.initializationOptions as { settings?: unknown } | undefined;
   if (options?.settings) settings = readSettings(options.settings);
   return {
-    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental }, ...EDITING_CAPABILITIES },
     serverInfo: { name: 'fragment-language-server', version },
   };
 });

@@ -1,5 +1,5 @@
 /** What every LSP handler gets: the connection, the open documents and the shared state, nothing more. */
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Schema } from './core';
 
@@ -15,6 +15,13 @@ export interface ServerServices {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   settings(): Settings;
+  /** What the client said it supports (snippets, Markdown, snippet edits), from initialize. */
+  clientCapabilities(): ClientCapabilities;
+  /**
+   * Values used for a field (by its schema key) in the workspace's fragment files other than `exceptUri`, with how
+   * many files use each. Optional: without it, completion reads the open documents.
+   */
+  workspaceValues?(key: string, exceptUri: string): ReadonlyMap<string, number>;
   /** Settles once the client's settings have been read (or could not be). */
   ready: Promise<void>;
   /** The schema that applies to a document. */

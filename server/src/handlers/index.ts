@@ -1,5 +1,6 @@
 /** Every LSP handler, in one list; server.ts registers them in this order. */
 import type { Handler } from '../services';
 import { diagnosticsHandler } from './diagnostics';
+import { EDITING_HANDLERS } from './editing';
 
-export const HANDLERS: readonly Handler[] = [diagnosticsHandler];
+export const HANDLERS: readonly Handler[] = [diagnosticsHandler, ...EDITING_HANDLERS];
