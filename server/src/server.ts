@@ -13,9 +13,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getDefaultSchema } from './core';
 import { HANDLERS } from './handlers';
 import { EDITING_CAPABILITIES } from './handlers/editing';
+import { schemaStore } from './schemas/store';
 import { DEFAULT_SETTINGS, type ServerServices, type Settings } from './services';
 import { version } from '../../package.json';
 
@@ -56,6 +56,7 @@ function readSettings(raw: unknown): Settings {
   return {
     validate: typeof value.validate === 'boolean' ? value.validate : DEFAULT_SETTINGS.validate,
     validationDelay: Number.isFinite(delay) && delay >= 0 ? Math.min(delay, 5000) : DEFAULT_SETTINGS.validationDelay,
+    schema: typeof value.schema === 'string' ? value.schema : DEFAULT_SETTINGS.schema,
   };
 }
 
@@ -77,7 +78,7 @@ const services: ServerServices = {
   settings: () => settings,
   clientCapabilities: () => clientCapabilities,
   ready,
-  schemaFor: () => getDefaultSchema(),
+  schemaFor: (uri) => schemaStore.schemaFor(uri),
   revalidateAll: () => settingsListeners.forEach((l) => l()),
   onSettingsChanged: (listener) => settingsListeners.push(listener),
 };
@@ -85,6 +86,7 @@ const services: ServerServices = {
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   clientCapabilities = params.capabilities;
+  schemaStore.setWorkspace(params);
   const options = params.initializationOptions as { settings?: unknown } | undefined;
   if (options?.settings) settings = readSettings(options.settings);
   return {

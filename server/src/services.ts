@@ -7,9 +7,11 @@ export interface Settings {
   validate: boolean;
   /** Milliseconds between the last change and the check. */
   validationDelay: number;
+  /** `fragments.schema`: a schema file named explicitly; empty: the nearest fragment.schema.json, else the default. */
+  schema: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { validate: true, validationDelay: 150 };
+export const DEFAULT_SETTINGS: Settings = { validate: true, validationDelay: 150, schema: '' };
 
 export interface ServerServices {
   connection: Connection;

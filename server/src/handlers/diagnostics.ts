@@ -3,6 +3,7 @@
  * and a check whose document changed meanwhile is dropped, so a stale result never covers a newer one.
  */
 import { validate } from '../core';
+import { isSchemaDocument } from '../schemas/store';
 import type { Handler, ServerServices } from '../services';
 
 export const diagnosticsHandler: Handler = (services) => {
@@ -16,6 +17,7 @@ export const diagnosticsHandler: Handler = (services) => {
     await services.ready; // the user's settings decide whether and how to check
     const document = documents.get(uri);
     if (!document || document.version !== version) return; // a newer version is on its way
+    if (isSchemaDocument(document)) return; // a schema file: the schema handler checks it
     runSafely(services, () => {
       const diagnostics = services.settings().validate ? validate(document.getText(), { schema: services.schemaFor(uri), uri }) : [];
       void connection.sendDiagnostics({ uri, version, diagnostics });
@@ -37,7 +39,7 @@ export const diagnosticsHandler: Handler = (services) => {
   documents.onDidClose(({ document }) => {
     cancel(document.uri);
     requested.delete(document.uri);
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    if (!isSchemaDocument(document)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
   services.onSettingsChanged(() => {
     for (const document of documents.all()) {

@@ -2,5 +2,7 @@
 import type { Handler } from '../services';
 import { diagnosticsHandler } from './diagnostics';
 import { EDITING_HANDLERS } from './editing';
+import { schemaHandler } from './schema';
+import { schemaRequestsHandler } from './schema-requests';
 
-export const HANDLERS: readonly Handler[] = [diagnosticsHandler, ...EDITING_HANDLERS];
+export const HANDLERS: readonly Handler[] = [diagnosticsHandler, ...EDITING_HANDLERS, schemaHandler, schemaRequestsHandler];

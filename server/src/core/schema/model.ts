@@ -25,6 +25,8 @@ export interface FieldData {
   presence?: Presence;
   kind?: FieldKind;
   values?: (string | ValueData)[];
+  /** Values appended to `values`: with `extends`, adds to the built-in list instead of replacing it. */
+  addValues?: (string | ValueData)[];
   /** A built-in list of values added to `values` (only `countries` exists). */
   valueSet?: 'countries';
   /** multi: whether items outside `values` are errors (false, the default) or only reported (true). */
@@ -58,7 +60,10 @@ export interface SchemaData {
   extends?: 'default';
   recordStart?: string;
   markers?: (string | MarkerData)[];
+  /** Optional with `extends: "default"`; there a field whose key (or alias) matches a built-in one overrides it. */
   fields: FieldData[];
+  /** Keys in the order records should list them; fields not named keep their place after these. */
+  fieldOrder?: string[];
   templates?: TemplateData[];
 }
 

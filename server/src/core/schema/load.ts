@@ -1,0 +1,196 @@
+/**
+ * Loads a team's `fragment.schema.json` from its text: JSON with comments (jsonc-parser), the shape checked against
+ * the published JSON Schema (ajv), then the meaning (patterns RE2 can run, keys that exist, …). Every problem is a
+ * diagnostic at its place in the schema file. Total: any text gives an answer, never an exception.
+ */
+import { createScanner, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_CODES } from '../diagnostic-codes';
+import { closest } from '../suggest';
+import { checkShape, SCHEMA_DIAGNOSTIC_SOURCE } from './check-shape';
+import { compilePattern, compileSchema, fold } from './compile';
+import type { Schema, SchemaData } from './model';
+import { TextPositions } from './positions';
+import { namesOf, resolveSchemaData } from './resolve';
+
+/** Larger than any real schema (the built-in one is 9 kB; an inferred one with big lists stays well under this). */
+export const MAX_SCHEMA_TEXT = 5_000_000;
+/** A fragment schema nests five levels deep; far more means the file is not one. */
+export const MAX_SCHEMA_DEPTH = 64;
+
+export interface SchemaLoadResult {
+  /** The compiled schema, or undefined when the file has errors (then the last good schema or the default applies). */
+  schema?: Schema;
+  /** The complete data (after `extends`), when the file could be used. */
+  data?: SchemaData;
+  /** Problems in the schema file, positioned in it. Errors make the file unusable; warnings do not. */
+  problems: Diagnostic[];
+}
+
+export function loadSchemaText(text: string, _path?: string): SchemaLoadResult {
+  try {
+    return load(text);
+  } catch (error) {
+    // Defensive: the checks above should leave nothing to throw, but a schema must never take the server down.
+    const message = error instanceof Error ? error.message : String(error);
+    return { problems: [problem(0, 0, 0, 0, `This schema could not be read: ${message}`, 'schema-syntax')] };
+  }
+}
+
+function load(original: string): SchemaLoadResult {
+  if (original.length > MAX_SCHEMA_TEXT) {
+    const size = (original.length / 1_000_000).toFixed(1);
+    return { problems: [problem(0, 0, 0, 0, `This file is too large for a fragment schema (${size} million characters; at most ${MAX_SCHEMA_TEXT / 1_000_000} million).`, 'schema-syntax')] };
+  }
+  const text = original.replace(/^\uFEFF/, ' '); // a byte-order mark is not a JSON error; keep offsets unchanged
+  const positions = new TextPositions(text);
+  const diagnostic = (start: number, end: number, message: string, code: string, severity: 1 | 2 = 1): Diagnostic => ({
+    range: positions.range(start, end),
+    severity,
+    source: SCHEMA_DIAGNOSTIC_SOURCE,
+    code,
+    message,
+  });
+
+  const tooDeep = deepestOffset(text);
+  if (tooDeep !== undefined) {
+    return { problems: [diagnostic(tooDeep, tooDeep + 1, `Brackets are nested too deeply here (more than ${MAX_SCHEMA_DEPTH} levels); a fragment schema needs only a few.`, 'schema-syntax')] };
+  }
+
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0 || !root) {
+    const problems = errors.slice(0, 20).map((e) => diagnostic(e.offset, e.offset + e.length, syntaxMessage(e), 'schema-syntax'));
+    if (problems.length === 0) problems.push(diagnostic(0, 0, 'This file is empty; a fragment schema is a JSON object such as { "extends": "default", "fields": [] }.', 'schema-syntax'));
+    return { problems };
+  }
+
+  const value: unknown = getNodeValue(root);
+  const shape = checkShape(value, root, positions);
+  if (shape.some((d) => d.severity === 1)) return { problems: shape };
+
+  const own = value as SchemaData;
+  const meaning = checkMeaning(own, root, diagnostic);
+  const problems = [...shape, ...meaning];
+  if (meaning.some((d) => d.severity === 1)) return { problems };
+
+  const data = resolveSchemaData({ ...own, fields: own.fields ?? [] });
+  const resolved = checkResolved(own, data, root, diagnostic);
+  problems.push(...resolved);
+  if (resolved.some((d) => d.severity === 1)) return { problems };
+  return { schema: compileSchema(data), data, problems };
+}
+
+type MakeDiagnostic = (start: number, end: number, message: string, code: string, severity?: 1 | 2) => Diagnostic;
+
+/** Checks that need more than the shape: patterns RE2 accepts, a pattern for the pattern kind, repeated keys. */
+function checkMeaning(data: SchemaData, root: Node, diagnostic: MakeDiagnostic): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const at = (path: (string | number)[], message: string, code: string, severity: 1 | 2 = 1) => {
+    const node = findNodeAtLocation(root, path) ?? root;
+    problems.push(diagnostic(node.offset, node.offset + (node.type === 'object' ? 1 : node.length), message, code, severity));
+  };
+  const seen = new Map<string, number>();
+  (data.fields ?? []).forEach((field, index) => {
+    if (field.pattern !== undefined) {
+      try {
+        compilePattern(field.pattern);
+      } catch (error) {
+        const reason = String(error instanceof Error ? error.message : error).replace(/^error parsing regexp:\s*/, '');
+        at(['fields', index, 'pattern'], `This pattern cannot be used: ${reason}. Patterns use RE2 syntax, which has no look-arounds like (?=…) and no back-references like \\1; this keeps every check fast.`, 'schema-pattern');
+      }
+    }
+    for (const code of Object.keys(field.severity ?? {})) {
+      if ((DIAGNOSTIC_CODES as readonly string[]).includes(code)) continue;
+      const guess = closest(code, DIAGNOSTIC_CODES, 1);
+      const property = findNodeAtLocation(root, ['fields', index, 'severity', code])?.parent?.children?.[0];
+      if (property) problems.push(diagnostic(property.offset, property.offset + property.length, `"${code}" is not a problem code, so this line changes nothing.${guess.length ? ` Did you mean "${guess[0]}"?` : ''}`, 'schema-unknown-key', 2));
+    }
+    for (const name of namesOf(field)) {
+      const first = seen.get(name);
+      if (first !== undefined && first !== index) {
+        at(['fields', index, 'key'], `Field ${first + 1} already uses the key or alias "${name}"; only that first field counts.`, 'schema-duplicate-key', 2);
+        break;
+      }
+      seen.set(name, index);
+    }
+  });
+  return problems;
+}
+
+/** Checks against the complete schema (with `extends` applied): names that point at fields must find one. */
+function checkResolved(own: SchemaData, data: SchemaData, root: Node, diagnostic: MakeDiagnostic): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const names = new Set(data.fields.flatMap(namesOf));
+  const warn = (node: Node | undefined, message: string) => {
+    if (node) problems.push(diagnostic(node.offset, node.offset + node.length, message, 'schema-unknown-key', 2));
+  };
+  (own.fieldOrder ?? []).forEach((key, index) => {
+    if (!names.has(fold(key))) warn(findNodeAtLocation(root, ['fieldOrder', index]), `No field has the key "${key}", so it does not change the order.`);
+  });
+  (own.templates ?? []).forEach((template, index) => {
+    for (const key of Object.keys(template.values ?? {})) {
+      if (names.has(fold(key))) continue;
+      const property = findNodeAtLocation(root, ['templates', index, 'values', key])?.parent;
+      warn(property?.children?.[0], `No field has the key "${key}", so the template cannot fill it in.`);
+    }
+  });
+  for (const field of data.fields) {
+    if (field.kind !== 'pattern' || field.pattern !== undefined) continue;
+    const index = (own.fields ?? []).findIndex((f) => namesOf(f).includes(fold(field.key)));
+    const node = findNodeAtLocation(root, index >= 0 ? ['fields', index, 'kind'] : []) ?? root;
+    problems.push(diagnostic(node.offset, node.offset + (node.type === 'object' ? 1 : node.length), `The field "${field.key}" is of kind "pattern" but has no "pattern" for its values to match.`, 'schema-shape'));
+  }
+  const recordStart = data.recordStart ?? 'FragmentID';
+  if (own.recordStart !== undefined && !names.has(fold(recordStart))) {
+    warn(findNodeAtLocation(root, ['recordStart']), `No field has the key "${recordStart}"; add it to "fields" so records can start with it.`);
+  }
+  return problems;
+}
+
+/** Offset of the first bracket nested deeper than MAX_SCHEMA_DEPTH: checked with the scanner (no recursion). */
+function deepestOffset(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_SCHEMA_DEPTH) return scanner.getTokenOffset();
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}
+
+function syntaxMessage(error: ParseError): string {
+  const plain: Record<string, string> = {
+    InvalidSymbol: 'This character is not valid JSON here.',
+    InvalidNumberFormat: 'This number is not written correctly.',
+    PropertyNameExpected: 'A property name in double quotes is expected here.',
+    ValueExpected: 'A value is expected here (text in double quotes, a number, true, false, a list [ ] or a group { }).',
+    ColonExpected: 'A colon (:) is expected after the property name.',
+    CommaExpected: 'A comma is expected between two entries.',
+    CloseBraceExpected: 'A closing brace } is missing.',
+    CloseBracketExpected: 'A closing bracket ] is missing.',
+    EndOfFileExpected: 'Nothing should follow the closing brace of the schema.',
+    InvalidCommentToken: 'This comment is not closed.',
+    UnexpectedEndOfComment: 'This comment is not closed.',
+    UnexpectedEndOfString: 'This text is not closed with a double quote.',
+    UnexpectedEndOfNumber: 'This number is cut short.',
+    InvalidUnicode: 'This \\u escape is not valid.',
+    InvalidEscapeCharacter: 'This backslash escape is not valid JSON; write \\\\ for a backslash.',
+    InvalidCharacter: 'This character is not allowed inside text; line breaks in text are written \\n.',
+  };
+  const name = printParseErrorCode(error.error);
+  return `The schema is not valid JSON: ${plain[name] ?? name}`;
+}
+
+function problem(startLine: number, startCharacter: number, endLine: number, endCharacter: number, message: string, code: string): Diagnostic {
+  return {
+    range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } },
+    severity: 1,
+    source: SCHEMA_DIAGNOSTIC_SOURCE,
+    code,
+    message,
+  };
+}

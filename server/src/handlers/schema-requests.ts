@@ -1,0 +1,83 @@
+/**
+ * What the VS Code client asks about schemas (custom requests, so the client stays thin): which schema applies to a
+ * document, its templates as text, a starting schema file, and a schema inferred from a folder.
+ */
+import { DEFAULT_SCHEMA_DATA } from '../core';
+import { inferSchemaFromFolder, schemaToText, starterSchemaText, templatesOf, templateText, type ResolvedSchema } from '../schema-resolver';
+import { pathToUri, schemaStore, uriToPath } from '../schemas/store';
+import type { Handler } from '../services';
+
+export const SchemaRequests = {
+  /** { uri } -> SchemaInfo */
+  info: 'fragments/schemaInfo',
+  /** { uri?, folderUri? } -> TemplateChoice[] */
+  templates: 'fragments/templates',
+  /** {} -> { text } */
+  starter: 'fragments/starterSchema',
+  /** {} -> { text }: the built-in schema, to show it */
+  builtIn: 'fragments/defaultSchema',
+  /** { folderUri } -> { text, files } */
+  infer: 'fragments/inferSchema',
+} as const;
+
+export interface SchemaInfo {
+  kind: 'default' | 'file';
+  /** The schema file, when one applies. */
+  uri?: string;
+  /** Short name for the status bar. */
+  label: string;
+  errors: number;
+  warnings: number;
+  /** Set when the schema file has errors: what is used instead. */
+  fallback?: 'last-good' | 'default';
+  /** The first error, in a line. */
+  firstError?: string;
+}
+
+export interface TemplateChoice {
+  name: string;
+  description?: string;
+  text: string;
+}
+
+export const schemaRequestsHandler: Handler = ({ connection }) => {
+  connection.onRequest(SchemaRequests.info, (params: { uri: string }): SchemaInfo => describe(schemaStore.resolve(params.uri)));
+
+  connection.onRequest(SchemaRequests.templates, (params: { uri?: string; folderUri?: string }): TemplateChoice[] => {
+    const { schema } = params.uri ? schemaStore.resolve(params.uri) : schemaStore.resolveInFolder(params.folderUri);
+    return templatesOf(schema).map((template) => ({ name: template.name, description: template.description, text: templateText(schema, template) }));
+  });
+
+  connection.onRequest(SchemaRequests.starter, () => ({ text: starterSchemaText() }));
+  connection.onRequest(SchemaRequests.builtIn, () => ({ text: schemaToText(DEFAULT_SCHEMA_DATA) }));
+
+  connection.onRequest(SchemaRequests.infer, (params: { folderUri: string }) => {
+    const folder = uriToPath(params.folderUri);
+    if (folder === undefined) throw new Error('Schemas can only be inferred from a folder on disk.');
+    const { text, files } = inferSchemaFromFolder(folder);
+    return { text, files };
+  });
+};
+
+function describe(resolved: ResolvedSchema): SchemaInfo {
+  const errors = resolved.problems.filter((p) => p.severity === 1);
+  const warnings = resolved.problems.length - errors.length;
+  if (resolved.source.kind === 'default') return { kind: 'default', label: 'Built-in schema', errors: 0, warnings: 0 };
+  const path = resolved.source.path;
+  const parts = path.split('/');
+  const name = parts[parts.length - 1];
+  const folder = parts[parts.length - 2];
+  return {
+    kind: 'file',
+    uri: pathToUri(path),
+    label: folder ? `${name} (${folder})` : name,
+    errors: errors.length,
+    warnings,
+    fallback: resolved.fallback,
+    firstError: errors[0] ? messageText(errors[0].message).split('\n')[0] : undefined,
+  };
+}
+
+function messageText(message: string | { value: string }): string {
+  return typeof message === 'string' ? message : message.value;
+}

@@ -1,0 +1,196 @@
+/**
+ * Team schemas on disk: finds the `fragment.schema.json` that applies to a file, reads and checks it, remembers the
+ * last good version of each. Used by the language server and the CLI. The pure work (finding by path, parsing,
+ * checking, inferring) is in core/schema; this module adds the file access.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { getDefaultSchema, type Schema, type SchemaData } from './core';
+import {
+  discoverSchemaPath,
+  explicitSchemaPath,
+  inferSchema,
+  joinPath,
+  loadSchemaText,
+  MAX_SCHEMA_TEXT,
+  normalizePath,
+  SCHEMA_DIAGNOSTIC_SOURCE,
+  schemaToText,
+  type InputFile,
+  type SchemaLoadResult,
+} from './core/schema/team';
+
+export * from './core/schema/team';
+
+export interface SchemaOptions {
+  /** Workspace folders (or, for the CLI, the folder it runs in): discovery does not look above them. */
+  workspaceRoots: readonly string[];
+  /** A schema named by the user (`fragments.schema`, `--schema`): absolute, or relative to the workspace folder. */
+  explicitPath?: string;
+}
+
+export type SchemaSource = { kind: 'default' } | { kind: 'file'; path: string };
+
+export interface ResolvedSchema {
+  /** The schema to check with: the file's, or when it has errors its last good version, or the default. */
+  schema: Schema;
+  source: SchemaSource;
+  /** Set when the schema file has errors: what is used instead. */
+  fallback?: 'last-good' | 'default';
+  /** Problems in the schema file (errors and warnings), positioned in it. */
+  problems: Diagnostic[];
+}
+
+export interface LoadedSchemaFile extends SchemaLoadResult {
+  path: string;
+}
+
+/** Reads a schema file and checks it. Never throws: a missing or unreadable file is a problem in the result. */
+export function loadSchemaFile(path: string, readText: (path: string) => string = readSchemaText): LoadedSchemaFile {
+  let text: string;
+  try {
+    text = readText(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EFBIG' ? 'it is far too large' : `of ${code ?? String(error)}`;
+    return { path, problems: [fileProblem(`The schema file ${path} cannot be read because ${reason}; the built-in schema is used instead.`)] };
+  }
+  return { path, ...loadSchemaText(text, path) };
+}
+
+/** Reads as UTF-8, refusing files far beyond any real schema before reading them. */
+export function readSchemaText(path: string): string {
+  if (statSync(path).size > MAX_SCHEMA_TEXT * 4) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+  return readFileSync(path, 'utf8');
+}
+
+export function fileExists(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Caches what it reads until told a file changed (`invalidate`), and keeps each schema file's last good version so
+ * that a half-typed edit does not switch every fragment to another schema.
+ */
+export class SchemaFiles {
+  private readonly loaded = new Map<string, LoadedSchemaFile>();
+  private readonly lastGood = new Map<string, Schema>();
+  private readonly existing = new Map<string, boolean>();
+
+  constructor(
+    private readonly readText: (path: string) => string = readSchemaText,
+    private readonly exists: (path: string) => boolean = fileExists,
+    /** Told each time a schema file is (re)read, e.g. to publish its problems. */
+    private readonly onLoad: (file: LoadedSchemaFile) => void = () => undefined,
+  ) {}
+
+  load(path: string): LoadedSchemaFile {
+    const key = normalizePath(path);
+    let file = this.loaded.get(key);
+    if (!file) {
+      file = loadSchemaFile(path, this.readText);
+      this.loaded.set(key, file);
+      if (file.schema) this.lastGood.set(key, file.schema);
+      this.onLoad(file);
+    }
+    return file;
+  }
+
+  /** Forgets a changed file (or everything): the next question reads it again. */
+  invalidate(path?: string): void {
+    if (path === undefined) {
+      this.loaded.clear();
+      this.existing.clear();
+      return;
+    }
+    this.loaded.delete(normalizePath(path));
+    this.existing.delete(normalizePath(path));
+  }
+
+  /** Paths loaded so far. */
+  paths(): string[] {
+    return [...this.loaded.keys()];
+  }
+
+  /** The schema for a file (undefined path: a new, unsaved document, which gets its workspace's schema). */
+  resolve(filePath: string | undefined, options: SchemaOptions): ResolvedSchema {
+    const roots = options.workspaceRoots.map(normalizePath);
+    const explicit = options.explicitPath ? explicitSchemaPath(options.explicitPath, filePath, roots) : undefined;
+    const near = filePath ?? (roots[0] !== undefined ? joinPath(roots[0], 'untitled') : undefined);
+    const path = explicit ?? (near !== undefined ? discoverSchemaPath(near, { workspaceRoots: roots, exists: (p) => this.cachedExists(p) }) : undefined);
+    if (path === undefined) return { schema: getDefaultSchema(), source: { kind: 'default' }, problems: [] };
+    const file = this.load(path);
+    const source: SchemaSource = { kind: 'file', path: file.path };
+    if (file.schema) return { schema: file.schema, source, problems: file.problems };
+    const lastGood = this.lastGood.get(normalizePath(path));
+    return { schema: lastGood ?? getDefaultSchema(), source, fallback: lastGood ? 'last-good' : 'default', problems: file.problems };
+  }
+
+  private cachedExists(path: string): boolean {
+    let found = this.existing.get(path);
+    if (found === undefined) this.existing.set(path, (found = this.exists(path)));
+    return found;
+  }
+}
+
+/** One-off resolution (the CLI checking a few files); reuse a `SchemaFiles` for many. */
+export function resolveSchemaForFile(filePath: string | undefined, options: SchemaOptions & { files?: SchemaFiles }): ResolvedSchema {
+  return (options.files ?? new SchemaFiles()).resolve(filePath, options);
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test']);
+const FRAGMENT_NAME = /\.fragment(\.txt|\.md)?$/i;
+/** Exports are often plain .txt or .md files: those count when they start with a **Key**: line. */
+const MAYBE_FRAGMENT_NAME = /\.(txt|md)$/i;
+const FIRST_LINE_IS_FIELD = /^\uFEFF?\s*\*\*[^*\r\n]{1,200}\*\*:/;
+
+export interface InferenceLimits {
+  maxFiles?: number;
+  maxFileBytes?: number;
+}
+
+export interface InferredSchema {
+  data: SchemaData;
+  text: string;
+  files: number;
+}
+
+/** Reads the fragment files in a folder (and its subfolders) and infers a schema from them. */
+export function inferSchemaFromFolder(folder: string, limits: InferenceLimits = {}): InferredSchema {
+  const maxFiles = limits.maxFiles ?? 20_000;
+  const maxBytes = limits.maxFileBytes ?? 10_000_000;
+  const files: InputFile[] = [];
+  const pending = [folder];
+  while (pending.length > 0 && files.length < maxFiles) {
+    const current = pending.shift()!;
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    } catch {
+      continue; // an unreadable folder holds nothing we can use
+    }
+    for (const entry of entries) {
+      const path = joinPath(current, entry.name);
+      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
+      if (!entry.isFile() || !(FRAGMENT_NAME.test(entry.name) || MAYBE_FRAGMENT_NAME.test(entry.name))) continue;
+      try {
+        if (statSync(path).size > maxBytes) continue;
+        const text = readFileSync(path, 'utf8');
+        if (FRAGMENT_NAME.test(entry.name) || FIRST_LINE_IS_FIELD.test(text.slice(0, 1000))) files.push({ path, text });
+      } catch {
+        // unreadable: skipped
+      }
+      if (files.length >= maxFiles) break;
+    }
+  }
+  const data = inferSchema(files);
+  return { data, text: schemaToText(data), files: files.length };
+}
+
+function fileProblem(message: string): Diagnostic {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: SCHEMA_DIAGNOSTIC_SOURCE, code: 'schema-file', message };
+}

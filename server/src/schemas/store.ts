@@ -1,0 +1,109 @@
+/**
+ * The language server's view of team schemas: which schema applies to each open document (cached), with the text of
+ * open schema documents taking precedence over the disk, so an edit applies before it is saved.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { InitializeParams } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Schema } from '../core';
+import { fileExists, normalizePath, readSchemaText, SCHEMA_FILE_NAME, SchemaFiles, type ResolvedSchema } from '../schema-resolver';
+import type { ServerServices } from '../services';
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return normalizePath(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+export function pathToUri(path: string): string {
+  return pathToFileURL(path).toString();
+}
+
+/** Schema files are JSON: the fragment checks leave them alone, the schema handler checks them. */
+export function isSchemaDocument(document: TextDocument): boolean {
+  return document.languageId === 'json' || document.languageId === 'jsonc' || document.uri.endsWith(`/${SCHEMA_FILE_NAME}`);
+}
+
+export class SchemaStore {
+  private services?: ServerServices;
+  private roots: string[] = [];
+  private readonly loadListeners: (() => void)[] = [];
+  /** Whether the client lets the server register file watchers (so schema files on disk are followed). */
+  canWatchFiles = false;
+  private readonly resolved = new Map<string, { setting: string; result: ResolvedSchema }>();
+  readonly files = new SchemaFiles(
+    (path) => this.openText(path) ?? readSchemaText(path),
+    (path) => this.openText(path) !== undefined || fileExists(path),
+    () => this.loadListeners.forEach((listener) => listener()),
+  );
+
+  attach(services: ServerServices): void {
+    this.services = services;
+  }
+
+  /** Workspace folders from the initialize request (workspaceFolders, else rootUri, else rootPath). */
+  setWorkspace(params: InitializeParams): void {
+    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const paths = uris.map(uriToPath).filter((p): p is string => p !== undefined);
+    if (paths.length === 0 && params.rootPath) paths.push(normalizePath(params.rootPath));
+    this.roots = paths;
+    this.canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.changed();
+  }
+
+  /** Runs after any schema file is read (again). */
+  onLoaded(listener: () => void): void {
+    this.loadListeners.push(listener);
+  }
+
+  workspaceRoots(): readonly string[] {
+    return this.roots;
+  }
+
+  schemaFor(uri: string): Schema {
+    return this.resolve(uri).schema;
+  }
+
+  resolve(uri: string): ResolvedSchema {
+    const setting = this.services?.settings().schema ?? '';
+    const cached = this.resolved.get(uri);
+    if (cached && cached.setting === setting) return cached.result;
+    const result = this.files.resolve(uriToPath(uri), { workspaceRoots: this.roots, explicitPath: setting });
+    this.resolved.set(uri, { setting, result });
+    return result;
+  }
+
+  /** For a folder rather than a document (a new fragment about to be created there). */
+  resolveInFolder(folderUri: string | undefined): ResolvedSchema {
+    const folder = folderUri ? uriToPath(folderUri) : undefined;
+    const setting = this.services?.settings().schema ?? '';
+    return this.files.resolve(folder ? `${folder}/untitled` : undefined, { workspaceRoots: this.roots, explicitPath: setting });
+  }
+
+  /** A schema file changed, appeared or went away: read it again, and resolve every document again. */
+  changed(path?: string): void {
+    this.files.invalidate(path);
+    this.resolved.clear();
+  }
+
+  forget(uri: string): void {
+    this.resolved.delete(uri);
+  }
+
+  /** Whether a path is a schema file: named fragment.schema.json, or the one the setting names, or one in use. */
+  isSchemaPath(path: string): boolean {
+    return path.endsWith(`/${SCHEMA_FILE_NAME}`) || this.files.paths().includes(normalizePath(path));
+  }
+
+  private openText(path: string): string | undefined {
+    const documents = this.services?.documents.all() ?? [];
+    return documents.find((d) => uriToPath(d.uri) === path)?.getText();
+  }
+
+}
+
+/** One store per server process, shared by server.ts (schemaFor) and the schema handler. */
+export const schemaStore = new SchemaStore();
