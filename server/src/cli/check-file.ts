@@ -2,9 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseWithSchema, recordIds, validateParsed, type FragmentDiagnostic, type RecordId, type Schema } from '../core';
-import { applySafeFixes, unifiedDiff } from './fix';
+import { fixText, unifiedDiff } from './fix';
 import { readText } from './files';
-import { interimSafeFixes } from './interim-safe-fixes';
 import { schemaFor } from './schema';
 
 export type FixMode = 'off' | 'write' | 'dry-run';
@@ -24,6 +23,7 @@ export interface FileReport {
   /** The problems left (after fixing, with --fix and --fix-dry-run). */
   diagnostics: FragmentDiagnostic[];
   ids: RecordId[];
+  /** How many problems the safe fixes removed (with --fix and --fix-dry-run). */
   fixesApplied: number;
   /** --fix-dry-run: the changes as a unified diff, when there are any. */
   diff?: string;
@@ -47,9 +47,9 @@ export function checkFile(file: string, label: string, settings: CheckSettings):
 
   let text = read.text;
   if (settings.fix !== 'off') {
-    const fixed = applySafeFixes(text, check, interimSafeFixes, schema);
-    if (fixed.applied > 0 && fixed.text !== text) {
-      report.fixesApplied = fixed.applied;
+    const fixed = fixText(text, check(text), schema);
+    if (fixed.text !== text) {
+      report.fixesApplied = fixed.fixed;
       if (settings.fix === 'dry-run') {
         report.diff = unifiedDiff(label, text, fixed.text);
       } else {

@@ -1,40 +1,31 @@
 /**
- * `--fix` and `--fix-dry-run`: applies every safe fix (the same set as fix-all in the editor), then checks again,
- * a few passes at most, since one fix can reveal another.
+ * `--fix` and `--fix-dry-run`: the editor's fix-all (`source.fixAll.fragments`), so the CLI applies exactly the safe
+ * fixes the editor would, and nothing that could guess wrong or drop text.
  */
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit } from 'vscode-languageserver-types';
 import { createTwoFilesPatch } from 'diff';
 import type { FragmentDiagnostic, Schema } from '../core';
-
-/** Safe fixes of one file: edits that change nothing but what the diagnostics point at, without guessing. */
-export type SafeFixes = (text: string, diagnostics: readonly FragmentDiagnostic[], schema: Schema) => TextEdit[];
-
-const MAX_PASSES = 10;
+import { fixAll } from '../core/features/fix-all';
 
 export interface FixResult {
   text: string;
-  /** Edits applied over all passes. */
-  applied: number;
+  /** How many of the file's problems the fixes removed. */
+  fixed: number;
 }
 
-export function applySafeFixes(
-  text: string,
-  check: (text: string) => FragmentDiagnostic[],
-  safeFixes: SafeFixes,
-  schema: Schema,
-): FixResult {
-  let current = text;
-  let applied = 0;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const edits = safeFixes(current, check(current), schema);
-    if (edits.length === 0) break;
-    const next = TextDocument.applyEdits(TextDocument.create('file:///fix', 'fragment', 0, current), edits);
-    if (next === current) break;
-    current = next;
-    applied += edits.length;
+export function fixText(text: string, before: readonly FragmentDiagnostic[], schema: Schema): FixResult {
+  const result = fixAll(text, { schema });
+  if (result.text === text) return { text, fixed: 0 };
+  // Positions move when lines are removed, so a problem counts as fixed when its code and message are gone.
+  const left = new Map<string, number>();
+  for (const d of result.remaining) left.set(`${d.code}\n${d.message}`, (left.get(`${d.code}\n${d.message}`) ?? 0) + 1);
+  let fixed = 0;
+  for (const d of before) {
+    const key = `${d.code}\n${d.message}`;
+    const count = left.get(key) ?? 0;
+    if (count > 0) left.set(key, count - 1);
+    else fixed++;
   }
-  return { text: current, applied };
+  return { text: result.text, fixed };
 }
 
 export function unifiedDiff(label: string, before: string, after: string): string {
