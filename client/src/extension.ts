@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerSortFields } from './commands/sort-fields';
 import { registerDetectByContent } from './detect-by-content';
 
 let client: LanguageClient | undefined;
@@ -24,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('fragments', 'Fragments', serverOptions, clientOptions);
 
   registerDetectByContent(context);
+  registerSortFields(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('fragments.restartServer', async () => {
       await client?.restart();
