@@ -62,14 +62,35 @@ describe('fragment-lint exit codes', () => {
 
   it('2 for a broken schema, with the reason', () => {
     for (const [file, message] of [
-      ['schemas/not-json.json', /is not valid JSON/],
-      ['schemas/no-fields.json', /has no "fields" list/],
-      ['schemas/bad-pattern.json', /is broken/],
-      ['schemas/missing.json', /Cannot read the schema file/],
+      ['schemas/not-json.json', /not-json\.json cannot be used:\n  line 1, column 15: The schema is not valid JSON/],
+      ['schemas/no-fields.json', /no-fields\.json cannot be used:\n.*"fields"/],
+      ['schemas/bad-pattern.json', /bad-pattern\.json cannot be used:\n  line 1, column \d+: This pattern cannot be used/],
+      ['schemas/missing.json', /missing\.json cannot be used:\n.*does not exist\.$/m],
     ] as const) {
       const run = lint(folder.dir, ['--schema', file, 'clean']);
       assert.equal(run.status, 2, file);
       assert.match(run.stderr, message);
+    }
+  });
+
+  it('the nearest fragment.schema.json applies, as in the editor; a broken one found that way also stops the run', () => {
+    const team = tempFolder({
+      'fragment.schema.json': JSON.stringify({ extends: 'default', fields: [{ key: 'Scale', kind: 'closed', values: ['Local', 'Regional', 'Planetary'] }] }),
+      'reports/planet.fragment': withField('Scale', '**Scale**: Planetary', seed(1)),
+      'broken/fragment.schema.json': '{ "fields": ',
+      'broken/x.fragment': seed(1),
+    });
+    try {
+      assert.equal(lint(team.dir, ['reports']).status, 0, 'the team schema allows "Planetary"');
+      assert.equal(lint(folder.dir, ['--schema', 'schemas/only-id.json', 'clean']).status, 0);
+      const other = tempFolder({ 'planet.fragment': withField('Scale', '**Scale**: Planetary', seed(1)) });
+      assert.equal(lint(other.dir, []).status, 1, 'without the team schema "Planetary" is an error');
+      other.remove();
+      const broken = lint(team.dir, ['broken']);
+      assert.equal(broken.status, 2);
+      assert.match(broken.stderr, /broken\/fragment\.schema\.json cannot be used/);
+    } finally {
+      team.remove();
     }
   });
 

@@ -1,16 +1,16 @@
 /** The work on one file, the same on the main thread and in a worker: read, (fix,) check, collect record IDs. */
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { parseWithSchema, recordIds, validateParsed, type FragmentDiagnostic, type RecordId, type Schema } from '../core';
+import { parseWithSchema, recordIds, validateParsed, type FragmentDiagnostic, type RecordId } from '../core';
 import { fixText, unifiedDiff } from './fix';
 import { readText } from './files';
-import { schemaFor } from './schema';
+import { schemaForFile, type SchemaSettings } from './schema';
 
 export type FixMode = 'off' | 'write' | 'dry-run';
 
 /** What every worker needs to check a file as the main thread would. Plain data: it crosses thread boundaries. */
 export interface CheckSettings {
-  schemaPath?: string;
+  schema: SchemaSettings;
   fix: FixMode;
 }
 
@@ -31,18 +31,12 @@ export interface FileReport {
   writeError?: string;
 }
 
-let cachedSchema: { path: string | undefined; schema: Schema } | undefined;
-function schemaOnce(path: string | undefined): Schema {
-  if (!cachedSchema || cachedSchema.path !== path) cachedSchema = { path, schema: schemaFor(path) };
-  return cachedSchema.schema;
-}
-
 export function checkFile(file: string, label: string, settings: CheckSettings): FileReport {
   const uri = pathToFileURL(file).href;
   const report: FileReport = { file, label, uri, diagnostics: [], ids: [], fixesApplied: 0 };
   const read = readText(file);
   if (!read.ok) return { ...report, unreadable: read.reason };
-  const schema = schemaOnce(settings.schemaPath);
+  const schema = schemaForFile(file, settings.schema);
   const check = (text: string) => validateParsed(parseWithSchema(text, schema), { schema, uri });
 
   let text = read.text;

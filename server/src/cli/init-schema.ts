@@ -1,17 +1,17 @@
 /** `--init-schema FOLDER`: prints a schema inferred from the fragment files of a folder, to start a team schema from. */
-import type { SchemaData } from '../core';
-import { collectFiles, readText } from './files';
-import { interimInferSchema } from './interim-infer-schema';
+import { statSync } from 'node:fs';
+import { inferSchemaFromFolder } from '../schema-resolver';
+import { UsageError } from './options';
 
-/** Infers a schema from the texts of fragment files. */
-export type InferSchema = (texts: readonly string[]) => SchemaData;
-
-export function initSchema(folder: string, warn: (line: string) => void, infer: InferSchema = interimInferSchema): string {
-  const texts: string[] = [];
-  for (const file of collectFiles([folder])) {
-    const read = readText(file);
-    if (read.ok) texts.push(read.text);
-    else warn(`fragment-lint: skipped ${file}: it ${read.reason}`);
+export function initSchema(folder: string, asGiven: string, note: (line: string) => void): string {
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    throw new UsageError(`No such file or folder: ${asGiven}`);
   }
-  return JSON.stringify(infer(texts), null, 2);
+  if (!isFolder) throw new UsageError(`--init-schema needs a folder of fragment files; ${asGiven} is a file.`);
+  const inferred = inferSchemaFromFolder(folder);
+  note(`Inferred from ${inferred.files} fragment file${inferred.files === 1 ? '' : 's'} in ${asGiven}. Save it as fragment.schema.json and edit it to suit your team.`);
+  return inferred.text.trimEnd();
 }

@@ -2,6 +2,7 @@
  * fragment-lint: checks fragment files with the same core, rules and schema as the editor, including FragmentIDs
  * used twice across the files checked. See HELP in options.ts for usage and exit codes.
  */
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { findDuplicateIds, mergeDiagnostics, type Schema } from '../core';
@@ -16,7 +17,7 @@ import { initSchema } from './init-schema';
 import { HELP, parseOptions, UsageError, type CliOptions, type Format } from './options';
 import { checkAll, serveWorker, WORKER_FLAG } from './pool';
 import { startProgress } from './progress';
-import { schemaFor } from './schema';
+import { assertSchemasUsable, schemaForFile, schemaSettings } from './schema';
 import { version } from '../../../package.json';
 
 const FORMATTERS: Record<Format, Formatter> = { stylish, json, sarif, github };
@@ -44,12 +45,14 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
 async function lint(options: CliOptions, io: CliIO): Promise<number> {
   if (options.help || options.version || options.initSchema !== undefined) {
-    io.out(options.help ? HELP : options.version ? version : initSchema(options.initSchema as string, io.err));
+    io.out(options.help ? HELP : options.version ? version : initSchema(resolve(io.cwd, options.initSchema as string), options.initSchema as string, io.err));
     return 0;
   }
-  const schema = schemaFor(options.schema); // a broken schema stops the run here, before any file is read
   const files = collectFiles(options.paths, io.cwd);
-  const settings: CheckSettings = { schemaPath: options.schema, fix: options.fix ? 'write' : options.fixDryRun ? 'dry-run' : 'off' };
+  const schemas = schemaSettings(io.cwd, options.schema);
+  assertSchemasUsable([undefined, ...files], schemas); // a broken schema stops the run before any file is read
+  const schema = schemaForFile(undefined, schemas);
+  const settings: CheckSettings = { schema: schemas, fix: options.fix ? 'write' : options.fixDryRun ? 'dry-run' : 'off' };
   const progress = startProgress(files.length, io.stderr);
   let reports: FileReport[];
   try {

@@ -1,33 +1,45 @@
-/** Which schema the CLI checks against: `--schema FILE`, else the built-in default. */
-import { readFileSync } from 'node:fs';
-import { compileSchema, getDefaultSchema, type Schema, type SchemaData } from '../core';
+/**
+ * Which schema applies to each file: `--schema FILE`, else the nearest `fragment.schema.json` (as in the editor, with
+ * the current folder as the workspace folder), else the built-in default. Uses the server's schema resolver, so
+ * both find and read schema files the same way. A broken schema file stops the run: CI must not pass on a guess.
+ */
+import { resolve } from 'node:path';
+import type { Schema } from '../core';
+import { SchemaFiles, type SchemaOptions } from '../schema-resolver';
 import { UsageError } from './options';
 
-/** Reads and compiles a schema file; a broken one is a usage error (exit 2) with the reason in plain words. */
-export function loadSchemaFile(path: string): Schema {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`Cannot read the schema file ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
-  }
-  let data: SchemaData;
-  try {
-    data = JSON.parse(text) as SchemaData;
-  } catch (error) {
-    throw new UsageError(`The schema file ${path} is not valid JSON: ${(error as Error).message}`);
-  }
-  if (typeof data !== 'object' || data === null || !Array.isArray(data.fields)) {
-    throw new UsageError(`The schema file ${path} has no "fields" list, so it is not a fragment schema.`);
-  }
-  try {
-    return compileSchema(data);
-  } catch (error) {
-    throw new UsageError(`The schema file ${path} is broken: ${(error as Error).message}`);
-  }
+/** Plain data (it crosses into worker threads): how to find the schema of a file. */
+export interface SchemaSettings {
+  workspaceRoots: string[];
+  explicitPath?: string;
 }
 
-/** The schema for one run: the named file, or the default. */
-export function schemaFor(schemaPath: string | undefined): Schema {
-  return schemaPath === undefined ? getDefaultSchema() : loadSchemaFile(schemaPath);
+export function schemaSettings(cwd: string, schemaOption: string | undefined): SchemaSettings {
+  return { workspaceRoots: [cwd], explicitPath: schemaOption === undefined ? undefined : resolve(cwd, schemaOption) };
+}
+
+let files: SchemaFiles | undefined;
+
+/** The schema for one file (undefined: the folder's own, used for checks across files). */
+export function schemaForFile(file: string | undefined, settings: SchemaSettings): Schema {
+  files ??= new SchemaFiles();
+  return files.resolve(file, settings satisfies SchemaOptions).schema;
+}
+
+/**
+ * Throws a usage error naming every broken schema file that applies to one of `paths`, with the first problems and
+ * their places; a schema's warnings are let through.
+ */
+export function assertSchemasUsable(paths: readonly (string | undefined)[], settings: SchemaSettings): void {
+  files ??= new SchemaFiles();
+  const broken = new Map<string, string[]>();
+  for (const path of paths) {
+    const resolved = files.resolve(path, settings);
+    if (resolved.source.kind !== 'file' || broken.has(resolved.source.path)) continue;
+    const errors = resolved.problems.filter((p) => p.severity === 1);
+    if (errors.length > 0) broken.set(resolved.source.path, errors.slice(0, 5).map((p) => `  line ${p.range.start.line + 1}, column ${p.range.start.character + 1}: ${String(p.message).replace(/; the built-in schema is used instead\.$/, '.')}`));
+  }
+  if (broken.size === 0) return;
+  const lines = [...broken].map(([path, problems]) => `The schema file ${path} cannot be used:\n${problems.join('\n')}`);
+  throw new UsageError(lines.join('\n'));
 }
