@@ -61,7 +61,7 @@ describe('loading a schema file', () => {
   });
 
   it('answers garbage, huge and deeply nested input with a problem instead of an exception', () => {
-    for (const text of ['', '\u0000\u0001', '[]', '"text"', '['.repeat(200_000), `{"description": "${'x'.repeat(6_000_000)}"}`]) {
+    for (const text of ['', '\u0000\u0001', '[]', '"text"', '['.repeat(200_000), `{"description": "${'x'.repeat(3_000_000)}"}`]) {
       const result = loadSchemaText(text);
       assert.equal(result.schema, undefined, text.slice(0, 20));
       assert.ok(result.problems.length >= 1);

@@ -15,6 +15,8 @@ export const schemaHandler: Handler = (services) => {
   schemaStore.attach(services);
   const published = new Map<string, string>(); // schema path -> fingerprint of the problems last published
   const timers = new Map<string, NodeJS.Timeout>();
+  /** The version of each open schema document already applied (opening also reports the text as a change). */
+  const applied = new Map<string, number>();
   let publishQueued = false;
   schemaStore.onLoaded(() => {
     if (publishQueued) return;
@@ -38,14 +40,14 @@ export const schemaHandler: Handler = (services) => {
   };
 
   /** After a schema change: new schemas everywhere, problems in the schema files, fragments checked again. */
-  const applyChange = (path?: string, deleted = false) => {
+  const applyChange = (path?: string) => {
     try {
       schemaStore.changed(path);
       if (path !== undefined) published.delete(path);
       // Resolving every open fragment loads the schema files they use, so their problems get published.
       for (const document of documents.all()) if (!isSchemaDocument(document)) schemaStore.resolve(document.uri);
       // A schema file no fragment uses yet still gets its problems shown while it is written.
-      if (path !== undefined && !deleted) schemaStore.files.load(path);
+      if (path !== undefined && schemaStore.exists(path)) schemaStore.files.load(path);
       publishSchemaProblems();
     } catch (error) {
       connection.console.error(`Reloading the schema failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -62,17 +64,21 @@ export const schemaHandler: Handler = (services) => {
   // A schema edited in an editor applies as it is typed (after the usual short pause).
   documents.onDidOpen(({ document }) => {
     const path = schemaPathOf(document.uri);
-    if (path !== undefined) applyChange(path);
+    if (path === undefined) return;
+    applied.set(document.uri, document.version);
+    applyChange(path);
   });
   documents.onDidChangeContent(({ document }) => {
     const path = schemaPathOf(document.uri);
-    if (path === undefined) return;
+    if (path === undefined || applied.get(document.uri) === document.version) return;
+    applied.set(document.uri, document.version);
     clearTimeout(timers.get(path));
     timers.set(path, setTimeout(() => applyChange(path), services.settings().validationDelay));
   });
   // Closing an edited schema without saving: the file on disk applies again.
   documents.onDidClose(({ document }) => {
     const path = schemaPathOf(document.uri);
+    applied.delete(document.uri);
     if (path !== undefined) setImmediate(() => applyChange(path));
     else schemaStore.forget(document.uri);
   });
@@ -86,8 +92,7 @@ export const schemaHandler: Handler = (services) => {
         void connection.sendDiagnostics({ uri: pathToUri(path!), diagnostics: [] });
       }
     }
-    const [only] = paths;
-    applyChange(paths.length === 1 ? only.path : undefined, paths.length === 1 && only.type === FileChangeType.Deleted);
+    applyChange(paths.length === 1 ? paths[0].path : undefined);
   });
 
   void services.ready.then(() => {

@@ -36,7 +36,7 @@ export class SchemaStore {
   private readonly resolved = new Map<string, { setting: string; result: ResolvedSchema }>();
   readonly files = new SchemaFiles(
     (path) => this.openText(path) ?? readSchemaText(path),
-    (path) => this.openText(path) !== undefined || fileExists(path),
+    (path) => this.exists(path),
     () => this.loadListeners.forEach((listener) => listener()),
   );
 
@@ -96,6 +96,11 @@ export class SchemaStore {
   /** Whether a path is a schema file: named fragment.schema.json, or the one the setting names, or one in use. */
   isSchemaPath(path: string): boolean {
     return path.endsWith(`/${SCHEMA_FILE_NAME}`) || this.files.paths().includes(normalizePath(path));
+  }
+
+  /** Whether a schema file is there: open in the editor, or on disk. */
+  exists(path: string): boolean {
+    return this.openText(path) !== undefined || fileExists(path);
   }
 
   private openText(path: string): string | undefined {

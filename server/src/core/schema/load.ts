@@ -13,8 +13,8 @@ import type { Schema, SchemaData } from './model';
 import { TextPositions } from './positions';
 import { namesOf, resolveSchemaData } from './resolve';
 
-/** Larger than any real schema (the built-in one is 9 kB; an inferred one with big lists stays well under this). */
-export const MAX_SCHEMA_TEXT = 5_000_000;
+/** Far larger than any real schema (the built-in one is 9 kB; one inferred from thousands of records, ~100 kB). */
+export const MAX_SCHEMA_TEXT = 2_000_000;
 /** A fragment schema nests five levels deep; far more means the file is not one. */
 export const MAX_SCHEMA_DEPTH = 64;
 
