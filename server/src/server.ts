@@ -74,7 +74,7 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
 
 const services: ServerServices = {
   connection,
-  documents,
+  documents: schemaStore.fragmentView(documents),
   settings: () => settings,
   clientCapabilities: () => clientCapabilities,
   ready,

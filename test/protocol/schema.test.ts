@@ -153,6 +153,10 @@ describe('team schemas over stdio', () => {
       let again = client.nextDiagnostics(fragment);
       client.open(schemaUri, addScale('Planetary'), 'json');
       assert.deepEqual(codes((await again).diagnostics), ['invalid-value']);
+      // The fragment features stay out of the schema file: JSON has its own completion and hovers.
+      const completion = await client.request<unknown[] | { items: unknown[] } | null>('textDocument/completion', { textDocument: { uri: schemaUri }, position: { line: 0, character: 0 } });
+      assert.equal(Array.isArray(completion) ? completion.length : (completion?.items.length ?? 0), 0);
+      assert.equal(await client.request('textDocument/hover', { textDocument: { uri: schemaUri }, position: { line: 0, character: 3 } }), null);
 
       const schemaProblems = client.nextDiagnostics(schemaUri);
       again = client.nextDiagnostics(fragment);

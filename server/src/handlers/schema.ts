@@ -5,7 +5,7 @@
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isSchemaDocument, pathToUri, schemaStore, uriToPath } from '../schemas/store';
-import type { Handler, ServerServices } from '../services';
+import type { Handler } from '../services';
 
 /** Sent to the client after schemas changed, so it can refresh what it shows (the status bar item). */
 export const SCHEMA_CHANGED_NOTIFICATION = 'fragments/schemaChanged';
@@ -34,7 +34,7 @@ export const schemaHandler: Handler = (services) => {
       const fingerprint = JSON.stringify(problems);
       if (published.get(path) === fingerprint) continue;
       published.set(path, fingerprint);
-      const uri = openUriOf(services, path) ?? pathToUri(path);
+      const uri = schemaStore.documents().find((d) => uriToPath(d.uri) === path)?.uri ?? pathToUri(path);
       void connection.sendDiagnostics({ uri, diagnostics: problems });
     }
   };
@@ -103,7 +103,3 @@ export const schemaHandler: Handler = (services) => {
       .catch(() => undefined);
   });
 };
-
-function openUriOf(services: ServerServices, path: string): string | undefined {
-  return services.documents.all().find((d) => uriToPath(d.uri) === path)?.uri;
-}

@@ -3,7 +3,7 @@
  * open schema documents taking precedence over the disk, so an edit applies before it is saved.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { InitializeParams } from 'vscode-languageserver/node';
+import type { InitializeParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Schema } from '../core';
 import { fileExists, normalizePath, readSchemaText, SCHEMA_FILE_NAME, SchemaFiles, type ResolvedSchema } from '../schema-resolver';
@@ -29,6 +29,7 @@ export function isSchemaDocument(document: TextDocument): boolean {
 
 export class SchemaStore {
   private services?: ServerServices;
+  private allDocuments?: TextDocuments<TextDocument>;
   private roots: string[] = [];
   private readonly loadListeners: (() => void)[] = [];
   /** Whether the client lets the server register file watchers (so schema files on disk are followed). */
@@ -42,6 +43,29 @@ export class SchemaStore {
 
   attach(services: ServerServices): void {
     this.services = services;
+  }
+
+  /**
+   * The open documents as the fragment features see them: without schema files (JSON), so that completion, hover and
+   * the rest never answer inside a schema. The schema handler keeps the full set (`documents()`).
+   */
+  fragmentView(documents: TextDocuments<TextDocument>): TextDocuments<TextDocument> {
+    this.allDocuments = documents;
+    const fragment = (document: TextDocument | undefined) => (document && !isSchemaDocument(document) ? document : undefined);
+    return new Proxy(documents, {
+      get(target, property) {
+        if (property === 'get') return (uri: string) => fragment(target.get(uri));
+        if (property === 'all') return () => target.all().filter((d) => !isSchemaDocument(d));
+        if (property === 'keys') return () => target.all().filter((d) => !isSchemaDocument(d)).map((d) => d.uri);
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  }
+
+  /** Every open document, schema files included. */
+  documents(): TextDocument[] {
+    return this.allDocuments?.all() ?? this.services?.documents.all() ?? [];
   }
 
   /** Workspace folders from the initialize request (workspaceFolders, else rootUri, else rootPath). */
@@ -104,8 +128,7 @@ export class SchemaStore {
   }
 
   private openText(path: string): string | undefined {
-    const documents = this.services?.documents.all() ?? [];
-    return documents.find((d) => uriToPath(d.uri) === path)?.getText();
+    return this.documents().find((d) => uriToPath(d.uri) === path)?.getText();
   }
 
 }
