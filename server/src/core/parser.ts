@@ -105,8 +105,8 @@ export interface ParsedDocument {
 }
 
 export interface ParseOptions {
-  /** Key that starts a new record (default `FragmentID`). */
-  recordStartKeys?: ReadonlySet<string>;
+  /** Keys that start a new record (default `FragmentID`). */
+  recordStartKeys?: readonly string[];
   /** Tells whether a bare `Key: value` line names a schema key; such lines are malformed fields. */
   isKnownKey?: (key: string) => boolean;
 }
@@ -117,7 +117,7 @@ export function splitLines(text: string): string[] {
 }
 
 export function parse(text: string, options: ParseOptions = {}): ParsedDocument {
-  const recordStartKeys = options.recordStartKeys ?? new Set(['FragmentID']);
+  const recordStartKeys = options.recordStartKeys ?? ['FragmentID'];
   const lines = splitLines(text);
   const records: FragmentRecord[] = [];
   const fields: Field[] = [];
@@ -142,10 +142,11 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
       finishField();
       const rawKey = match[1];
       const key = rawKey.trim();
-      const keyStart = skip + 2 + (rawKey.length - rawKey.trimStart().length);
+      const keyStart = key.length === rawKey.length ? skip + 2 : skip + 2 + (rawKey.length - rawKey.trimStart().length);
       valueStart = skip + match[0].length;
       lastLine = line;
-      if (records.length === 0 || recordStartKeys.has(key)) {
+      // A short array, compared by value: hashing every key for a Set lookup cost as much as the regex.
+      if (records.length === 0 || recordStartKeys.includes(key)) {
         records.push({ index: records.length, startLine: line, endLine: line, fields: [] });
       }
       const record = records[records.length - 1];

@@ -21,7 +21,7 @@ export interface ValidateOptions {
 }
 
 export function parseWithSchema(text: string, schema: Schema = getDefaultSchema()): ParsedDocument {
-  const recordStartKeys = new Set([schema.recordStart, ...(schema.byName.get(schema.recordStart)?.aliases ?? [])]);
+  const recordStartKeys = [schema.recordStart, ...(schema.byName.get(schema.recordStart)?.aliases ?? [])];
   return parse(text, { recordStartKeys, isKnownKey: (key) => schema.byFoldedName.has(fold(key)) });
 }
 

@@ -67,8 +67,10 @@ export const pii: Rule = {
   check(context) {
     const { schema } = context;
     const marker = schema.markers.find((m) => m.text === '<redacted>')?.text ?? schema.markers[0]?.text ?? '<redacted>';
+    // Compared by spec, not by folding every key of every record: this rule runs on each keystroke.
+    const confidential = schema.byFoldedName.get(CONFIDENTIAL_KEY);
     for (const record of context.document.records) {
-      const flag = record.fields.find((f) => fold(context.specOf(f)?.key ?? f.key) === CONFIDENTIAL_KEY);
+      const flag = record.fields.find((f) => (confidential ? context.specOf(f) === confidential : fold(f.key) === CONFIDENTIAL_KEY));
       if (flag?.value !== CONFIDENTIAL_VALUE) continue;
       for (const field of record.fields) {
         const spec = context.specOf(field);
