@@ -16,6 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HANDLERS } from './handlers';
 import { EDITING_CAPABILITIES } from './handlers/editing';
 import { schemaStore } from './schemas/store';
+import { workspaceIndex } from './workspace';
 import { DEFAULT_SETTINGS, type ServerServices, type Settings } from './services';
 import { version } from '../../package.json';
 
@@ -79,6 +80,9 @@ const services: ServerServices = {
   clientCapabilities: () => clientCapabilities,
   ready,
   schemaFor: (uri) => schemaStore.schemaFor(uri),
+  extraDiagnostics: (uri) => workspaceIndex.duplicatesFor(uri),
+  onExtraDiagnosticsChanged: (listener) => workspaceIndex.onDidChange(listener),
+  workspaceValues: (key, exceptUri) => workspaceIndex.valuesFor(key, exceptUri),
   revalidateAll: () => settingsListeners.forEach((l) => l()),
   onSettingsChanged: (listener) => settingsListeners.push(listener),
 };
@@ -106,6 +110,15 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration((change) => {
   void refreshSettings(change.settings).then(() => settingsListeners.forEach((listener) => listener()));
 });
+
+// The connection keeps one handler per notification, but several handlers follow file changes (schema files, the
+// workspace index): registrations here add up instead of replacing each other.
+const watchedFileHandlers: Parameters<typeof connection.onDidChangeWatchedFiles>[0][] = [];
+connection.onDidChangeWatchedFiles((params) => watchedFileHandlers.forEach((handler) => handler(params)));
+connection.onDidChangeWatchedFiles = (handler) => {
+  watchedFileHandlers.push(handler);
+  return { dispose: () => watchedFileHandlers.splice(watchedFileHandlers.indexOf(handler), 1) };
+};
 
 for (const register of HANDLERS) register(services);
 documents.listen(connection);

@@ -1,7 +1,7 @@
 /** What every LSP handler gets: the connection, the open documents and the shared state, nothing more. */
 import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Schema } from './core';
+import type { FragmentDiagnostic, Schema } from './core';
 
 export interface Settings {
   validate: boolean;
@@ -24,6 +24,10 @@ export interface ServerServices {
    * many files use each. Optional: without it, completion reads the open documents.
    */
   workspaceValues?(key: string, exceptUri: string): ReadonlyMap<string, number>;
+  /** Diagnostics a document gets from the rest of the workspace (a FragmentID another record uses too). */
+  extraDiagnostics?(uri: string): FragmentDiagnostic[];
+  /** Registers something to run when the extra diagnostics of some documents changed, with their URIs. */
+  onExtraDiagnosticsChanged?(listener: (uris: ReadonlySet<string>) => void): void;
   /** Settles once the client's settings have been read (or could not be). */
   ready: Promise<void>;
   /** The schema that applies to a document. */

@@ -1,16 +1,8 @@
 /** Finding and reading the files the CLI checks: paths, folders and globs. */
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
+import { decodeText, FRAGMENT_GLOB, globSync, isDynamicPattern, SKIPPED_FOLDERS, type DecodeResult } from '../workspace/fragment-files';
 import { UsageError } from './options';
-// `require`, not `import`: bundled as CommonJS, tinyglobby's ESM build would pull in fdir's ESM, which needs import.meta.
-import tinyglobby = require('tinyglobby');
-
-const { globSync, isDynamicPattern } = tinyglobby;
-
-/** File names the editor treats as fragments, and so the ones a folder walk picks up. */
-export const FRAGMENT_FILE = /\.fragment(\.txt|\.md)?$/i;
-export const FRAGMENT_GLOB = '**/*.{fragment,fragment.txt,fragment.md}';
-export const SKIPPED_FOLDERS = ['**/node_modules/**', '**/.git/**', '**/.hg/**', '**/.svn/**', '**/.vscode-test/**'];
 
 /**
  * A named file is checked whatever its extension; a folder is walked for fragment file names; anything else is a
@@ -59,8 +51,7 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   return (rel === '' || rel.startsWith('..') ? file : rel).split(sep).join('/');
 }
 
-/** `bom`: the file started with a byte-order mark, which is not part of the text but is kept when writing back. */
-export type ReadResult = { ok: true; text: string; bom: boolean } | { ok: false; reason: string };
+export type ReadResult = DecodeResult;
 
 /** Reads a file as UTF-8 text, refusing binary and non-UTF-8 content with a reason instead of checking noise. */
 export function readText(path: string): ReadResult {
@@ -72,11 +63,5 @@ export function readText(path: string): ReadResult {
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error));
     return { ok: false, reason: `cannot be read (${why})` };
   }
-  if (bytes.includes(0)) return { ok: false, reason: 'is a binary file (it holds NUL bytes), not a fragment' };
-  try {
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bom };
-  } catch {
-    return { ok: false, reason: 'is not UTF-8 text; save it as UTF-8 and check it again' };
-  }
+  return decodeText(bytes);
 }

@@ -2,7 +2,7 @@
  * Publishes diagnostics: a per-document debounce, then the core's `validate`. Results carry the document version,
  * and a check whose document changed meanwhile is dropped, so a stale result never covers a newer one.
  */
-import { validate } from '../core';
+import { mergeDiagnostics, validate } from '../core';
 import { isSchemaDocument } from '../schemas/store';
 import type { Handler, ServerServices } from '../services';
 
@@ -19,7 +19,9 @@ export const diagnosticsHandler: Handler = (services) => {
     if (!document || document.version !== version) return; // a newer version is on its way
     if (isSchemaDocument(document)) return; // a schema file: the schema handler checks it
     runSafely(services, () => {
-      const diagnostics = services.settings().validate ? validate(document.getText(), { schema: services.schemaFor(uri), uri }) : [];
+      const diagnostics = services.settings().validate
+        ? mergeDiagnostics(validate(document.getText(), { schema: services.schemaFor(uri), uri }), services.extraDiagnostics?.(uri) ?? [])
+        : [];
       void connection.sendDiagnostics({ uri, version, diagnostics });
     });
   };
@@ -40,6 +42,13 @@ export const diagnosticsHandler: Handler = (services) => {
     cancel(document.uri);
     requested.delete(document.uri);
     if (!isSchemaDocument(document)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+  // Another file now shares (or no longer shares) an ID with these documents: check them again.
+  services.onExtraDiagnosticsChanged?.((uris) => {
+    for (const uri of uris) {
+      const document = documents.get(uri);
+      if (document) void publish(uri, document.version);
+    }
   });
   services.onSettingsChanged(() => {
     for (const document of documents.all()) {

@@ -4,5 +4,6 @@ import { diagnosticsHandler } from './diagnostics';
 import { EDITING_HANDLERS } from './editing';
 import { schemaHandler } from './schema';
 import { schemaRequestsHandler } from './schema-requests';
+import { workspaceHandler } from './workspace';
 
-export const HANDLERS: readonly Handler[] = [diagnosticsHandler, ...EDITING_HANDLERS, schemaHandler, schemaRequestsHandler];
+export const HANDLERS: readonly Handler[] = [diagnosticsHandler, ...EDITING_HANDLERS, schemaHandler, schemaRequestsHandler, workspaceHandler];

@@ -1,0 +1,255 @@
+/**
+ * The workspace index: every fragment file of the workspace folders, reduced to what checks across files need (each
+ * record's ID, and the short values used per key). Scanned in the background in small batches so the server keeps
+ * answering; kept current from open documents (their text wins over the disk) and from watched-file events.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { findDuplicateIds, fold, parseWithSchema, recordIds, type FragmentDiagnostic, type ParsedDocument, type RecordId, type Schema } from '../core';
+import { decodeText, FRAGMENT_FILE, FRAGMENT_GLOB, glob, SKIPPED_FOLDERS } from './fragment-files';
+
+/** Bounds on the background work: a workspace with more fragment files than this is only partly indexed. */
+export const MAX_FILES = 20_000;
+/** Larger files are not fragments a person writes; reading them would only cost memory. */
+export const MAX_FILE_BYTES = 5_000_000;
+const BATCH = 32;
+/** Values longer than this are sentences, not choices worth offering again. */
+const MAX_VALUE_LENGTH = 100;
+const MAX_VALUES_PER_KEY = 200;
+
+interface Entry {
+  uri: string;
+  /** How the file is named in messages: its path inside its workspace folder. */
+  label: string;
+  /** Version of the open document the entry was built from; undefined when built from the disk. */
+  version?: number;
+  ids: RecordId[];
+  /** Schema key -> distinct values in this file. */
+  values: Map<string, Set<string>>;
+}
+
+export interface IndexHost {
+  documents: { get(uri: string): TextDocument | undefined };
+  schemaFor(uri: string): Schema;
+  /** Workspace folders, as absolute paths. */
+  roots(): readonly string[];
+  /** Open documents the index follows (fragments, not schema files). */
+  isFragmentDocument(document: TextDocument): boolean;
+  log(message: string): void;
+}
+
+export type ChangeListener = (uris: ReadonlySet<string>) => void;
+
+export class WorkspaceIndex {
+  private host?: IndexHost;
+  private readonly entries = new Map<string, Entry>();
+  private duplicates = new Map<string, FragmentDiagnostic[]>();
+  private dirty = false;
+  private readonly listeners: ChangeListener[] = [];
+  private pending = new Set<string>();
+  private flushScheduled = false;
+  private scanDone: Promise<void> = Promise.resolve();
+  /** Fragment files found but not indexed, with why (binary, not UTF-8, too large). */
+  private readonly unreadable = new Map<string, string>();
+  /** Files found by the last scan beyond MAX_FILES. */
+  skipped = 0;
+
+  attach(host: IndexHost): void {
+    this.host = host;
+  }
+
+  /** Reads every fragment file of the workspace folders in the background; resolves when done. */
+  scan(): Promise<void> {
+    this.scanDone = this.scanFolders().catch((error: unknown) => this.host?.log(`Indexing the workspace failed: ${String(error)}`));
+    return this.scanDone;
+  }
+
+  /** Settles when the running scan (if any) is over. */
+  scanned(): Promise<void> {
+    return this.scanDone;
+  }
+
+  /** Every indexed file, in a stable order. */
+  uris(): string[] {
+    return [...this.entries.keys()].sort();
+  }
+
+  /** Fragment files that could not be indexed, with the reason, in a stable order. */
+  unreadableFiles(): [uri: string, reason: string][] {
+    return [...this.unreadable].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  }
+
+  /** Runs after the index changed what some files conflict with, with those files' URIs. */
+  onDidChange(listener: ChangeListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** The duplicate-ID warnings of a file, with an open document's current text taken into account first. */
+  duplicatesFor(uri: string): FragmentDiagnostic[] {
+    this.refreshOpen(uri);
+    this.recompute(uri);
+    return this.duplicates.get(uri) ?? [];
+  }
+
+  /** Values used for a key (schema key) across the workspace, with how many files use each; `exceptUri` not counted. */
+  valuesFor(key: string, exceptUri?: string): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const entry of this.entries.values()) {
+      if (entry.uri === exceptUri) continue;
+      for (const value of entry.values.get(key) ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** An open document changed (or opened): index its text, if it is a fragment. */
+  refreshOpen(uri: string): void {
+    const document = this.host?.documents.get(uri);
+    if (!document || !this.host?.isFragmentDocument(document)) return;
+    if (this.entries.get(uri)?.version === document.version) return;
+    this.entries.set(uri, this.summarize(uri, document.getText(), document.version));
+    this.dirty = true;
+  }
+
+  /** An open document was closed: a file in the workspace goes back to its disk content; anything else is dropped. */
+  async documentClosed(uri: string): Promise<void> {
+    const path = this.workspacePathOf(uri);
+    if (path && FRAGMENT_FILE.test(path)) await this.readFromDisk(path);
+    else this.remove(uri);
+    this.recompute();
+  }
+
+  /** A file was created, changed or deleted on disk (workspace/didChangeWatchedFiles). */
+  async fileChanged(uri: string, deleted: boolean): Promise<void> {
+    if (this.host?.documents.get(uri)) return; // an open document's text wins until it is closed
+    const path = this.workspacePathOf(uri);
+    if (deleted || !path || !FRAGMENT_FILE.test(path)) this.remove(uri);
+    else await this.readFromDisk(path);
+    this.recompute();
+  }
+
+  /** A schema changed: record starts and keys may be read differently, so everything is read again. */
+  async reindex(): Promise<void> {
+    for (const entry of this.entries.values()) entry.version = -1; // open documents: summarized again when next asked
+    for (const uri of this.entries.keys()) this.refreshOpen(uri);
+    await this.scan();
+  }
+
+  private remove(uri: string, unreadable?: string): void {
+    if (unreadable) this.unreadable.set(uri, unreadable);
+    else this.unreadable.delete(uri);
+    if (this.entries.delete(uri)) this.dirty = true;
+  }
+
+  private async scanFolders(): Promise<void> {
+    const roots = this.host?.roots() ?? [];
+    let budget = MAX_FILES;
+    this.skipped = 0;
+    for (const root of roots) {
+      const found = (await glob(FRAGMENT_GLOB, { cwd: root, absolute: true, ignore: SKIPPED_FOLDERS, caseSensitiveMatch: false })).sort();
+      const taken = found.slice(0, Math.max(0, budget));
+      this.skipped += found.length - taken.length;
+      budget -= taken.length;
+      for (let i = 0; i < taken.length; i += BATCH) {
+        await Promise.all(taken.slice(i, i + BATCH).map((path) => this.readFromDisk(path)));
+        await new Promise((resolve) => setImmediate(resolve)); // let requests in between batches
+      }
+    }
+    if (this.skipped > 0) this.host?.log(`The workspace holds more than ${MAX_FILES} fragment files; ${this.skipped} were not indexed for duplicate IDs.`);
+    this.dirty = true;
+    this.recompute();
+  }
+
+  private async readFromDisk(path: string): Promise<void> {
+    const uri = pathToFileURL(path).href;
+    if (this.host?.documents.get(uri)) return this.refreshOpen(uri);
+    try {
+      if ((await stat(path)).size > MAX_FILE_BYTES) return this.remove(uri, `is larger than ${MAX_FILE_BYTES / 1_000_000} MB`);
+      const decoded = decodeText(await readFile(path));
+      if (!decoded.ok) return this.remove(uri, decoded.reason);
+      if (this.host?.documents.get(uri)) return this.refreshOpen(uri); // opened while we read
+      this.entries.set(uri, this.summarize(uri, decoded.text, undefined));
+      this.unreadable.delete(uri);
+      this.dirty = true;
+    } catch {
+      this.remove(uri); // gone or unreadable: nothing to compare
+    }
+  }
+
+  private summarize(uri: string, text: string, version: number | undefined): Entry {
+    const schema = this.host?.schemaFor(uri);
+    const document = parseWithSchema(text, schema);
+    return { uri, label: this.labelOf(uri), version, ids: schema ? recordIds(document, schema) : [], values: schema ? valuesOf(document, schema) : new Map() };
+  }
+
+  /** Compares the IDs again when something changed, and tells listeners which files' warnings changed. */
+  private recompute(publishing?: string): void {
+    if (!this.dirty || !this.host) return;
+    this.dirty = false;
+    const roots = this.host.roots();
+    const schema = this.host.schemaFor(roots.length ? pathToFileURL(`${roots[0]}/.workspace`).href : 'untitled:workspace');
+    const next = findDuplicateIds([...this.entries.values()], schema);
+    for (const uri of new Set([...this.duplicates.keys(), ...next.keys()])) {
+      if (uri !== publishing && signature(this.duplicates.get(uri)) !== signature(next.get(uri))) this.pending.add(uri);
+    }
+    this.duplicates = next;
+    this.flushSoon();
+  }
+
+  private flushSoon(): void {
+    if (this.flushScheduled || this.pending.size === 0) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      const uris = this.pending;
+      this.pending = new Set();
+      for (const listener of this.listeners) listener(uris);
+    });
+  }
+
+  private workspacePathOf(uri: string): string | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      const path = fileURLToPath(uri);
+      return this.host?.roots().some((root) => !relative(root, path).startsWith('..')) ? path : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private labelOf(uri: string): string {
+    if (uri.startsWith('file:')) {
+      try {
+        const path = fileURLToPath(uri);
+        const root = this.host?.roots().find((r) => !relative(r, path).startsWith('..'));
+        if (root) return relative(root, path).split('\\').join('/');
+      } catch {
+        // not a usable file URI: fall through to its last segment
+      }
+    }
+    return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  }
+}
+
+/** Short values per schema key (multi-choice values split into their items), for completion across files. */
+function valuesOf(document: ParsedDocument, schema: Schema): Map<string, Set<string>> {
+  const values = new Map<string, Set<string>>();
+  for (const field of document.fields) {
+    if (field.value === '' || field.value.length > MAX_VALUE_LENGTH || field.value.includes('\n')) continue;
+    const spec = schema.byName.get(field.key) ?? schema.byFoldedName.get(fold(field.key));
+    const key = spec?.key ?? field.key;
+    let set = values.get(key);
+    if (!set) values.set(key, (set = new Set()));
+    const items = spec?.kind === 'multi' ? field.value.split(spec.separator).map((item) => item.trim()) : [field.value];
+    for (const item of items) if (item !== '' && set.size < MAX_VALUES_PER_KEY) set.add(item);
+  }
+  return values;
+}
+
+function signature(diagnostics: readonly FragmentDiagnostic[] | undefined): string {
+  return JSON.stringify(diagnostics?.map((d) => [d.range, d.severity, d.message]) ?? []);
+}
+
+/** One index per server process, shared by server.ts (services) and the workspace handler. */
+export const workspaceIndex = new WorkspaceIndex();
