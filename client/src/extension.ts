@@ -2,8 +2,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCreateSchema } from './commands/create-schema';
+import { registerInferSchema } from './commands/infer-schema';
+import { registerNewFragment } from './commands/new-fragment';
 import { registerSortFields } from './commands/sort-fields';
 import { registerDetectByContent } from './detect-by-content';
+import { registerSchemaSync } from './schema-sync';
+import { registerSchemaStatus } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -26,6 +31,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   registerDetectByContent(context);
   registerSortFields(context);
+  registerNewFragment(context, client);
+  registerCreateSchema(context, client);
+  registerInferSchema(context, client);
+  registerSchemaStatus(context, client);
+  registerSchemaSync(context, client);
   context.subscriptions.push(
     vscode.commands.registerCommand('fragments.restartServer', async () => {
       await client?.restart();

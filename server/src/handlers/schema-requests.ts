@@ -5,40 +5,8 @@
 import { DEFAULT_SCHEMA_DATA } from '../core';
 import { inferSchemaFromFolder, schemaToText, starterSchemaText, templatesOf, templateText, type ResolvedSchema } from '../schema-resolver';
 import { pathToUri, schemaStore, uriToPath } from '../schemas/store';
+import { SchemaRequests, type InferredSchemaText, type SchemaInfo, type TemplateChoice } from '../schemas/protocol';
 import type { Handler } from '../services';
-
-export const SchemaRequests = {
-  /** { uri } -> SchemaInfo */
-  info: 'fragments/schemaInfo',
-  /** { uri?, folderUri? } -> TemplateChoice[] */
-  templates: 'fragments/templates',
-  /** {} -> { text } */
-  starter: 'fragments/starterSchema',
-  /** {} -> { text }: the built-in schema, to show it */
-  builtIn: 'fragments/defaultSchema',
-  /** { folderUri } -> { text, files } */
-  infer: 'fragments/inferSchema',
-} as const;
-
-export interface SchemaInfo {
-  kind: 'default' | 'file';
-  /** The schema file, when one applies. */
-  uri?: string;
-  /** Short name for the status bar. */
-  label: string;
-  errors: number;
-  warnings: number;
-  /** Set when the schema file has errors: what is used instead. */
-  fallback?: 'last-good' | 'default';
-  /** The first error, in a line. */
-  firstError?: string;
-}
-
-export interface TemplateChoice {
-  name: string;
-  description?: string;
-  text: string;
-}
 
 export const schemaRequestsHandler: Handler = ({ connection }) => {
   connection.onRequest(SchemaRequests.info, (params: { uri: string }): SchemaInfo => describe(schemaStore.resolve(params.uri)));
@@ -51,7 +19,7 @@ export const schemaRequestsHandler: Handler = ({ connection }) => {
   connection.onRequest(SchemaRequests.starter, () => ({ text: starterSchemaText() }));
   connection.onRequest(SchemaRequests.builtIn, () => ({ text: schemaToText(DEFAULT_SCHEMA_DATA) }));
 
-  connection.onRequest(SchemaRequests.infer, (params: { folderUri: string }) => {
+  connection.onRequest(SchemaRequests.infer, (params: { folderUri: string }): InferredSchemaText => {
     const folder = uriToPath(params.folderUri);
     if (folder === undefined) throw new Error('Schemas can only be inferred from a folder on disk.');
     const { text, files } = inferSchemaFromFolder(folder);

@@ -1,14 +1,14 @@
 /**
  * Team schemas, live: publishes problems in schema files, and when a schema file changes (on disk, or edited in an
- * open editor) re-resolves every document and checks all open fragments again with the new schema.
+ * open editor: synced as an LSP document, or sent by the VS Code client as `fragments/schemaText`) re-resolves every
+ * document and checks all open fragments again with the new schema.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isSchemaDocument, pathToUri, schemaStore, uriToPath } from '../schemas/store';
+import { SCHEMA_CHANGED_NOTIFICATION, SCHEMA_TEXT_NOTIFICATION, type SchemaTextParams } from '../schemas/protocol';
 import type { Handler } from '../services';
 
-/** Sent to the client after schemas changed, so it can refresh what it shows (the status bar item). */
-export const SCHEMA_CHANGED_NOTIFICATION = 'fragments/schemaChanged';
 
 export const schemaHandler: Handler = (services) => {
   const { connection, documents } = services;
@@ -81,6 +81,14 @@ export const schemaHandler: Handler = (services) => {
     applied.delete(document.uri);
     if (path !== undefined) setImmediate(() => applyChange(path));
     else schemaStore.forget(document.uri);
+  });
+
+  connection.onNotification(SCHEMA_TEXT_NOTIFICATION, (params: SchemaTextParams) => {
+    const path = uriToPath(params.uri);
+    if (path === undefined) return;
+    schemaStore.setEditedText(path, params.text);
+    clearTimeout(timers.get(path));
+    timers.set(path, setTimeout(() => applyChange(path), params.text === null ? 0 : services.settings().validationDelay));
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {

@@ -32,6 +32,8 @@ export class SchemaStore {
   private allDocuments?: TextDocuments<TextDocument>;
   private roots: string[] = [];
   private readonly loadListeners: (() => void)[] = [];
+  /** Schema texts being edited in a client that sends them by notification (path -> text). */
+  private readonly edited = new Map<string, string>();
   /** Whether the client lets the server register file watchers (so schema files on disk are followed). */
   canWatchFiles = false;
   private readonly resolved = new Map<string, { setting: string; result: ResolvedSchema }>();
@@ -127,7 +129,15 @@ export class SchemaStore {
     return this.openText(path) !== undefined || fileExists(path);
   }
 
+  /** The text of a schema being edited (null: closed, the disk applies again). */
+  setEditedText(path: string, text: string | null): void {
+    if (text === null) this.edited.delete(path);
+    else this.edited.set(path, text);
+  }
+
   private openText(path: string): string | undefined {
+    const edited = this.edited.get(path);
+    if (edited !== undefined) return edited;
     return this.documents().find((d) => uriToPath(d.uri) === path)?.getText();
   }
 

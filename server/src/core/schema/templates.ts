@@ -22,9 +22,9 @@ export function templateText(schema: Schema, template: TemplateData, options: Te
   return `${lines.join('\n')}\n${options.snippet ? '$0' : ''}`;
 }
 
-/** Templates by name, for the New Fragment list: the schema's own, or one blank record when it names none. */
+/** Templates for the New Fragment list: the schema's own, then an empty record (as completion offers them). */
 export function templatesOf(schema: Schema): TemplateData[] {
-  return schema.templates.length > 0 ? schema.templates : [{ name: 'Blank record', description: 'Every field of the schema, empty.' }];
+  return [...schema.templates, { name: 'Empty fragment', description: 'Every field of the schema, in order, with no values.' }];
 }
 
 function escapeSnippet(text: string): string {

@@ -1,0 +1,76 @@
+/**
+ * The status bar item shown while a fragment is open: which schema checks it (click opens that schema) and how many
+ * problems the file has; a warning when the schema file itself has errors.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { SCHEMA_CHANGED_NOTIFICATION, SchemaRequests, type SchemaInfo } from '../../server/src/schemas/protocol';
+
+export const OPEN_SCHEMA_COMMAND = 'fragments.openSchema';
+
+export function registerSchemaStatus(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const item = vscode.window.createStatusBarItem('fragments.schema', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Fragment schema';
+  item.command = OPEN_SCHEMA_COMMAND;
+  let info: SchemaInfo | undefined;
+  let asked = 0;
+
+  const fragmentEditor = () => {
+    const editor = vscode.window.activeTextEditor;
+    return editor?.document.languageId === 'fragment' ? editor : undefined;
+  };
+
+  const show = () => {
+    const editor = fragmentEditor();
+    if (!editor || !info) return item.hide();
+    const problems = vscode.languages.getDiagnostics(editor.document.uri).length;
+    const count = problems === 0 ? 'no problems' : problems === 1 ? '1 problem' : `${problems} problems`;
+    if (info.errors > 0) {
+      const using = info.fallback === 'last-good' ? 'its last good version' : 'the built-in schema';
+      item.text = `$(warning) ${info.label} has errors: using ${using} · ${count}`;
+      item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      item.tooltip = `${info.firstError ?? 'The schema file has errors.'}\nClick to open the schema file and see its problems.`;
+    } else {
+      item.text = `$(checklist) ${info.label} · ${count}`;
+      item.backgroundColor = undefined;
+      item.tooltip = info.kind === 'default' ? 'Checked with the built-in schema. Click to view it.' : `Checked with ${info.label}. Click to open it.`;
+    }
+    item.show();
+  };
+
+  /** Asks the server which schema applies; only the newest answer is shown. */
+  const refresh = async () => {
+    const editor = fragmentEditor();
+    if (!editor || !client.isRunning()) return show();
+    const ticket = ++asked;
+    try {
+      const answer = await client.sendRequest<SchemaInfo>(SchemaRequests.info, { uri: editor.document.uri.toString() });
+      if (ticket === asked) info = answer;
+    } catch {
+      if (ticket === asked) info = undefined; // the server is restarting; the next event asks again
+    }
+    show();
+  };
+
+  context.subscriptions.push(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
+    vscode.workspace.onDidOpenTextDocument(() => void refresh()), // a document switched to the fragment language
+    vscode.languages.onDidChangeDiagnostics((event) => {
+      const editor = fragmentEditor();
+      if (editor && event.uris.some((uri) => uri.toString() === editor.document.uri.toString())) show();
+      else if (info?.uri && event.uris.some((uri) => uri.toString() === info?.uri)) void refresh();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('fragments.schema')) void refresh();
+    }),
+    client.onNotification(SCHEMA_CHANGED_NOTIFICATION, () => void refresh()),
+    client.onDidChangeState(() => void refresh()),
+    vscode.commands.registerCommand(OPEN_SCHEMA_COMMAND, async () => {
+      if (info?.uri) return vscode.window.showTextDocument(vscode.Uri.parse(info.uri));
+      const { text } = await client.sendRequest<{ text: string }>(SchemaRequests.builtIn, {});
+      return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'jsonc', content: text }));
+    }),
+  );
+  void refresh();
+}
