@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCheckWorkspace } from './commands/check-workspace';
 import { registerCreateSchema } from './commands/create-schema';
 import { registerInferSchema } from './commands/infer-schema';
 import { registerNewFragment } from './commands/new-fragment';
@@ -31,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   registerDetectByContent(context);
   registerSortFields(context);
+  registerCheckWorkspace(context, client);
   registerNewFragment(context, client);
   registerCreateSchema(context, client);
   registerInferSchema(context, client);

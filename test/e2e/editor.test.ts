@@ -227,13 +227,13 @@ describe('Fragment Language Support in a real VS Code (code-server)', () => {
     await wb.waitForLanguage('quick-fix.fragment', 'fragment', 'Fragment');
     await wb.goTo(8, 28); // inside "meduim"
     await wb.squiggles('error').first().waitFor();
-    const bulb = page.locator(SEL.lightBulb).filter({ has: page.locator('.codicon') });
+    const bulb = page.locator(SEL.lightBulb).first();
     await bulb.waitFor();
     await bulb.click();
-    const fix = page.locator(`${SEL.actionWidget} .monaco-list-row`, { hasText: /medium/ }).first();
+    const fix = page.locator(`${SEL.actionWidget} .monaco-list-row.focused`, { hasText: /medium/ }).first();
     await fix.waitFor();
     await picture('quick-fix.png');
-    await fix.click();
+    await page.keyboard.press('Enter'); // apply the highlighted fix
     await wb.waitForLine((l) => l === '**Rating significance**: medium', 'with the fixed value');
     await wb.squiggles('error').first().waitFor({ state: 'detached' });
   });
@@ -283,16 +283,18 @@ describe('Fragment Language Support in a real VS Code (code-server)', () => {
       rows.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
       const wanted: Array<[string, number, string]> = [
         ['key', 1, 'Outcome status'],
-        ['value', 1, ' Outcome'],
+        ['value', 1, 'Outcome'],
         ['flag', 12, 'YES'],
         ['marker', 0, '<redacted>'],
       ];
       const found: Record<string, string> = {};
       for (const [what, row, text] of wanted) {
         const span = Array.from(rows[row].querySelectorAll('span span')).find(
-          (s) => (s.textContent ?? '').replace(/\u00a0/g, ' ') === text,
+          (s) => (s.textContent ?? '').replace(/\u00a0/g, ' ').replace(/^[*:\s]+/, '').trim() === text,
         );
-        found[what] = span ? view.getComputedStyle(span).color : `no token "${text}" on line ${row + 1}`;
+        found[what] = span
+          ? view.getComputedStyle(span).color
+          : `no token "${text}" on line ${row + 1} among ${JSON.stringify(Array.from(rows[row].querySelectorAll('span span')).map((x) => x.textContent))}`;
       }
       return found;
     });
@@ -309,6 +311,9 @@ describe('Fragment Language Support in a real VS Code (code-server)', () => {
     const row = page.locator(SEL.quickInputRows, { hasText: 'Fragments: Restart Server' }).first();
     await row.waitFor();
     await picture('command-palette.png');
+    // Pick that entry (other Fragments commands are listed too).
+    await page.locator(SEL.quickInputBox).fill('>Fragments: Restart Server');
+    await page.locator(`${SEL.quickInputRows}.focused`, { hasText: 'Fragments: Restart Server' }).waitFor();
     await page.keyboard.press('Enter');
     await page.locator(SEL.quickInput).waitFor({ state: 'hidden' });
     await page.locator('.statusbar', { hasText: 'Fragments: language server restarted' }).waitFor();
