@@ -207,8 +207,8 @@ describe('Fragment Language Support in a real VS Code (code-server)', () => {
   scenario('typing **Scale**: offers the allowed values, and accepting one fills it in', async () => {
     await wb.openFile('completion.fragment');
     await wb.waitForLanguage('completion.fragment', 'fragment', 'Fragment');
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type('\n**Scale**: ');
+    await page.keyboard.press('Control+End'); // the empty last line
+    await page.keyboard.type('**Scale**: ');
     await wb.waitForSuggestions();
     const labels = await wb.suggestLabels();
     for (const value of ['Local', 'Regional', 'National', 'International', 'Global']) {
