@@ -19,10 +19,12 @@ export interface Task {
 export type WorkerRequest = { tasks: Task[] };
 export type WorkerResponse = { reports: FileReport[] } | { error: string };
 
-export function workerCount(files: number): number {
+/** FRAGMENT_LINT_THREADS caps the threads (1: check on the main thread only), e.g. on a CI runner shared with others. */
+export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
   // Workers run the built bundle; from TypeScript sources (tests through tsx) there is no bundle to start.
   if (!__filename.endsWith('.js') || files < PARALLEL_FROM) return 0;
-  return Math.min(availableParallelism(), 8, Math.ceil(files / (BATCH * 2)));
+  const cap = Number.parseInt(env.FRAGMENT_LINT_THREADS ?? '', 10);
+  return Math.min(availableParallelism(), Number.isInteger(cap) && cap > 0 ? cap : 8, Math.ceil(files / (BATCH * 2)));
 }
 
 export async function checkAll(tasks: readonly Task[], settings: CheckSettings, onProgress: (done: number) => void): Promise<FileReport[]> {
