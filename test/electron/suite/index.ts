@@ -102,6 +102,15 @@ check('a quick fix turns "meduim" into "medium"', async () => {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 });
 
+check('every command in the manifest is registered once the extension is active', async () => {
+  const ext = vscode.extensions.getExtension(extensionId)!;
+  await ext.activate();
+  const contributed: Array<{ command: string }> = ext.packageJSON.contributes?.commands ?? [];
+  const registered = new Set(await vscode.commands.getCommands(true));
+  const missing = contributed.map((c) => c.command).filter((id) => !registered.has(id));
+  assert.deepEqual(missing, [], 'contributed but not registered (the palette would say "command not found")');
+});
+
 check('fragments.restartServer is registered, and diagnostics come back after a restart', async () => {
   const commands = await vscode.commands.getCommands(true);
   assert.ok(commands.includes('fragments.restartServer'));
