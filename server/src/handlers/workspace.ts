@@ -30,11 +30,11 @@ export const workspaceHandler: Handler = (services) => {
     log: (message) => connection.console.info(message),
   });
 
-  void services.ready.then(async () => {
+  void services.ready.then(() => {
+    void workspaceIndex.scan(); // first, so that a Check Workspace waiting on the same promise sees this scan
     if (schemaStore.canWatchFiles) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
     }
-    await workspaceIndex.scan();
   });
 
   // Edits reach the index when their diagnostics are published; this covers documents not being checked (validate off).
