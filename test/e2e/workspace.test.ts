@@ -1,0 +1,72 @@
+// End-to-end: "Fragments: Check Workspace" in a real VS Code (code-server + headless chromium, as editor.test.ts):
+// with every editor closed, the command checks every fragment file, shows a summary, and fills the Problems panel,
+// including a FragmentID that two files share. Run after `npm run package` (npm run test:e2e does).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { installVsix, prepareDirs, repoRoot, startCodeServer, type CodeServerDirs, type RunningCodeServer } from './support/code-server';
+import { SEL, Workbench } from './support/workbench';
+import { seed, withField } from '../support/fixtures';
+
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+const vsixPath = process.env.FRAGMENT_E2E_VSIX ?? join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const base = mkdtempSync(join(tmpdir(), 'fragment-e2e-ws-'));
+const workspace = join(base, 'workspace');
+let dirs: CodeServerDirs;
+let server: RunningCodeServer | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+let wb: Workbench;
+
+describe('Fragments: Check Workspace in a real VS Code', () => {
+  before(async () => {
+    assert.ok(existsSync(vsixPath), `${vsixPath} missing: run npm run package (npm run test:e2e does)`);
+    mkdirSync(join(workspace, 'reports'), { recursive: true });
+    writeFileSync(join(workspace, 'reports', 'first.fragment'), withField('FragmentID', '**FragmentID**: SCC-8/TWIN', seed(1)));
+    writeFileSync(join(workspace, 'reports', 'second.fragment'), withField('FragmentID', '**FragmentID**: SCC-8/TWIN', seed(0)));
+    writeFileSync(join(workspace, 'late.fragment'), withField('Year', '**Year**: 20x4', seed(1)));
+    dirs = prepareDirs(join(base, 'code-server'));
+    installVsix(join(base, 'code-server'), dirs, vsixPath);
+    server = await startCodeServer(join(base, 'code-server'), dirs);
+    context = await chromium.launchPersistentContext(join(base, 'chromium-profile'), {
+      executablePath: chromiumPath,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    context.setDefaultTimeout(20_000);
+    page = context.pages()[0] ?? (await context.newPage());
+    wb = new Workbench(page);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator(SEL.workbench).waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'late.fragment' }).waitFor({ timeout: 60_000 });
+  });
+
+  after(async () => {
+    await context?.close().catch(() => undefined);
+    await server?.stop();
+    rmSync(base, { recursive: true, force: true });
+  });
+
+  test('with every editor closed, Check Workspace shows a summary and fills Problems, duplicate IDs included', { timeout: 180_000 }, async () => {
+    // Opening a fragment once waits until the extension is up; then every editor is closed again.
+    await wb.openFile('late.fragment');
+    await wb.waitForLanguage('late.fragment', 'fragment', 'Fragment');
+    await wb.runCommand('View: Close All Editors');
+    await page.locator(SEL.activeEditor).waitFor({ state: 'detached' });
+    await wb.runCommand('Fragments: Check Workspace');
+    await page.locator('.notifications-toasts', { hasText: /Checked 3 fragment files: 1 error and 2 warnings in 3 files/ }).waitFor({ timeout: 60_000 });
+    await wb.openProblems();
+    await wb.waitForProblem((l) => /20x4/.test(l), 'for the bad year in late.fragment (closed)');
+    await wb.waitForProblem((l) => /SCC-8\/TWIN/.test(l) && /reports\/second\.fragment/.test(l), 'in first.fragment naming second.fragment');
+    await wb.waitForProblem((l) => /SCC-8\/TWIN/.test(l) && /reports\/first\.fragment/.test(l), 'in second.fragment naming first.fragment');
+    const labels = await wb.problemLabels();
+    // One warning per record, each with a related-information row pointing at the other record.
+    assert.equal(labels.filter((l) => /^Warning: The FragmentID "SCC-8\/TWIN"/.test(l)).length, 2, labels.join('\n'));
+    assert.equal(labels.filter((l) => /^The same FragmentID "SCC-8\/TWIN" is used here/.test(l)).length, 2, labels.join('\n'));
+  });
+});
