@@ -26,6 +26,7 @@ const allowed: RegExp[] = [
   /^syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^snippets\/[\w.-]+\.code-snippets$/,
   /^language-configuration\.json$/,
+  /^schemas\/[\w.-]+\.json$/,
 ];
 
 before(() => {
