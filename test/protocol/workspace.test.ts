@@ -160,3 +160,37 @@ describe('fragments/checkWorkspace over stdio', () => {
     await cleared;
   });
 });
+
+describe('workspace values for completion', () => {
+  let dir: string;
+  let client: TestClient;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fragment-values-'));
+    writeFileSync(join(dir, 'elsewhere.fragment'), withField('Social actor', '**Social actor**: Village water committees', seed(1)));
+    client = await startServer({ rootUri: pathToFileURL(dir).href });
+  });
+  after(async () => {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an open list offers a value used in an unopened file of the workspace', async () => {
+    const uri = pathToFileURL(join(dir, 'new.fragment')).href;
+    const text = withField('Social actor', '**Social actor**: ', seed(1));
+    const line = text.split('\n').findIndex((l) => l.startsWith('**Social actor**'));
+    const published = client.nextDiagnostics(uri);
+    client.open(uri, text);
+    await published;
+    // The index is filled in the background; Check Workspace resolves once it is complete.
+    await client.request('fragments/checkWorkspace', {});
+    const result = await client.request<{ items: { label: string; detail?: string }[] } | { label: string; detail?: string }[]>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line, character: '**Social actor**: '.length },
+    });
+    const items = Array.isArray(result) ? result : result.items;
+    const offered = items.find((i) => i.label === 'Village water committees');
+    assert.ok(offered, items.map((i) => i.label).join(', '));
+    assert.match(offered.detail ?? '', /used in 1 other file/);
+  });
+});
