@@ -257,8 +257,8 @@ const MALFORMED_SCAN = 4096;
 // `**Scale: Local`, `**Scale:** Local`, `**Scale** : Local`, `**Scale**Local`, `*Scale*: Local`, `  **Scale**: Local`.
 // The key may not start with a space, so a Markdown bullet (`* item: text`) is never taken for a field.
 const ALMOST_BOLD = /^(\s*)(\*{1,3})(?=[^\s*])([^*:\r\n]{1,200})(\*{0,3})\s*(:?)\s*(\*{0,3})\s*/
-// `Scale: Local`
-const BARE_KEY = /^\s*([^*:\r\n]{1,200}?)\s*:/;
+/** The longest key a bare `Key: value` line may have. */
+const MAX_BARE_KEY = 200;
 
 type Almost = Omit<MalformedLine, 'line' | 'range'>;
 
@@ -283,9 +283,13 @@ function recogniseMalformed(text: string, isKnownKey: (key: string) => boolean =
     else if (indent) problem = 'the line does not start at the left margin';
     return { key, value, problem };
   }
-  const bare = BARE_KEY.exec(head);
-  if (!bare || !isKnownKey(bare[1].trim())) return undefined;
-  return { key: bare[1].trim(), value: text.slice(bare[0].length).trim(), problem: 'the key is not written between ** and **' };
+  // `Scale: Local`: the key is everything before the first colon. Found without a regular expression, because
+  // `^\s*(.{1,200}?)\s*:` backtracks for seconds on a line of a few thousand spaces.
+  const colon = head.indexOf(':');
+  if (colon < 0) return undefined;
+  const key = head.slice(0, colon).trim();
+  if (key === '' || key.length > MAX_BARE_KEY || key.includes('*') || !isKnownKey(key)) return undefined;
+  return { key, value: text.slice(colon + 1).trim(), problem: 'the key is not written between ** and **' };
 }
 
 function lastContentLine(lines: string[]): number {

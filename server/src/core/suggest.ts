@@ -36,3 +36,24 @@ export function nearest(input: string, candidates: readonly string[], limit = 3)
     .slice(0, limit)
     .map((r) => r.candidate);
 }
+
+/** The did-you-mean searches a check may run. */
+export interface Suggester {
+  closest(input: string, candidates: readonly string[], limit?: number): string[];
+  nearest(input: string, candidates: readonly string[], limit?: number): string[];
+}
+
+export const SUGGEST: Suggester = { closest, nearest };
+
+/**
+ * At most `budget` searches, then none. A file with 100,000 misspelt countries would otherwise spend half a minute
+ * comparing each with 200 names, for problems the diagnostics cap cuts anyway: values are checked in document order,
+ * so a budget of a few times the cap covers every problem that is shown.
+ */
+export function budgetedSuggester(budget: number): Suggester {
+  let left = budget;
+  return {
+    closest: (input, candidates, limit) => (left-- > 0 ? closest(input, candidates, limit) : []),
+    nearest: (input, candidates, limit) => (left-- > 0 ? nearest(input, candidates, limit) : []),
+  };
+}

@@ -7,6 +7,7 @@ import type { Report, RuleContext } from './rules/rule';
 import { fold, getDefaultSchema } from './schema/compile';
 import { severityOf, type FieldSpec, type Schema } from './schema/model';
 import { checkValue, type ValueProblem } from './values/check-value';
+import { budgetedSuggester } from './suggest';
 
 /** The most diagnostics one file gets; past it a person needs the first problems, not all of them. */
 export const MAX_DIAGNOSTICS = 1000;
@@ -37,12 +38,15 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
   // Per-field results, indexed by Field.index: computed once, shared by the rules.
   const specs: (FieldSpec | null | undefined)[] = new Array(document.fields.length);
   const values: (readonly ValueProblem[] | undefined)[] = new Array(document.fields.length);
+  const maxDiagnostics = options.maxDiagnostics ?? MAX_DIAGNOSTICS;
+  const suggest = budgetedSuggester(4 * maxDiagnostics);
 
   const context: RuleContext = {
     document,
     schema,
     now,
     uri: options.uri,
+    maxDiagnostics,
     specOf(field) {
       let spec = specs[field.index];
       if (spec === undefined) {
@@ -55,7 +59,7 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
       let problems = values[field.index];
       if (!problems) {
         const spec = context.specOf(field);
-        problems = spec ? checkValue(spec, field, now) : NO_PROBLEMS;
+        problems = spec ? checkValue(spec, field, now, suggest) : NO_PROBLEMS;
         values[field.index] = problems;
       }
       return problems;
@@ -63,7 +67,7 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
     report(problem: Report) {
       const override = problem.spec?.severity[problem.code];
       const severity = override ? severityOf(override) : problem.severity;
-      if (severity === undefined) return; // switched off by the schema
+      if (severity === undefined) return false; // switched off by the schema
       const diagnostic: FragmentDiagnostic = {
         range: problem.range,
         severity,
@@ -74,13 +78,14 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
       };
       if (problem.relatedInformation) diagnostic.relatedInformation = problem.relatedInformation;
       diagnostics.push(diagnostic);
+      return true;
     },
   };
 
   const rules = document.fields.length === 0 ? [UNSTRUCTURED_RULE] : RULES;
   for (const rule of rules) rule.check(context);
   diagnostics.sort(byPosition);
-  return capped(diagnostics, options.maxDiagnostics ?? MAX_DIAGNOSTICS);
+  return capped(diagnostics, maxDiagnostics);
 }
 
 function byPosition(a: FragmentDiagnostic, b: FragmentDiagnostic): number {

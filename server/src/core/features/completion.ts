@@ -28,10 +28,14 @@ export interface CompletionOptions {
   workspaceValues?: (key: string) => ReadonlyMap<string, number> | undefined;
 }
 
-export function complete(document: ParsedDocument, schema: Schema, position: Position, options: CompletionOptions): CompletionItem[] {
-  const line = document.lines[position.line] ?? '';
-  const character = Math.min(position.character, line.length);
-  const bomOffset = position.line === 0 && line.charCodeAt(0) === 0xfeff ? 1 : 0;
+export function complete(document: ParsedDocument, schema: Schema, asked: Position, options: CompletionOptions): CompletionItem[] {
+  // A position past the end (a client out of step) gets nothing rather than edits outside the document.
+  const line = document.lines[asked.line];
+  if (line === undefined) return [];
+  const bomOffset = asked.line === 0 && line.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Editors hide a byte-order mark: a position before it means the start of the text.
+  const character = Math.min(Math.max(bomOffset, asked.character), line.length);
+  const position = { line: asked.line, character };
   const before = line.slice(bomOffset, Math.max(bomOffset, character));
 
   const head = fieldHead(line, position.line);
@@ -122,7 +126,8 @@ function keyRenameItems(
   options: CompletionOptions,
 ): CompletionItem[] {
   const keyStart = head.start + 2;
-  if (position.character < keyStart) return [];
+  // On the `**` around the key or on the colon there is nothing to complete: an edit must cover the cursor.
+  if (position.character < keyStart || position.character > keyStart + head.rawKey.length) return [];
   const range: Range = { start: { line: position.line, character: keyStart }, end: { line: position.line, character: keyStart + head.rawKey.length } };
   return missingSpecs(document, schema, position.line, field).map((spec) => ({
     label: spec.key,

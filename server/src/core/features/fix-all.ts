@@ -10,7 +10,7 @@ import { fold } from '../schema/compile';
 import type { Schema } from '../schema/model';
 import { isClose } from '../suggest';
 import { parseWithSchema, validateParsed } from '../validate';
-import { applyEdits, comparePositions, fieldAtLine, minimalEdit, recordAtLine, removeLines, specFor } from './shared';
+import { applyEdits, comparePositions, fieldAtLine, fromLineStart, minimalEdit, recordAtLine, removeLines, specFor } from './shared';
 
 /** Enough rounds for fixes that uncover others; a document that still changes after this many is left as it is. */
 const MAX_ROUNDS = 8;
@@ -39,6 +39,18 @@ function onlyCloseCandidate(written: string, suggestions: readonly string[]): st
 /** Only letters, digits and other non-space characters, compared without case: what a line rewrite must keep. */
 function substance(text: string): string {
   return text.replace(/[\s*:]/g, '').toLowerCase();
+}
+
+/**
+ * Whether rewriting `line` as the field `replacement` would change how the file divides into records: a record's
+ * first field written inside a record splits it, and any field written above a record that starts with its first
+ * field makes a record of its own. A person decides those.
+ */
+function changesRecords(document: ParsedDocument, schema: Schema, line: number, replacement: string): boolean {
+  const startsRecord = (key: string | undefined) => key !== undefined && specFor(schema, key)?.key === schema.recordStart;
+  const first = document.fields[0];
+  if (first && line < first.line) return startsRecord(first.key);
+  return startsRecord(/^\*\*([^*]*)\*\*:/.exec(replacement)?.[1].trim());
 }
 
 /** The safe edit for one diagnostic, or nothing when the fix would be a guess or would drop text. */
@@ -73,7 +85,8 @@ export function safeEdit(document: ParsedDocument, schema: Schema, diagnostic: D
     }
     case 'malformed-field':
       if (data.fix !== 'rewrite-line' || substance(data.replacement) !== substance(written)) return undefined;
-      return { range: diagnostic.range, newText: data.replacement };
+      if (changesRecords(document, schema, diagnostic.range.start.line, data.replacement)) return undefined;
+      return { range: fromLineStart(document, diagnostic.range), newText: data.replacement };
     case 'duplicate-field': {
       if (data.fix !== 'remove-duplicate' || !data.sameValue) return undefined;
       const repeat = fieldAtLine(document, diagnostic.range.start.line);

@@ -12,6 +12,7 @@ import {
   emptyFieldLine,
   escapeSnippet,
   fieldAtLine,
+  fromLineStart,
   insertLineAfter,
   lineEnding,
   recordAtLine,
@@ -65,7 +66,7 @@ const renameKey: Builder<'rename-key'> = (context, diagnostic, data) =>
   );
 
 const rewriteLine: Builder<'rewrite-line'> = (context, diagnostic, data) => [
-  action(`Rewrite as a field: ${quote(data.replacement, 50)}`, diagnostic, edit(context.uri, [{ range: diagnostic.range, newText: data.replacement }]), true),
+  action(`Rewrite as a field: ${quote(data.replacement, 50)}`, diagnostic, edit(context.uri, [{ range: fromLineStart(context.document, diagnostic.range), newText: data.replacement }]), true),
 ];
 
 /** A snippet placeholder for the value: a choice of the allowed values when there are few, else an empty stop. */

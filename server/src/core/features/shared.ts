@@ -49,6 +49,15 @@ export function lineEnding(text: string): string {
   return match ? match[0] : '\n';
 }
 
+/**
+ * `range` widened to start at the beginning of its line (after a byte-order mark): a rewritten line must also
+ * replace the indentation that kept it from being read as a field.
+ */
+export function fromLineStart(document: ParsedDocument, range: Range): Range {
+  const start = range.start.line === 0 && document.lines[0]?.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { start: { line: range.start.line, character: Math.min(start, range.start.character) }, end: range.end };
+}
+
 export function fullLineRange(document: ParsedDocument, line: number): Range {
   return { start: { line, character: 0 }, end: { line, character: document.lines[line]?.length ?? 0 } };
 }
@@ -146,6 +155,8 @@ export function emptyFieldLine(key: string): string {
  * repeated further down do not push it to the end. Returns the line to insert after.
  */
 export function schemaPositionLine(record: FragmentRecord, spec: FieldSpec, schema: Schema): number {
+  // The field that starts a record goes first whatever the record holds: anywhere else it would split the record.
+  if (spec.key === schema.recordStart) return record.startLine - 1;
   const next = record.fields.find((field) => (specFor(schema, field.key)?.order ?? -1) > spec.order);
   if (next) return next.line - 1;
   return record.fields[record.fields.length - 1].endLine;

@@ -13,8 +13,17 @@ function lineSpan(document: ParsedDocument, first: number, last: number): Range 
 }
 
 function shortened(value: string): string {
-  const oneLine = value.replace(/\s+/g, ' ');
-  return oneLine.length > DETAIL_LENGTH ? `${oneLine.slice(0, DETAIL_LENGTH - 1)}…` : oneLine;
+  // Only the start is looked at: collapsing the spaces of a whole megabyte value takes seconds.
+  const head = value.length > DETAIL_LENGTH * 8 ? value.slice(0, DETAIL_LENGTH * 8) : value;
+  const oneLine = head.replace(/\s+/g, ' ');
+  return oneLine.length > DETAIL_LENGTH || head !== value ? `${oneLine.slice(0, DETAIL_LENGTH - 1)}…` : oneLine;
+}
+
+/** A record's name: the first line of its ID, cut short if someone pasted a whole text there. */
+function firstLine(value: string): string {
+  const end = value.indexOf('\n');
+  const line = end < 0 ? value : value.slice(0, end);
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
 /** The last line of a record that has text: blank lines before the next record do not belong in its outline. */
@@ -27,7 +36,7 @@ function lastTextLine(document: ParsedDocument, first: number, last: number): nu
 export function documentSymbols(document: ParsedDocument, schema: Schema): DocumentSymbol[] {
   return document.records.map((record) => {
     const idField = record.fields.find((f) => specFor(schema, f.key)?.key === schema.recordStart);
-    const name = idField?.value ? idField.value.split('\n')[0] : `Fragment ${record.index + 1} (no ${schema.recordStart})`;
+    const name = idField?.value ? firstLine(idField.value) : `Fragment ${record.index + 1} (no ${schema.recordStart})`;
     const end = lastTextLine(document, record.startLine, record.endLine);
     const children: DocumentSymbol[] = record.fields.map((field) => ({
       name: field.key,

@@ -7,11 +7,13 @@ export const malformedField: Rule = {
   code: 'malformed-field',
   description: 'A line that looks like a field but is not written as **Key**: value.',
   check(context) {
+    let kept = 0;
     for (const line of context.document.malformed) {
+      if (kept >= context.maxDiagnostics) break; // in document order: past the cap the rest would be cut anyway
       const spec = context.schema.byFoldedName.get(fold(line.key));
       const key = spec?.key ?? line.key;
       const replacement = `**${key}**: ${line.value}`.trimEnd();
-      context.report({
+      const reported = context.report({
         code: 'malformed-field',
         severity: Severity.Warning,
         message: `This line looks like the field "${key}", but ${line.problem}, so it is not read as a field. Write it as **${key}**: value.`,
@@ -19,6 +21,7 @@ export const malformedField: Rule = {
         data: { fix: 'rewrite-line', replacement },
         spec,
       });
+      if (reported) kept++;
     }
   },
 };

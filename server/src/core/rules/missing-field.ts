@@ -7,13 +7,15 @@ export const missingField: Rule = {
   description: 'A required field (error) or recommended field (warning) is not in the record.',
   check(context) {
     const { document, schema } = context;
+    let kept = 0;
     for (const record of document.records) {
+      if (kept >= context.maxDiagnostics) break; // records are in document order: the rest would be cut
       const present = new Set(record.fields.map((f) => context.specOf(f)));
       const anchor = record.fields[0].keyRange;
       for (const spec of schema.fields) {
         if (spec.presence === 'optional' || present.has(spec)) continue;
         const required = spec.presence === 'required';
-        context.report({
+        const reported = context.report({
           code: 'missing-field',
           severity: required ? Severity.Error : Severity.Warning,
           message: `This fragment has no "${spec.key}" field, which is ${required ? 'required' : 'recommended'}.`,
@@ -21,6 +23,7 @@ export const missingField: Rule = {
           data: { fix: 'insert-field', key: spec.key, record: record.index, recordStartLine: record.startLine },
           spec,
         });
+        if (reported) kept++;
       }
     }
   },

@@ -27,7 +27,13 @@ export interface RuleContext {
   specOf(field: Field): FieldSpec | undefined;
   /** Value problems of a field, computed once and shared by the value rules. */
   valueProblems(field: Field): readonly ValueProblem[];
-  report(problem: Report): void;
+  /** Adds a problem; false when the schema switched its code off for that field. */
+  report(problem: Report): boolean;
+  /**
+   * The cap on a file's diagnostics. A rule that reports in document order may stop once this many of its reports
+   * were kept: later ones would be cut anyway, and a file of 100,000 problems would cost seconds to describe.
+   */
+  readonly maxDiagnostics: number;
 }
 
 export interface Rule {

@@ -10,12 +10,15 @@ export const unknownField: Rule = {
   check(context) {
     const { schema } = context;
     const names = schema.fields.flatMap((f) => [f.key, ...f.aliases]);
+    let kept = 0;
     for (const field of context.document.fields) {
+      // Reports go in document order, so past the cap they would be cut: skip the did-you-mean work.
+      if (kept >= context.maxDiagnostics) break;
       if (schema.byName.has(field.key)) continue;
       const spec = schema.byFoldedName.get(fold(field.key));
       if (spec) {
         const spelled = [spec.key, ...spec.aliases].find((n) => fold(n) === fold(field.key)) ?? spec.key;
-        context.report({
+        const reported = context.report({
           code: 'unknown-field',
           severity: Severity.Warning,
           message: `Write the field name as ${quote(spelled)}, exactly as the schema spells it.`,
@@ -23,17 +26,19 @@ export const unknownField: Rule = {
           data: { fix: 'rename-key', suggestions: [spelled] },
           spec,
         });
+        if (reported) kept++;
         continue;
       }
       const near = closest(field.key, names, 5);
       const suggestions = [...new Set(near.map((n) => schema.byName.get(n)?.key ?? n))].slice(0, 3);
-      context.report({
+      const reported = context.report({
         code: 'unknown-field',
         severity: Severity.Warning,
         message: `${quote(field.key)} is not a field of this fragment format.${suggestions.length ? ` Did you mean ${quote(suggestions[0])}?` : ''}`,
         range: field.keyRange,
         data: { fix: 'rename-key', suggestions },
       });
+      if (reported) kept++;
     }
   },
 };

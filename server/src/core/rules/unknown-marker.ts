@@ -14,11 +14,14 @@ export const unknownMarker: Rule = {
     const known = context.schema.markers.map((m) => m.text);
     const knownSet = new Set(known);
     const { lines } = context.document;
-    for (let line = 0; line < lines.length; line++) {
+    let kept = 0;
+    for (let line = 0; line < lines.length && kept < context.maxDiagnostics; line++) {
       if (lines[line].indexOf('<') < 0) continue;
       for (const match of lines[line].matchAll(MARKER_LIKE)) {
         const token = match[0];
         if (knownSet.has(token)) continue;
+        // In document order: past the cap the rest would be cut anyway.
+        if (kept++ >= context.maxDiagnostics) break;
         const suggestions = closest(token, known, 3);
         context.report({
           code: 'unknown-marker',

@@ -6,7 +6,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { valueSubRange, type Field } from '../parser';
 import { fold } from '../schema/compile';
 import type { CompiledValue, FieldSpec } from '../schema/model';
-import { closest, nearest } from '../suggest';
+import { SUGGEST, type Suggester } from '../suggest';
 import { listOf, quote, Severity, type FixData } from '../diagnostic';
 
 export type ValueProblemCode = 'invalid-value' | 'value-case' | 'unknown-value' | 'repeated-choice';
@@ -22,7 +22,7 @@ export interface ValueProblem {
 /** Longest list of allowed values spelled out in a message; longer lists are cut with "…". */
 const LISTED_VALUES = 6;
 
-export function checkValue(spec: FieldSpec, field: Field, now: Date): ValueProblem[] {
+export function checkValue(spec: FieldSpec, field: Field, now: Date, suggest: Suggester = SUGGEST): ValueProblem[] {
   if (field.value === '') return [];
   const whole = field.valueRange;
   switch (spec.kind) {
@@ -30,11 +30,11 @@ export function checkValue(spec: FieldSpec, field: Field, now: Date): ValueProbl
       return [];
     case 'closed':
     case 'flag':
-      return checkListed(spec, field.value, whole, false);
+      return checkListed(spec, field.value, whole, false, suggest);
     case 'open':
-      return checkOpen(spec, field.value, whole);
+      return checkOpen(spec, field.value, whole, suggest);
     case 'multi':
-      return checkMulti(spec, field);
+      return checkMulti(spec, field, suggest);
     case 'year':
       return checkYear(spec, field.value, whole, now);
     case 'pattern':
@@ -58,12 +58,12 @@ function caseProblem(spec: FieldSpec, value: string, range: Range, entry: Compil
 }
 
 /** One value of a closed list (or a closed multi-choice item). */
-function checkListed(spec: FieldSpec, value: string, range: Range, asItem: boolean): ValueProblem[] {
+function checkListed(spec: FieldSpec, value: string, range: Range, asItem: boolean, suggest: Suggester): ValueProblem[] {
   if (spec.valueIndex.has(value)) return [];
   const cased = spec.valueIndexFolded.get(fold(value));
   if (cased) return [caseProblem(spec, value, range, cased)];
   const names = spec.values.map((v) => v.value);
-  const close = closest(value, names, 3);
+  const close = suggest.closest(value, names, 3);
   const guess = close.length ? ` Did you mean ${quote(close[0])}?` : '';
   const what = spec.kind === 'flag' ? `Write YES or NO.` : `Allowed ${asItem ? 'choices' : 'values'}: ${allowedList(spec)}.`;
   return [
@@ -72,7 +72,7 @@ function checkListed(spec: FieldSpec, value: string, range: Range, asItem: boole
       severity: Severity.Error,
       message: `${quote(value)} is not an allowed value for ${spec.key}.${guess} ${what}`,
       range,
-      data: { fix: 'replace', suggestions: close.length ? close : nearest(value, names, 3) },
+      data: { fix: 'replace', suggestions: close.length ? close : suggest.nearest(value, names, 3) },
     },
   ];
 }
@@ -86,7 +86,7 @@ function sameCode(value: string, names: readonly string[]): string[] {
 }
 
 /** One value of an open list (or an open multi-choice item). */
-function checkOpen(spec: FieldSpec, value: string, range: Range): ValueProblem[] {
+function checkOpen(spec: FieldSpec, value: string, range: Range, suggest: Suggester): ValueProblem[] {
   if (spec.pattern && !spec.pattern.matches(value)) {
     const hint = spec.patternDescription ?? `the pattern ${spec.pattern.source}`;
     return [
@@ -95,7 +95,7 @@ function checkOpen(spec: FieldSpec, value: string, range: Range): ValueProblem[]
         severity: Severity.Error,
         message: `${quote(value)} is not written as ${spec.key} expects: ${hint}.`,
         range,
-        data: { fix: 'replace', suggestions: closest(value, spec.values.map((v) => v.value), 3) },
+        data: { fix: 'replace', suggestions: suggest.closest(value, spec.values.map((v) => v.value), 3) },
       },
     ];
   }
@@ -103,7 +103,7 @@ function checkOpen(spec: FieldSpec, value: string, range: Range): ValueProblem[]
   const cased = spec.valueIndexFolded.get(fold(value));
   if (cased) return [caseProblem(spec, value, range, cased)];
   const names = spec.values.map((v) => v.value);
-  const suggestions = [...new Set([...sameCode(value, names), ...closest(value, names, 3)])].slice(0, 3);
+  const suggestions = [...new Set([...sameCode(value, names), ...suggest.closest(value, names, 3)])].slice(0, 3);
   const guess = suggestions.length ? ` Did you mean ${quote(suggestions[0], 100)}?` : '';
   return [
     {
@@ -116,7 +116,7 @@ function checkOpen(spec: FieldSpec, value: string, range: Range): ValueProblem[]
   ];
 }
 
-function checkMulti(spec: FieldSpec, field: Field): ValueProblem[] {
+function checkMulti(spec: FieldSpec, field: Field, suggest: Suggester): ValueProblem[] {
   const problems: ValueProblem[] = [];
   const seen = new Map<string, string>();
   const kept: string[] = [];
@@ -143,7 +143,7 @@ function checkMulti(spec: FieldSpec, field: Field): ValueProblem[] {
     }
     seen.set(folded, item);
     kept.push(item);
-    problems.push(...(spec.open ? checkOpen(spec, item, range) : checkListed(spec, item, range, true)));
+    problems.push(...(spec.open ? checkOpen(spec, item, range, suggest) : checkListed(spec, item, range, true, suggest)));
   }
   if (repeated) {
     // The fix rewrites the whole value without the repeats, so it is attached once the list is known.
