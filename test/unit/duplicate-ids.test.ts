@@ -66,11 +66,11 @@ test('IDs are compared as written, ignoring surrounding spaces', () => {
 });
 
 test('many copies of one ID name the first few places and count the rest', () => {
-  const files = Array.from({ length: 30 }, (_, i) => file(`file:///f${i}.fragment`, recordWithId('SCC-SAME'), `f${i}.fragment`));
+  const files = Array.from({ length: 30 }, (_, i) => file(`file:///f${String(i).padStart(2, '0')}.fragment`, recordWithId('SCC-SAME'), `f${String(i).padStart(2, '0')}.fragment`));
   const result = findDuplicateIds(files, schema);
   assert.equal(result.size, 30);
-  const first = result.get('file:///f0.fragment')![0];
-  assert.match(first.message, /f1\.fragment, the record at line 1 of f2\.fragment, the record at line 1 of f3\.fragment and 26 other records/);
+  const first = result.get('file:///f00.fragment')![0];
+  assert.match(first.message, /f01\.fragment, the record at line 1 of f02\.fragment, the record at line 1 of f03\.fragment and 26 other records/);
   assert.ok(first.relatedInformation!.length <= 20);
 });
 
@@ -88,4 +88,15 @@ test('a schema can change the severity of duplicate-id or switch it off', () => 
   assert.equal(findDuplicateIds(files(asError), asError).get('file:///a')![0].severity, 1);
   const off = withSeverity('off');
   assert.equal(findDuplicateIds(files(off), off).size, 0);
+});
+
+test('messages do not depend on the order the files are given in', () => {
+  const twoRecords = `${recordWithId('SCC-4/ORDER')}\n\n${recordWithId('SCC-4/ORDER')}`;
+  const files = [file('file:///w/b.fragment', twoRecords, 'b.fragment'), file('file:///w/a.fragment', recordWithId('SCC-4/ORDER'), 'a.fragment'), file('file:///w/c.fragment', recordWithId('SCC-4/ORDER'), 'c.fragment')];
+  const forward = findDuplicateIds(files, schema);
+  const backward = findDuplicateIds([...files].reverse(), schema);
+  assert.deepEqual([...backward].sort(), [...forward].sort());
+  const second = VALID_RECORD.split('\n').length + 2;
+  // Same-file records first, then the other files in name order.
+  assert.match(forward.get('file:///w/b.fragment')![0].message, new RegExp(`the record at line ${second}, the record at line 1 of a\\.fragment and the record at line 1 of c\\.fragment\\.`));
 });

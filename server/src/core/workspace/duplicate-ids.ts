@@ -73,12 +73,17 @@ export function findDuplicateIds(files: readonly FileIds[], schema?: Schema): Ma
 
   for (const [value, list] of places) {
     if (list.length < 2) continue;
+    // Whatever order the files came in (a background scan reads them as they come), messages name places the same way.
+    list.sort((a, b) => (a.file.uri < b.file.uri ? -1 : a.file.uri > b.file.uri ? 1 : a.id.range.start.line - b.id.range.start.line));
     for (const here of list) {
-      // Only the first few others are named, so a thousand copies of one ID cost linear work, not quadratic.
+      // Records of the same file first, then the other files. Only the first few are named, so a thousand copies of
+      // one ID cost linear work, not quadratic.
       const others: typeof list = [];
-      for (const other of list) {
-        if (other !== here) others.push(other);
-        if (others.length === MAX_RELATED) break;
+      for (const pass of [true, false]) {
+        for (const other of list) {
+          if (others.length === MAX_RELATED) break;
+          if (other !== here && (other.file.uri === here.file.uri) === pass) others.push(other);
+        }
       }
       const diagnostic: FragmentDiagnostic = {
         range: here.id.range,
@@ -107,7 +112,7 @@ export function findDuplicateIds(files: readonly FileIds[], schema?: Schema): Ma
 function describe(others: readonly { file: FileIds; id: RecordId }[], total: number, self: FileIds): string {
   const named = others.slice(0, NAMED_IN_MESSAGE).map((other) => {
     const line = other.id.range.start.line + 1;
-    return other.file === self ? `the record at line ${line}` : `the record at line ${line} of ${labelOf(other.file)}`;
+    return other.file.uri === self.uri ? `the record at line ${line}` : `the record at line ${line} of ${labelOf(other.file)}`;
   });
   const rest = total - named.length;
   if (rest > 0) return `${named.join(', ')} and ${rest} other record${rest === 1 ? '' : 's'}`;
