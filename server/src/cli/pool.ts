@@ -8,7 +8,7 @@ import { checkFile, type CheckSettings, type FileReport } from './check-file';
 
 /** Below this many files, starting threads costs more than it saves. */
 const PARALLEL_FROM = 64;
-const BATCH = 16;
+const BATCH = 32;
 export const WORKER_FLAG = 'fragment-lint-worker';
 
 export interface Task {
@@ -31,16 +31,21 @@ export async function checkAll(tasks: readonly Task[], settings: CheckSettings, 
   const threads = workerCount(tasks.length);
   const reports: FileReport[] = new Array(tasks.length);
   let done = 0;
-  if (threads <= 1) {
-    for (let i = 0; i < tasks.length; i++) {
-      reports[i] = checkFile(tasks[i].file, tasks[i].label, settings);
-      onProgress(++done);
-      if (i % BATCH === BATCH - 1) await new Promise((resolve) => setImmediate(resolve)); // let the progress timer tick
-    }
-    return reports;
-  }
-
   let next = 0;
+
+  // The main thread takes batches too, between worker messages: with N threads, N - 1 workers plus itself.
+  const runHere = async () => {
+    while (next < tasks.length) {
+      const start = next;
+      const batch = tasks.slice(start, start + BATCH);
+      next += batch.length;
+      batch.forEach((task, i) => (reports[start + i] = checkFile(task.file, task.label, settings)));
+      done += batch.length;
+      onProgress(done);
+      await new Promise((resolve) => setImmediate(resolve)); // let worker answers and the progress timer in
+    }
+  };
+
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(__filename, { workerData: { [WORKER_FLAG]: true, settings } });
@@ -67,9 +72,9 @@ export async function checkAll(tasks: readonly Task[], settings: CheckSettings, 
         sendNext();
       });
       worker.on('error', reject);
-      sendNext();
+      worker.once('online', sendNext);
     });
-  await Promise.all(Array.from({ length: threads }, runWorker));
+  await Promise.all([runHere(), ...Array.from({ length: Math.max(0, threads - 1) }, runWorker)]);
   return reports;
 }
 
