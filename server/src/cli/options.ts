@@ -37,6 +37,10 @@ Options:
   --init-schema FOLDER print a schema inferred from the fragment files of FOLDER
   --version, --help
 
+A FragmentID used by two records among the files checked is a warning on each.
+Large folders are checked on all cores; FRAGMENT_LINT_THREADS=1 keeps to one.
+Colour only on a terminal, never with NO_COLOR set.
+
 Exit codes: 0 no problems over the threshold, 1 errors (or too many warnings),
 2 usage or file error (a missing path, an unreadable file, a broken schema).
 `;
