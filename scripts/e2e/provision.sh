@@ -51,10 +51,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
     SUDO="sudo -n"
   fi
   log "installing Debian packages: ${missing[*]}"
+  apt_start=$(date +%s)
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
   [ -x "$CHROMIUM" ] || die "chromium was installed but $CHROMIUM is missing"
+  log "Debian packages installed in $(( $(date +%s) - apt_start ))s"
 fi
 
 # ---- 2. code-server -----------------------------------------------------------
