@@ -110,6 +110,19 @@ test('the packed bundles are the ones just built, and they parse', () => {
   assert.ok(Object.keys(snippets).length > 0, 'the snippets file has no snippets');
 });
 
+test('every picture the README shows is in the vsix (the Extensions view renders it from there)', () => {
+  const files = new Set(extensionFiles());
+  const readmeName = extensionFiles().find((f) => /^readme\.md$/i.test(f));
+  assert.ok(readmeName, 'no README in the vsix');
+  const readme = zip.read(`extension/${readmeName}`).toString('utf8');
+  const links = [
+    ...[...readme.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)/g)].map((m) => m[1]),
+    ...[...readme.matchAll(/<img[^>]*\ssrc=["']([^"']+)["']/g)].map((m) => m[1]),
+  ].filter((link) => !/^[a-z][a-z0-9+.-]*:/i.test(link) && !link.startsWith('#'));
+  const missing = links.map((l) => l.replace(/^\.\//, '')).filter((l) => !files.has(l));
+  assert.deepEqual(missing, [], 'README pictures that are not in the package (broken images)');
+});
+
 test('the icon is a 128x128 PNG', () => {
   const png = zip.read('extension/images/icon.png');
   assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
