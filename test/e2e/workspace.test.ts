@@ -3,52 +3,33 @@
 // including a FragmentID that two files share. Run after `npm run package` (npm run test:e2e does).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { installVsix, prepareDirs, repoRoot, startCodeServer, type CodeServerDirs, type RunningCodeServer } from './support/code-server';
-import { SEL, Workbench } from './support/workbench';
+import type { Page } from 'playwright-core';
+import { startSession, type Session } from './support/session';
+import { SEL, type Workbench } from './support/workbench';
 import { seed, withField } from '../support/fixtures';
 
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-const vsixPath = process.env.FRAGMENT_E2E_VSIX ?? join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const base = mkdtempSync(join(tmpdir(), 'fragment-e2e-ws-'));
 const workspace = join(base, 'workspace');
-let dirs: CodeServerDirs;
-let server: RunningCodeServer | undefined;
-let context: BrowserContext | undefined;
+let session: Session | undefined;
 let page: Page;
 let wb: Workbench;
 
 describe('Fragments: Check Workspace in a real VS Code', () => {
   before(async () => {
-    assert.ok(existsSync(vsixPath), `${vsixPath} missing: run npm run package (npm run test:e2e does)`);
     mkdirSync(join(workspace, 'reports'), { recursive: true });
     writeFileSync(join(workspace, 'reports', 'first.fragment'), withField('FragmentID', '**FragmentID**: SCC-8/TWIN', seed(1)));
     writeFileSync(join(workspace, 'reports', 'second.fragment'), withField('FragmentID', '**FragmentID**: SCC-8/TWIN', seed(0)));
     writeFileSync(join(workspace, 'late.fragment'), withField('Year', '**Year**: 20x4', seed(1)));
-    dirs = prepareDirs(join(base, 'code-server'));
-    installVsix(join(base, 'code-server'), dirs, vsixPath);
-    server = await startCodeServer(join(base, 'code-server'), dirs);
-    context = await chromium.launchPersistentContext(join(base, 'chromium-profile'), {
-      executablePath: chromiumPath,
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    context.setDefaultTimeout(20_000);
-    page = context.pages()[0] ?? (await context.newPage());
-    wb = new Workbench(page);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator(SEL.workbench).waitFor({ timeout: 60_000 });
+    session = await startSession(join(base, 'session'), workspace);
+    ({ page, wb } = session);
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'late.fragment' }).waitFor({ timeout: 60_000 });
   });
 
   after(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.stop();
+    await session?.stop();
     rmSync(base, { recursive: true, force: true });
   });
 
