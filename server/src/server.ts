@@ -5,6 +5,7 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  LSPErrorCodes,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -14,6 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HANDLERS } from './handlers';
+import { describeError } from './handlers/safely';
 import { EDITING_CAPABILITIES } from './handlers/editing';
 import { schemaStore } from './schemas/store';
 import { workspaceIndex } from './workspace';
@@ -36,12 +38,20 @@ if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--s
   process.argv.push('--stdio');
 }
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, {
+  // A request the client cancelled while it still waited in the queue (typing outruns a slow check) is answered at
+  // once instead of being worked on.
+  cancelUndispatched: (message) => ({ jsonrpc: '2.0', id: (message as { id?: number | string }).id ?? null, error: { code: LSPErrorCodes.RequestCancelled, message: 'The request was cancelled.' } }),
+});
 // Anything printed to stdout would corrupt the protocol stream; send stray logging to the client's log instead.
 console.log = (...parts: unknown[]) => connection.console.log(parts.map(String).join(' '));
 console.info = console.log;
 console.warn = (...parts: unknown[]) => connection.console.warn(parts.map(String).join(' '));
 console.error = (...parts: unknown[]) => connection.console.error(parts.map(String).join(' '));
+// Last line of defence: a failure in a timer or a promise is logged in the output channel, and the server carries on
+// serving the other documents instead of dying with it.
+process.on('uncaughtException', (error) => connection.console.error(`Fragment language server error: ${describeError(error)}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`Fragment language server error: ${describeError(reason)}`));
 
 const documents = new TextDocuments(TextDocument);
 let settings: Settings = { ...DEFAULT_SETTINGS };

@@ -137,11 +137,16 @@ interface SymbolLike {
 
 export function symbolProblems(text: string, symbols: readonly SymbolLike[]): string[] {
   const lines = splitLines(text);
-  return symbols.flatMap((s) => [
-    ...[rangeProblem(lines, s.range, `symbol ${s.name}`), rangeProblem(lines, s.selectionRange, `symbol ${s.name} selection`)].flatMap((p) => p ?? []),
-    ...(typeof s.name === 'string' && s.name.length > 0 ? [] : ['symbol with an empty name']),
-    ...symbolProblems(text, s.children ?? []),
-  ]);
+  const problems: string[] = [];
+  const visit = (list: readonly SymbolLike[]) => {
+    for (const s of list) {
+      for (const p of [rangeProblem(lines, s.range, `symbol ${s.name}`), rangeProblem(lines, s.selectionRange, `symbol ${s.name} selection`)]) if (p) problems.push(p);
+      if (typeof s.name !== 'string' || s.name.length === 0) problems.push('symbol with an empty name');
+      visit(s.children ?? []);
+    }
+  };
+  visit(symbols);
+  return problems;
 }
 
 /** Edits a client can apply: each range inside the document, no two overlapping. */

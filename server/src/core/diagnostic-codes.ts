@@ -14,6 +14,7 @@ export const DIAGNOSTIC_CODES = [
   'unstructured',
   'duplicate-id',
   'too-many-problems',
+  'file-too-large',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

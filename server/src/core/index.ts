@@ -1,6 +1,7 @@
 /** The fragment core: parser, schema and rules. No LSP transport and no `vscode` here; LSP types only. */
 export * from './diagnostic';
 export * from './diagnostic-codes';
+export * from './limits';
 export * from './parser';
 export * from './schema/compile';
 export * from './schema/model';

@@ -1,19 +1,19 @@
 /** textDocument/completion over the core's `complete`. */
 import type { ParsedDocument } from '../core';
-import { parseWithSchema } from '../core';
+import { documentView } from './document-view';
 import { complete } from '../core/features/completion';
 import { specFor } from '../core/features/shared';
 import type { Handler, ServerServices } from '../services';
 import { answerSafely } from './safely';
 
 export const completionHandler: Handler = (services) => {
-  services.connection.onCompletion((params) =>
-    answerSafely(services, 'completion', [], () => {
+  services.connection.onCompletion((params, token) =>
+    answerSafely(services, 'completion', [], token, () => {
       const document = services.documents.get(params.textDocument.uri);
       if (!document) return [];
-      const schema = services.schemaFor(document.uri);
+      const { schema, parsed } = documentView(services, document);
       const item = services.clientCapabilities().textDocument?.completion?.completionItem;
-      return complete(parseWithSchema(document.getText(), schema), schema, params.position, {
+      return complete(parsed, schema, params.position, {
         snippets: item?.snippetSupport === true,
         markdown: item?.documentationFormat ? item.documentationFormat.includes('markdown') : true,
         workspaceValues: (key) => (services.workspaceValues ?? openDocumentValues(services))(key, document.uri),
@@ -31,9 +31,9 @@ export function openDocumentValues(services: ServerServices): (key: string, exce
     const counts = new Map<string, number>();
     for (const other of services.documents.all()) {
       if (other.uri === exceptUri) continue;
-      const schema = services.schemaFor(other.uri);
+      const { schema, parsed } = documentView(services, other);
       const seen = new Set<string>();
-      for (const value of valuesOf(parseWithSchema(other.getText(), schema), schema, key)) seen.add(value);
+      for (const value of valuesOf(parsed, schema, key)) seen.add(value);
       for (const value of seen) counts.set(value, (counts.get(value) ?? 0) + 1);
     }
     return counts;

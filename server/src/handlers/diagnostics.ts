@@ -2,9 +2,11 @@
  * Publishes diagnostics: a per-document debounce, then the core's `validate`. Results carry the document version,
  * and a check whose document changed meanwhile is dropped, so a stale result never covers a newer one.
  */
-import { mergeDiagnostics, validate } from '../core';
+import { mergeDiagnostics, type FragmentDiagnostic } from '../core';
 import { isSchemaDocument } from '../schemas/store';
 import type { Handler, ServerServices } from '../services';
+import { documentView } from './document-view';
+import { describeError } from './safely';
 
 export const diagnosticsHandler: Handler = (services) => {
   const { connection, documents } = services;
@@ -19,9 +21,12 @@ export const diagnosticsHandler: Handler = (services) => {
     if (!document || document.version !== version) return; // a newer version is on its way
     if (isSchemaDocument(document)) return; // a schema file: the schema handler checks it
     runSafely(services, () => {
-      const diagnostics = services.settings().validate
-        ? mergeDiagnostics(validate(document.getText(), { schema: services.schemaFor(uri), uri }), services.extraDiagnostics?.(uri) ?? [])
-        : [];
+      let diagnostics: FragmentDiagnostic[] = [];
+      if (services.settings().validate) {
+        const view = documentView(services, document);
+        diagnostics = mergeDiagnostics(view.diagnostics(), services.extraDiagnostics?.(uri) ?? []);
+        if (view.truncated) diagnostics.unshift(view.truncated); // part of the file is not checked: say so first
+      }
       void connection.sendDiagnostics({ uri, version, diagnostics });
     });
   };
@@ -63,6 +68,6 @@ export function runSafely(services: ServerServices, work: () => void): void {
   try {
     work();
   } catch (error) {
-    services.connection.console.error(`Fragment check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    services.connection.console.error(`Fragment check failed: ${describeError(error)}`);
   }
 }

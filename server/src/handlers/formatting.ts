@@ -1,16 +1,16 @@
 /** textDocument/formatting over the core's `formatEdits`. */
-import { parseWithSchema } from '../core';
 import { formatEdits } from '../core/features/format';
 import type { Handler } from '../services';
+import { documentView } from './document-view';
 import { answerSafely } from './safely';
 
 export const formattingHandler: Handler = (services) => {
-  services.connection.onDocumentFormatting((params) =>
-    answerSafely(services, 'formatting', [], () => {
+  services.connection.onDocumentFormatting((params, token) =>
+    answerSafely(services, 'formatting', [], token, () => {
       const document = services.documents.get(params.textDocument.uri);
       if (!document) return [];
-      const schema = services.schemaFor(document.uri);
-      return formatEdits(parseWithSchema(document.getText(), schema), schema);
+      const { schema, parsed, truncated } = documentView(services, document);
+      return truncated ? [] : formatEdits(parsed, schema); // over the size limit: off, as the file-too-large note says
     }),
   );
 };

@@ -1,18 +1,18 @@
 /** textDocument/hover over the core's `hover`. */
-import { parseWithSchema } from '../core';
 import { hover } from '../core/features/hover';
 import type { Handler } from '../services';
+import { documentView } from './document-view';
 import { answerSafely } from './safely';
 
 export const hoverHandler: Handler = (services) => {
-  services.connection.onHover((params) =>
-    answerSafely(services, 'hover', null, () => {
+  services.connection.onHover((params, token) =>
+    answerSafely(services, 'hover', null, token, () => {
       const document = services.documents.get(params.textDocument.uri);
       if (!document) return null;
-      const schema = services.schemaFor(document.uri);
+      const { schema, parsed } = documentView(services, document);
       const formats = services.clientCapabilities().textDocument?.hover?.contentFormat;
       const markdown = formats ? formats.includes('markdown') : true;
-      return hover(parseWithSchema(document.getText(), schema), schema, params.position, { markdown });
+      return hover(parsed, schema, params.position, { markdown });
     }),
   );
 };

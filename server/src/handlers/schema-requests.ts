@@ -7,8 +7,10 @@ import { inferSchemaFromFolder, schemaToText, starterSchemaText, templatesOf, te
 import { pathToUri, schemaStore, uriToPath } from '../schemas/store';
 import { SchemaRequests, type InferredSchemaText, type SchemaInfo, type TemplateChoice } from '../schemas/protocol';
 import type { Handler } from '../services';
+import { withLoggedRequests } from './safely';
 
-export const schemaRequestsHandler: Handler = ({ connection }) => {
+export const schemaRequestsHandler: Handler = (services) => {
+  const connection = withLoggedRequests(services); // a failing request is logged in the output channel
   connection.onRequest(SchemaRequests.info, (params: { uri: string }): SchemaInfo => describe(schemaStore.resolve(params.uri)));
 
   connection.onRequest(SchemaRequests.templates, (params: { uri?: string; folderUri?: string }): TemplateChoice[] => {

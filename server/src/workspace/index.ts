@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findDuplicateIds, fold, parseWithSchema, recordIds, type FragmentDiagnostic, type ParsedDocument, type RecordId, type Schema } from '../core';
+import { checkedPart, findDuplicateIds, fold, parseWithSchema, recordIds, type FragmentDiagnostic, type ParsedDocument, type RecordId, type Schema } from '../core';
 import { decodeText, FRAGMENT_FILE, FRAGMENT_GLOB, glob, SKIPPED_FOLDERS } from './fragment-files';
 
 /** Bounds on the background work: a workspace with more fragment files than this is only partly indexed. */
@@ -179,7 +179,8 @@ export class WorkspaceIndex {
 
   private summarize(uri: string, text: string, version: number | undefined): Entry {
     const schema = this.host?.schemaFor(uri);
-    const document = parseWithSchema(text, schema);
+    // An open file over the size limit is indexed as far as it is checked (see core/limits.ts).
+    const document = parseWithSchema(checkedPart(text, schema?.recordStart ?? 'FragmentID').text, schema);
     return { uri, label: this.labelOf(uri), version, ids: schema ? recordIds(document, schema) : [], values: schema ? valuesOf(document, schema) : new Map() };
   }
 
