@@ -10,6 +10,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
+  type FileEvent,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -58,6 +59,7 @@ let settings: Settings = { ...DEFAULT_SETTINGS };
 let canPullConfiguration = false;
 let clientCapabilities: ClientCapabilities = {};
 const settingsListeners: (() => void)[] = [];
+const watchedFileListeners: ((changes: FileEvent[]) => void)[] = [];
 let settingsRead: () => void = () => undefined;
 const ready = new Promise<void>((resolve) => (settingsRead = resolve));
 
@@ -95,6 +97,7 @@ const services: ServerServices = {
   workspaceValues: (key, exceptUri) => workspaceIndex.valuesFor(key, exceptUri),
   revalidateAll: () => settingsListeners.forEach((l) => l()),
   onSettingsChanged: (listener) => settingsListeners.push(listener),
+  onWatchedFilesChanged: (listener) => watchedFileListeners.push(listener),
 };
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -121,14 +124,11 @@ connection.onDidChangeConfiguration((change) => {
   void refreshSettings(change.settings).then(() => settingsListeners.forEach((listener) => listener()));
 });
 
-// The connection keeps one handler per notification, but several handlers follow file changes (schema files, the
-// workspace index): registrations here add up instead of replacing each other.
-const watchedFileHandlers: Parameters<typeof connection.onDidChangeWatchedFiles>[0][] = [];
-connection.onDidChangeWatchedFiles((params) => watchedFileHandlers.forEach((handler) => handler(params)));
-connection.onDidChangeWatchedFiles = (handler) => {
-  watchedFileHandlers.push(handler);
-  return { dispose: () => watchedFileHandlers.splice(watchedFileHandlers.indexOf(handler), 1) };
-};
+// The connection keeps one handler per notification; several handlers follow file changes (schema files, the
+// workspace index), so the one handler hands each change to all of them.
+connection.onDidChangeWatchedFiles((params) => {
+  for (const listener of watchedFileListeners) listener(params.changes);
+});
 
 for (const register of HANDLERS) register(services);
 documents.listen(connection);

@@ -1,5 +1,5 @@
 /** What every LSP handler gets: the connection, the open documents and the shared state, nothing more. */
-import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, FileEvent, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FragmentDiagnostic, Schema } from './core';
 
@@ -36,6 +36,8 @@ export interface ServerServices {
   revalidateAll(): void;
   /** Registers something to run when settings change. */
   onSettingsChanged(listener: () => void): void;
+  /** Registers something to run on workspace/didChangeWatchedFiles (the connection itself takes one handler only). */
+  onWatchedFilesChanged(listener: (changes: FileEvent[]) => void): void;
 }
 
 /** A handler module: registers its LSP requests and notifications on the connection. */

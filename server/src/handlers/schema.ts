@@ -91,7 +91,7 @@ export const schemaHandler: Handler = (services) => {
     timers.set(path, setTimeout(() => applyChange(path), params.text === null ? 0 : services.settings().validationDelay));
   });
 
-  connection.onDidChangeWatchedFiles(({ changes }) => {
+  services.onWatchedFilesChanged((changes) => {
     const paths = changes.map((c) => ({ path: uriToPath(c.uri), type: c.type })).filter((c) => c.path !== undefined && schemaStore.isSchemaPath(c.path));
     if (paths.length === 0) return;
     for (const { path, type } of paths) {

@@ -57,7 +57,7 @@ export const workspaceHandler: Handler = (services) => {
       if (published.has(document.uri)) void publishFromDisk(services, document.uri, published);
     });
   });
-  connection.onDidChangeWatchedFiles(({ changes }) => {
+  services.onWatchedFilesChanged((changes) => {
     for (const change of changes) {
       if (!FRAGMENT_FILE.test(change.uri)) continue;
       const deleted = change.type === FileChangeType.Deleted;
