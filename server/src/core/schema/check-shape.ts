@@ -2,20 +2,18 @@
  * Checks a parsed schema file against the published JSON Schema (schemas/fragment.schema.json) with ajv, and turns
  * ajv's errors into plain-language diagnostics at the exact place in the file.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import formatSchema from '../../../../schemas/fragment.schema.json';
 import { closest } from '../suggest';
+import validateFormat from './validate-format.generated';
 import type { TextPositions } from './positions';
 
 export const SCHEMA_DIAGNOSTIC_SOURCE = 'fragments';
 
-let validator: ValidateFunction | undefined;
-/** ajv compiles the format's own JSON Schema (ours, never a workspace's) once, on first use. */
+/** The format's own JSON Schema (ours, never a workspace's), compiled ahead of time by ajv (npm run generate). */
 function validatorFor(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(formatSchema);
-  return validator;
+  return validateFormat as ValidateFunction;
 }
 
 /** The most shape problems listed; after a wholesale mistake the first ones say enough. */
