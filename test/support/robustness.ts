@@ -74,7 +74,8 @@ export function withLineEndings(text: string, endings: LineEndings, seedNumber: 
   if (endings === 'crlf') return text.replace(/\r?\n/g, '\r\n');
   if (endings === 'cr') return text.replace(/\r?\n/g, '\r');
   const next = random(seedNumber);
-  return text.replace(/\r?\n/g, () => (next() < 0.5 ? '\r\n' : '\n'));
+  const breaks = ['\r\n', '\n', '\r'];
+  return text.replace(/\r?\n/g, () => breaks[Math.floor(next() * breaks.length)]);
 }
 
 /** A damaged record (or a few), as a person, an export or a broken tool could leave it. */

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { getDefaultSchema, parseWithSchema, validate } from '../../server/src/core';
 import { complete } from '../../server/src/core/features/completion';
 import { fixAll } from '../../server/src/core/features/fix-all';
+import { formatEdits } from '../../server/src/core/features/format';
 import { quickFixes } from '../../server/src/core/features/quick-fixes';
 import { applyEdits } from '../../server/src/core/features/shared';
 import { NOW, seed, VALID_RECORD, withField } from '../support/fixtures';
@@ -75,6 +76,12 @@ describe('regressions found by the property tests', () => {
       const above = `${line}\n${VALID_RECORD}`;
       assert.equal(parseWithSchema(fixAll(above, { schema, now: NOW }).text, schema).records.length, 1, line);
     }
+  });
+
+  it('formatting keeps a line of spaces between a lone CR and an LF, which would otherwise merge into one CRLF', () => {
+    const text = `${VALID_RECORD.split('\n').slice(0, 2).join('\r')}\r \n**Year**: 2024  `;
+    const formatted = applyEdits(text, formatEdits(parseWithSchema(text, schema), schema));
+    assert.equal(formatted, `${VALID_RECORD.split('\n').slice(0, 2).join('\r')}\r \n**Year**: 2024`);
   });
 
   it('completion on the stars after a key offers nothing, since a rename could not cover the cursor', () => {

@@ -46,8 +46,14 @@ function formatLine(schema: Schema, line: string, lineNumber: number, isFieldLin
 export function formatEdits(document: ParsedDocument, schema: Schema): TextEdit[] {
   const fieldLines = new Set(document.fields.map((f) => f.line));
   const edits: TextEdit[] = [];
+  const { text } = document;
+  let start = 0; // offset of the line in the text
   document.lines.forEach((line, lineNumber) => {
+    const lineStart = start;
+    start += line.length + (text.startsWith('\r\n', lineStart + line.length) ? 2 : 1);
     const formatted = formatLine(schema, line, lineNumber, fieldLines.has(lineNumber));
+    // Emptying a line between a lone CR and an LF would make the two line breaks one CRLF: a line would vanish.
+    if (formatted === '' && text[lineStart - 1] === '\r' && text[lineStart + line.length] === '\n') return;
     if (formatted !== line) {
       edits.push({ range: { start: { line: lineNumber, character: 0 }, end: { line: lineNumber, character: line.length } }, newText: formatted });
     }
