@@ -8,6 +8,7 @@ import { registerInferSchema } from './commands/infer-schema';
 import { registerNewFragment } from './commands/new-fragment';
 import { registerSortFields } from './commands/sort-fields';
 import { registerDetectByContent } from './detect-by-content';
+import { restartingErrorHandler } from './recovery';
 import { registerSchemaSync } from './schema-sync';
 import { registerSchemaStatus } from './status';
 
@@ -27,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     outputChannel,
     traceOutputChannel: outputChannel,
+    errorHandler: restartingErrorHandler(),
   };
   client = new LanguageClient('fragments', 'Fragments', serverOptions, clientOptions);
 
