@@ -8,6 +8,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType, type CancellationTok
 import { mergeDiagnostics, validate } from '../core';
 import { isSchemaDocument, schemaStore } from '../schemas/store';
 import type { Handler, ServerServices } from '../services';
+import { documentView } from './document-view';
 import { workspaceIndex, MAX_FILE_BYTES } from '../workspace';
 import { decodeText, FRAGMENT_FILE } from '../workspace/fragment-files';
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceParams, type CheckWorkspaceResult } from '../workspace/protocol';
@@ -123,7 +124,10 @@ export const workspaceHandler: Handler = (services) => {
 function openDiagnostics(services: ServerServices, uri: string): Diagnostic[] {
   const document = services.documents.get(uri);
   if (!document) return [];
-  return mergeDiagnostics(validate(document.getText(), { schema: services.schemaFor(uri), uri }), services.extraDiagnostics?.(uri) ?? []);
+  // The same view the diagnostics handler checks: an open file over the size limit is checked up to it, with the note.
+  const view = documentView(services, document);
+  const diagnostics = mergeDiagnostics(view.diagnostics(), services.extraDiagnostics?.(uri) ?? []);
+  return view.truncated ? [view.truncated, ...diagnostics] : diagnostics;
 }
 
 /** Checks a file that is not open from its disk content and publishes the result; undefined when it cannot be read. */
