@@ -11,6 +11,7 @@ import { registerDetectByContent } from './detect-by-content';
 import { restartingErrorHandler } from './recovery';
 import { registerSchemaSync } from './schema-sync';
 import { registerSchemaStatus } from './status';
+import { SERVER_NODE_FLAGS } from '../../server/src/node-flags';
 
 let client: LanguageClient | undefined;
 
@@ -18,8 +19,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const outputChannel = vscode.window.createOutputChannel('Fragments', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { SERVER_NODE_FLAGS } from '../../server/src/node-flags';
 import { codes, SERVER_BUNDLE, startServer, type TestClient } from '../support/lsp-client';
 import { seed, VALID_RECORD, withField } from '../support/fixtures';
 
@@ -127,5 +129,13 @@ describe('diagnostics over stdio', () => {
   it('runs as a command-line tool: --version and --help', async () => {
     assert.match(execFileSync(process.execPath, [SERVER_BUNDLE, '--version']).toString(), /^\d+\.\d+\.\d+\n$/);
     assert.match(execFileSync(process.execPath, [SERVER_BUNDLE, '--help']).toString(), /--stdio/);
+  });
+});
+
+describe('the fragment-language-server bin', () => {
+  it('starts with the server Node flags from its shebang, the same ones the VS Code client passes', () => {
+    const firstLine = readFileSync(SERVER_BUNDLE, 'utf8').split('\n', 1)[0];
+    assert.equal(firstLine, `#!/usr/bin/env -S node ${SERVER_NODE_FLAGS.join(' ')}`);
+    assert.match(execFileSync(SERVER_BUNDLE, ['--version']).toString(), /^\d+\.\d+\.\d+\n$/);
   });
 });

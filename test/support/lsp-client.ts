@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
+import { SERVER_NODE_FLAGS } from '../../server/src/node-flags';
+
 export const SERVER_BUNDLE = resolve(__dirname, '../../dist/server.js');
 
 export interface TestClient {
@@ -36,7 +38,8 @@ export interface StartOptions {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [SERVER_BUNDLE, ...(options.args ?? ['--stdio'])], { stdio: 'pipe' });
+  // Started the way the VS Code client starts it: same Node flags.
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE, ...(options.args ?? ['--stdio'])], { stdio: 'pipe' });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const logs: string[] = [];
   const waiting: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];

@@ -17,12 +17,21 @@ export interface DocumentView {
   diagnostics(): FragmentDiagnostic[];
 }
 
-const views = new WeakMap<TextDocument, { version: number; view: DocumentView }>();
+/**
+ * The views of the most recently used documents. A parse is several times the size of its text, and re-parsing a
+ * document nobody is looking at takes a millisecond, so only the recent ones are kept, not one per open document.
+ */
+const RECENT_VIEWS = 32;
+const views = new Map<TextDocument, { version: number; view: DocumentView }>();
 
 export function documentView(services: ServerServices, document: TextDocument): DocumentView {
   const schema = services.schemaFor(document.uri);
   const cached = views.get(document);
-  if (cached && cached.version === document.version && cached.view.schema === schema) return cached.view;
+  if (cached) views.delete(document); // re-inserted below or now: the Map's order is the order of use
+  if (cached && cached.version === document.version && cached.view.schema === schema) {
+    views.set(document, cached);
+    return cached.view;
+  }
   const { text, note } = checkedPart(document.getText(), schema.recordStart);
   const parsed = parseWithSchema(text, schema);
   let diagnostics: FragmentDiagnostic[] | undefined;
@@ -35,5 +44,6 @@ export function documentView(services: ServerServices, document: TextDocument): 
     diagnostics: () => (diagnostics ??= validateParsed(parsed, { schema, uri: document.uri, maxDiagnostics: note ? MAX_DIAGNOSTICS - 1 : MAX_DIAGNOSTICS })),
   };
   views.set(document, { version: document.version, view });
+  if (views.size > RECENT_VIEWS) views.delete(views.keys().next().value as TextDocument);
   return view;
 }
