@@ -4,23 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { startServer, type TestClient } from '../support/lsp-client';
-import { seed, VALID_RECORD, withField } from '../support/fixtures';
+import { brokenRecord, seed, withField } from '../support/fixtures';
 
-/** A realistic confidential record with one of each fixable problem planted. */
-function broken(): string {
-  let text = VALID_RECORD;
-  text = withField('Rating significance', '**Rating significance**: meduim', text);
-  text = withField('The change was unintended', '**The change was unintended**: yes', text);
-  text = withField('Scale', null, text);
-  text = withField('Year', null, text);
-  text = withField('Social actor', '**Socail actor**: Civic change agents', text);
-  text = withField('Rating contribution', 'Rating contribution: great', text);
-  text = withField('Outcome description', '**Outcome description**: In 2024, <persn> led the building of a coalition; write to amal@example.org.', text);
-  text = withField('Outcome statements is CONFIDENTIAL', '**Outcome statements is CONFIDENTIAL**: 1.0', text);
-  text = withField('MCQType of change', '**MCQType of change**: New structure, New structure', text);
-  text = withField('TypeOfChangeCluster', '**TypeOfChangeCluster**: Mobilizing citizens and organizations\n**Outcome status**: Outcome\n**TypeOfChangeCluster**: Gender', text);
-  return text;
-}
 
 function apply(text: string, uri: string, edit: WorkspaceEdit | undefined): string {
   assert.ok(edit, 'the action has no edit');
@@ -56,7 +41,7 @@ describe('code actions over stdio', () => {
   });
 
   it('every quick fix, applied to the text, makes its own diagnostic disappear on revalidation', async () => {
-    const text = broken();
+    const text = brokenRecord({ confidential: true });
     const { uri, diagnostics } = await diagnose(text);
     const planted = new Set(diagnostics.map((d) => String(d.code)));
     for (const code of ['invalid-value', 'value-case', 'missing-field', 'unknown-field', 'malformed-field', 'unknown-marker', 'repeated-choice', 'duplicate-field', 'pii']) {
@@ -89,7 +74,7 @@ describe('code actions over stdio', () => {
   });
 
   it('source.fixAll.fragments applies every safe fix and leaves nothing it could still fix', async () => {
-    const text = broken();
+    const text = brokenRecord({ confidential: true });
     const { uri } = await diagnose(text);
     const actions = await codeActions(uri, whole, [], ['source.fixAll']);
     assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.fragments']);

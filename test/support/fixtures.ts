@@ -50,3 +50,23 @@ export function withField(key: string, line: string | null, record = VALID_RECOR
   else lines[at] = line;
   return lines.join('\n');
 }
+
+/**
+ * VALID_RECORD with one of each fixable problem planted; `confidential` also marks the record confidential and puts
+ * an e-mail address in a text value (a pii problem).
+ */
+export function brokenRecord({ confidential = false } = {}): string {
+  let text = VALID_RECORD;
+  text = withField('Rating significance', '**Rating significance**: meduim', text);
+  text = withField('The change was unintended', '**The change was unintended**: yes', text);
+  text = withField('Scale', null, text);
+  text = withField('Year', null, text);
+  text = withField('Social actor', '**Socail actor**: Civic change agents', text);
+  text = withField('Rating contribution', 'Rating contribution: great', text);
+  const contact = confidential ? '; write to amal@example.org.' : '.';
+  text = withField('Outcome description', `**Outcome description**: In 2024, <persn> led the building of a coalition${contact}`, text);
+  if (confidential) text = withField('Outcome statements is CONFIDENTIAL', '**Outcome statements is CONFIDENTIAL**: 1.0', text);
+  text = withField('MCQType of change', '**MCQType of change**: New structure, New structure', text);
+  text = withField('TypeOfChangeCluster', '**TypeOfChangeCluster**: Mobilizing citizens and organizations\n**Outcome status**: Outcome\n**TypeOfChangeCluster**: Gender', text);
+  return text;
+}

@@ -6,25 +6,11 @@ import { compileSchema, getDefaultSchema, parseWithSchema, validate, type Fragme
 import { fixAll, safeEdit } from '../../server/src/core/features/fix-all';
 import { quickFixes } from '../../server/src/core/features/quick-fixes';
 import { applyEdits } from '../../server/src/core/features/shared';
-import { NOW, seed, VALID_RECORD, withField } from '../support/fixtures';
+import { NOW, brokenRecord, seed, withField } from '../support/fixtures';
 
 const URI = 'file:///broken.fragment';
 const schema = getDefaultSchema();
 
-/** A realistic record with one of each fixable problem planted. */
-function broken(): string {
-  let text = VALID_RECORD;
-  text = withField('Rating significance', '**Rating significance**: meduim', text);
-  text = withField('The change was unintended', '**The change was unintended**: yes', text);
-  text = withField('Scale', null, text);
-  text = withField('Year', null, text);
-  text = withField('Social actor', '**Socail actor**: Civic change agents', text);
-  text = withField('Rating contribution', 'Rating contribution: great', text);
-  text = withField('Outcome description', '**Outcome description**: In 2024, <persn> led the building of a coalition.', text);
-  text = withField('MCQType of change', '**MCQType of change**: New structure, New structure', text);
-  text = withField('TypeOfChangeCluster', '**TypeOfChangeCluster**: Mobilizing citizens and organizations\n**Outcome status**: Outcome\n**TypeOfChangeCluster**: Gender', text);
-  return text;
-}
 
 function check(text: string): FragmentDiagnostic[] {
   return validate(text, { now: NOW, uri: URI });
@@ -41,7 +27,7 @@ function count(diagnostics: FragmentDiagnostic[], d: FragmentDiagnostic): number
 }
 
 describe('quick fixes', () => {
-  const text = broken();
+  const text = brokenRecord();
   const diagnostics = check(text);
   const context = { document: parseWithSchema(text, schema), schema, uri: URI };
 
@@ -114,7 +100,7 @@ describe('quick fixes', () => {
 
 describe('fix all', () => {
   it('leaves no diagnostic that has a safe fix, and keeps every non-space character of the values', () => {
-    const text = broken();
+    const text = brokenRecord();
     const result = fixAll(text, { schema, now: NOW });
     const document = parseWithSchema(result.text, schema);
     assert.deepEqual(result.remaining.filter((d) => safeEdit(document, schema, d)), []);

@@ -1,13 +1,3 @@
-import type { Rule } from './rule';
+import { valueRule } from './value-rule';
 
-export const repeatedChoice: Rule = {
-  code: 'repeated-choice',
-  description: "The same choice twice in a multi-choice field.",
-  check(context) {
-    for (const field of context.document.fields) {
-      for (const problem of context.valueProblems(field)) {
-        if (problem.code === 'repeated-choice') context.report({ ...problem, spec: context.specOf(field) });
-      }
-    }
-  },
-};
+export const repeatedChoice = valueRule('repeated-choice', "The same choice twice in a multi-choice field.");

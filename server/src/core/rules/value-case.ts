@@ -1,13 +1,3 @@
-import type { Rule } from './rule';
+import { valueRule } from './value-rule';
 
-export const valueCase: Rule = {
-  code: 'value-case',
-  description: "An allowed value written with other capitals (yes for YES, GREAT for great).",
-  check(context) {
-    for (const field of context.document.fields) {
-      for (const problem of context.valueProblems(field)) {
-        if (problem.code === 'value-case') context.report({ ...problem, spec: context.specOf(field) });
-      }
-    }
-  },
-};
+export const valueCase = valueRule('value-case', "An allowed value written with other capitals (yes for YES, GREAT for great).");
