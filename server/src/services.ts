@@ -21,9 +21,9 @@ export interface ServerServices {
   clientCapabilities(): ClientCapabilities;
   /**
    * Values used for a field (by its schema key) in the workspace's fragment files other than `exceptUri`, with how
-   * many files use each. Optional: without it, completion reads the open documents.
+   * many files use each (from the workspace index, which includes open documents).
    */
-  workspaceValues?(key: string, exceptUri: string): ReadonlyMap<string, number>;
+  workspaceValues(key: string, exceptUri: string): ReadonlyMap<string, number>;
   /** Diagnostics a document gets from the rest of the workspace (a FragmentID another record uses too). */
   extraDiagnostics?(uri: string): FragmentDiagnostic[];
   /** Registers something to run when the extra diagnostics of some documents changed, with their URIs. */
