@@ -15,11 +15,37 @@ const common = {
   // Prefer ES module builds: jsonc-parser's UMD build loads its parts with require() calls esbuild cannot follow.
   mainFields: ['module', 'main'],
 };
+// Parts of the server that its first check does not need. They are bundled into files of their own under dist/lazy/
+// and required on first use (see the `require` calls in server/src), so the server starts without parsing them.
+const LAZY_MODULES = {
+  re2js: 're2js', // team schemas' patterns
+  tinyglobby: 'tinyglobby', // folder walks: the workspace index and the CLI
+  './validate-format.generated': 'server/src/core/schema/validate-format.generated.js', // team schema shape check
+};
+const lazyName = (specifier) => specifier.replace(/^\.\//, '').replace(/\.generated$/, '');
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(LAZY_MODULES).map((s) => s.replace(/[.\/]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => {
+      if (args.kind !== 'require-call') throw new Error(`${args.path} is loaded lazily: use require() at the point of use, not import (${args.importer})`);
+      return { path: `./lazy/${lazyName(args.path)}.js`, external: true };
+    });
+  },
+};
+const lazyBuilds = Object.entries(LAZY_MODULES).map(([specifier, entry]) => ({
+  stdin: { contents: `module.exports = require(${JSON.stringify(entry.startsWith('server/') ? `./${entry}` : entry)});`, resolveDir: process.cwd(), loader: 'js' },
+  outfile: `dist/lazy/${lazyName(specifier)}.js`,
+}));
+
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  // The language client on its own, loaded by dist/client.js only when the server is first needed (client/src/server-starter.ts).
+  { entryPoints: ['client/src/language-client.ts'], outfile: 'dist/language-client.js', external: ['vscode'] },
   // env -S passes the server's Node flags (server/src/node-flags.ts) when it runs as the fragment-language-server bin.
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=4' } },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [lazyModules], banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=4' } },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyModules], banner: { js: '#!/usr/bin/env node' } },
+  ...lazyBuilds,
 ];
 
 if (watch) {

@@ -4,9 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { ZipFile } from './zip';
 
 const root = resolve(__dirname, '../..');
@@ -21,7 +21,7 @@ const allowed: RegExp[] = [
   /^readme\.md$/i,
   /^changelog\.md$/i,
   /^LICENSE(\.txt)?$/,
-  /^dist\/(client|server|cli)\.js(\.map)?$/,
+  /^dist\/(lazy\/)?[\w.-]+\.js(\.map)?$/,
   /^images\/[\w.-]+\.png$/,
   /^syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^snippets\/[\w.-]+\.code-snippets$/,
@@ -50,6 +50,7 @@ test('the vsix holds the bundles, manifest, readme, license, icon, grammar, snip
   for (const required of [
     'package.json',
     'dist/client.js',
+    'dist/language-client.js',
     'dist/server.js',
     'dist/cli.js',
     'images/icon.png',
@@ -95,19 +96,34 @@ test('every file the manifest points at is in the vsix', () => {
   assert.match(manifestXml, /<Identity[^>]*Publisher="fragment-tools"/);
 });
 
-test('the packed bundles are the ones just built, and they parse', () => {
-  for (const name of ['client', 'server', 'cli']) {
-    const packed = zip.read(`extension/dist/${name}.js`);
-    const built = readFileSync(join(root, 'dist', `${name}.js`));
-    assert.ok(packed.equals(built), `dist/${name}.js in the vsix differs from the build`);
-    assert.ok(packed.length > 1000, `dist/${name}.js is suspiciously small (${packed.length} bytes)`);
+test('the packed bundles are the ones just built, every one of them, and they parse', () => {
+  // Every bundle the build wrote, including the parts the server requires on first use (dist/lazy).
+  const built = readdirSync(join(root, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+  assert.ok(built.includes(join('lazy', 're2js.js')), `the build wrote no dist/lazy/re2js.js: ${built.join(', ')}`);
+  for (const file of built) {
+    const name = file.split(sep).join('/');
+    const packed = zip.read(`extension/dist/${name}`);
+    assert.ok(packed, `dist/${name} is missing from the vsix`);
+    assert.ok(packed.equals(readFileSync(join(root, 'dist', file))), `dist/${name} in the vsix differs from the build`);
+    assert.ok(packed.length > 1000, `dist/${name} is suspiciously small (${packed.length} bytes)`);
     // Syntax check without running it.
-    assert.doesNotThrow(() => new Function(packed.toString('utf8').replace(/^#!.*\n/, '')), `dist/${name}.js does not parse`);
+    assert.doesNotThrow(() => new Function(packed.toString('utf8').replace(/^#!.*\n/, '')), `dist/${name} does not parse`);
   }
   const grammar = JSON.parse(zip.read('extension/syntaxes/fragment.tmLanguage.json').toString('utf8'));
   assert.equal(grammar.scopeName, 'text.fragment');
   const snippets = JSON.parse(zip.read('extension/snippets/fragment.code-snippets').toString('utf8'));
   assert.ok(Object.keys(snippets).length > 0, 'the snippets file has no snippets');
+});
+
+// The extension activates for every plain-text and Markdown file; the language client is loaded only when a fragment
+// needs it. A method name of the protocol marks vscode-languageclient's code in a minified bundle.
+test('the language client is its own bundle: dist/client.js, loaded at activation, holds none of it', () => {
+  const protocolMark = 'textDocument/didOpen';
+  const eager = zip.read('extension/dist/client.js').toString('utf8');
+  const lazy = zip.read('extension/dist/language-client.js').toString('utf8');
+  assert.ok(lazy.includes(protocolMark), 'dist/language-client.js does not hold the language client');
+  assert.ok(!eager.includes(protocolMark), 'dist/client.js holds language client code: import only types from vscode-languageclient there');
+  assert.match(eager, /dist\/language-client\.js/, 'dist/client.js does not load dist/language-client.js');
 });
 
 test('every picture the README shows is in the vsix (the Extensions view renders it from there)', () => {

@@ -1,8 +1,15 @@
 /** Which files are fragment files, and reading them as text: shared by the CLI and the server's workspace index. */
-// `require`, not `import`: bundled as CommonJS, tinyglobby's ESM build would pull in fdir's ESM, which needs import.meta.
-import tinyglobby = require('tinyglobby');
+import type * as Tinyglobby from 'tinyglobby';
 
-export const { glob, globSync, isDynamicPattern } = tinyglobby;
+/**
+ * tinyglobby, required on first use from its own file in the bundle: the server only walks folders after its first
+ * check, so it starts without parsing it. (`require`: tinyglobby's ESM build would pull in fdir's, which needs
+ * import.meta.)
+ */
+const tinyglobby = (): typeof Tinyglobby => require('tinyglobby') as typeof Tinyglobby;
+export const glob = (patterns: string | readonly string[], options: Tinyglobby.GlobOptions): Promise<string[]> => tinyglobby().glob(patterns, options);
+export const globSync = (patterns: string | readonly string[], options: Tinyglobby.GlobOptions): string[] => tinyglobby().globSync(patterns, options);
+export const isDynamicPattern = (pattern: string): boolean => tinyglobby().isDynamicPattern(pattern);
 
 /** File names the editor treats as fragments, and so the ones a folder walk picks up. */
 export const FRAGMENT_FILE = /\.fragment(\.txt|\.md)?$/i;

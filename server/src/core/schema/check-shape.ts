@@ -6,14 +6,16 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { closest } from '../suggest';
-import validateFormat from './validate-format.generated';
 import type { TextPositions } from './positions';
 
 export const SCHEMA_DIAGNOSTIC_SOURCE = 'fragments';
 
-/** The format's own JSON Schema (ours, never a workspace's), compiled ahead of time by ajv (npm run generate). */
+/**
+ * The format's own JSON Schema (ours, never a workspace's), compiled ahead of time by ajv (npm run generate). Required
+ * on first use, from its own file in the bundle: only workspaces with a team schema need it.
+ */
 function validatorFor(): ValidateFunction {
-  return validateFormat as ValidateFunction;
+  return require('./validate-format.generated') as typeof import('./validate-format.generated');
 }
 
 /** The most shape problems listed; after a wholesale mistake the first ones say enough. */

@@ -1,5 +1,4 @@
 /** Turns schema data (JSON) into the indexed form the rules use. */
-import { RE2JS } from 're2js';
 import countries from './countries.json';
 import defaultSchemaData from './default-schema.json';
 import type { CompiledPattern, CompiledValue, FieldData, FieldSpec, MarkerData, Schema, SchemaData } from './model';
@@ -9,11 +8,16 @@ export function fold(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** Turns a pattern's source into a whole-value matcher; throws with a reason when the source is not usable. */
+export type PatternCompiler = (source: string) => CompiledPattern;
+
 /**
- * Compiles a pattern with RE2 semantics: linear time whatever the input, so a pattern from an untrusted schema
- * cannot hang the checker. Throws with RE2's message when the pattern is not valid RE2.
+ * Compiles a pattern with RE2 semantics: linear time whatever the input, so a pattern from a team's schema cannot
+ * hang the checker. Throws with RE2's message when the pattern is not valid RE2. re2js is required on first use, from
+ * its own file in the bundle: only team schemas need it, and the server starts faster without parsing it.
  */
-export function compilePattern(source: string): CompiledPattern {
+export const compilePattern: PatternCompiler = (source) => {
+  const { RE2JS } = require('re2js') as typeof import('re2js');
   const exact = RE2JS.compile(source);
   const folded = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
   return {
@@ -21,7 +25,18 @@ export function compilePattern(source: string): CompiledPattern {
     matches: (value) => exact.matches(value),
     matchesIgnoringCase: (value) => folded.matches(value),
   };
-}
+};
+
+/**
+ * The built-in schema's own patterns run in JavaScript's engine. They are ours, written so no input can make them
+ * backtrack (each repeated part is followed by a character it cannot match), and a test checks that they mean the
+ * same in RE2, the engine team patterns run in.
+ */
+export const compileBuiltInPattern: PatternCompiler = (source) => {
+  const exact = new RegExp(`^(?:${source})$`);
+  const folded = new RegExp(`^(?:${source})$`, 'i');
+  return { source, matches: (value) => exact.test(value), matchesIgnoringCase: (value) => folded.test(value) };
+};
 
 const FLAG_VALUES: CompiledValue[] = [
   { value: 'YES', description: 'Yes.' },
@@ -38,7 +53,7 @@ function compileValues(field: FieldData): CompiledValue[] {
   return values;
 }
 
-export function compileField(field: FieldData, order: number): FieldSpec {
+export function compileField(field: FieldData, order: number, patterns: PatternCompiler = compilePattern): FieldSpec {
   const values = compileValues(field);
   const valueIndex = new Map<string, CompiledValue>();
   const valueIndexFolded = new Map<string, CompiledValue>();
@@ -57,7 +72,7 @@ export function compileField(field: FieldData, order: number): FieldSpec {
     valueIndexFolded,
     open: field.kind === 'open' || (field.kind === 'multi' && field.open === true),
     separator: field.separator ?? ',',
-    pattern: field.pattern !== undefined ? compilePattern(field.pattern) : undefined,
+    pattern: field.pattern !== undefined ? patterns(field.pattern) : undefined,
     patternDescription: field.patternDescription,
     example: field.example,
     minYear: field.minYear ?? 1900,
@@ -66,8 +81,8 @@ export function compileField(field: FieldData, order: number): FieldSpec {
   };
 }
 
-export function compileSchema(data: SchemaData): Schema {
-  const fields = data.fields.map(compileField);
+export function compileSchema(data: SchemaData, patterns: PatternCompiler = compilePattern): Schema {
+  const fields = data.fields.map((field, order) => compileField(field, order, patterns));
   const byName = new Map<string, FieldSpec>();
   const byFoldedName = new Map<string, FieldSpec>();
   for (const field of fields) {
@@ -93,6 +108,6 @@ export const DEFAULT_SCHEMA_DATA = defaultSchemaData as SchemaData;
 let defaultSchema: Schema | undefined;
 /** The built-in schema, compiled once. */
 export function getDefaultSchema(): Schema {
-  defaultSchema ??= compileSchema(DEFAULT_SCHEMA_DATA);
+  defaultSchema ??= compileSchema(DEFAULT_SCHEMA_DATA, compileBuiltInPattern);
   return defaultSchema;
 }
