@@ -1,56 +1,59 @@
-/** The VS Code side: starts the language server, detects fragments by content, registers the commands. */
-import * as path from 'node:path';
+/**
+ * The VS Code side: detects fragments by content, registers the commands and the status item, and starts the
+ * language server only when it is first needed (server-starter.ts, start-triggers.ts): activation must stay small,
+ * because it happens for every plain-text and Markdown file.
+ */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCheckWorkspace } from './commands/check-workspace';
 import { registerCreateSchema } from './commands/create-schema';
 import { registerInferSchema } from './commands/infer-schema';
 import { registerNewFragment } from './commands/new-fragment';
 import { registerSortFields } from './commands/sort-fields';
 import { registerDetectByContent } from './detect-by-content';
-import { restartingErrorHandler } from './recovery';
 import { registerSchemaSync } from './schema-sync';
+import { ServerStarter, serverFor, type LanguageClientLibrary } from './server-starter';
+import { startServerWhenNeeded } from './start-triggers';
 import { registerSchemaStatus } from './status';
-import { SERVER_NODE_FLAGS } from '../../server/src/node-flags';
 
-let client: LanguageClient | undefined;
+/** The bundle of the language client, built next to this one (scripts/build.mjs); loaded on first need. */
+const LANGUAGE_CLIENT_BUNDLE = 'dist/language-client.js';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+let starter: ServerStarter | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const began = performance.now();
   const outputChannel = vscode.window.createOutputChannel('Fragments', { log: true });
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'fragment', scheme: 'file' },
-      { language: 'fragment', scheme: 'untitled' },
-    ],
-    outputChannel,
-    traceOutputChannel: outputChannel,
-    errorHandler: restartingErrorHandler(),
-  };
-  client = new LanguageClient('fragments', 'Fragments', serverOptions, clientOptions);
+  context.subscriptions.push(outputChannel);
+  // A path computed at run time, so esbuild leaves the require alone instead of bundling the client into this file.
+  const load = (): LanguageClientLibrary => require(context.asAbsolutePath(LANGUAGE_CLIENT_BUNDLE));
+  const server = new ServerStarter(context, outputChannel, load);
+  starter = server;
 
   registerDetectByContent(context);
-  registerSortFields(context);
-  registerCheckWorkspace(context, client);
-  registerNewFragment(context, client);
-  registerCreateSchema(context, client);
-  registerInferSchema(context, client);
-  registerSchemaStatus(context, client);
-  registerSchemaSync(context, client);
+  registerSortFields(context, server);
+  registerCheckWorkspace(context, server);
+  registerNewFragment(context, server);
+  registerCreateSchema(context, server);
+  registerInferSchema(context, server);
+  registerSchemaStatus(context, server);
+  registerSchemaSync(context, server);
   context.subscriptions.push(
     vscode.commands.registerCommand('fragments.restartServer', async () => {
-      await client?.restart();
-      void vscode.window.setStatusBarMessage('Fragments: language server restarted', 3000);
+      const wasStarted = server.requested;
+      const started = await serverFor(server, 'Restart Server');
+      if (!started) return;
+      if (wasStarted) await started.client.restart();
+      void vscode.window.setStatusBarMessage(`Fragments: language server ${wasStarted ? 'restarted' : 'started'}`, 3000);
     }),
   );
-  await client.start();
+  startServerWhenNeeded(context, server);
+  outputChannel.info(
+    `Activated in ${Math.round(performance.now() - began)} ms. ` +
+      (server.requested ? 'The language server is starting.' : 'The language server starts when a fragment or a fragment.schema.json is opened.'),
+  );
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await starter?.stop();
+  starter = undefined;
 }

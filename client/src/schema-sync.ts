@@ -4,19 +4,20 @@
  * formatter and other features for JSON files, next to VS Code's own.)
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { SCHEMA_TEXT_NOTIFICATION, type SchemaTextParams } from '../../server/src/schemas/protocol';
+import type { ServerStarter } from './server-starter';
 
-function isSchemaFile(document: vscode.TextDocument): boolean {
+export function isSchemaFile(document: vscode.TextDocument): boolean {
   if (document.uri.scheme !== 'file') return false;
   if (/[\\/]fragment\.schema\.json$/i.test(document.fileName)) return true;
   const setting = vscode.workspace.getConfiguration('fragments', document.uri).get<string>('schema', '').trim();
   return setting !== '' && document.fileName.replace(/\\/g, '/').endsWith(setting.replace(/\\/g, '/').replace(/^\.\//, ''));
 }
 
-export function registerSchemaSync(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerSchemaSync(context: vscode.ExtensionContext, starter: ServerStarter): void {
   const send = (document: vscode.TextDocument, text: string | null) => {
-    if (!isSchemaFile(document) || !client.isRunning()) return;
+    const client = starter.running; // not started yet: the server reads open schemas when it starts (sendOpen)
+    if (!client || !isSchemaFile(document)) return;
     const params: SchemaTextParams = { uri: document.uri.toString(), text };
     void client.sendNotification(SCHEMA_TEXT_NOTIFICATION, params).catch(() => undefined);
   };
@@ -25,6 +26,6 @@ export function registerSchemaSync(context: vscode.ExtensionContext, client: Lan
     vscode.workspace.onDidOpenTextDocument((document) => send(document, document.getText())),
     vscode.workspace.onDidChangeTextDocument(({ document }) => send(document, document.getText())),
     vscode.workspace.onDidCloseTextDocument((document) => send(document, null)),
-    client.onDidChangeState(sendOpen), // after a (re)start the server knows no edits yet
   );
+  starter.onClientCreated((client) => [client.onDidChangeState(sendOpen)]); // after a (re)start the server knows no edits yet
 }

@@ -3,12 +3,12 @@
  * problems the file has; a warning when the schema file itself has errors.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { SCHEMA_CHANGED_NOTIFICATION, SchemaRequests, type SchemaInfo } from '../../server/src/schemas/protocol';
+import { serverFor, type ServerStarter } from './server-starter';
 
 export const OPEN_SCHEMA_COMMAND = 'fragments.openSchema';
 
-export function registerSchemaStatus(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerSchemaStatus(context: vscode.ExtensionContext, starter: ServerStarter): void {
   const item = vscode.window.createStatusBarItem('fragments.schema', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Fragment schema';
   item.command = OPEN_SCHEMA_COMMAND;
@@ -41,7 +41,8 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, client: L
   /** Asks the server which schema applies; only the newest answer is shown. */
   const refresh = async () => {
     const editor = fragmentEditor();
-    if (!editor || !client.isRunning()) return show();
+    const client = starter.running; // not started yet: the item stays hidden until the server can answer
+    if (!editor || !client) return show();
     const ticket = ++asked;
     try {
       const answer = await client.sendRequest<SchemaInfo>(SchemaRequests.info, { uri: editor.document.uri.toString() });
@@ -64,13 +65,17 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, client: L
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('fragments.schema')) void refresh();
     }),
-    client.onNotification(SCHEMA_CHANGED_NOTIFICATION, () => void refresh()),
-    client.onDidChangeState(() => void refresh()),
     vscode.commands.registerCommand(OPEN_SCHEMA_COMMAND, async () => {
       if (info?.uri) return vscode.window.showTextDocument(vscode.Uri.parse(info.uri));
-      const { text } = await client.sendRequest<{ text: string }>(SchemaRequests.builtIn, {});
+      const server = await serverFor(starter, 'Open the Schema in Use');
+      if (!server) return;
+      const { text } = await server.client.sendRequest<{ text: string }>(SchemaRequests.builtIn, {});
       return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'jsonc', content: text }));
     }),
   );
+  starter.onClientCreated((client) => [
+    client.onNotification(SCHEMA_CHANGED_NOTIFICATION, () => void refresh()),
+    client.onDidChangeState(() => void refresh()),
+  ]);
   void refresh();
 }

@@ -3,10 +3,11 @@
 // shown again and a new edit is checked by the new server.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { outputChannelText, serverProcesses as sessionServers, waitFor as poll } from './support/extension-host';
 import { startSession, type Session } from './support/session';
 import type { Workbench } from './support/workbench';
 import { VALID_RECORD, withField } from '../support/fixtures';
@@ -17,44 +18,9 @@ let session: Session | undefined;
 let page: Page;
 let wb: Workbench;
 
-/** The ids of running language server processes of this session's extension (found by their command line). */
-function serverProcesses(): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (command.includes(base) && command.includes('dist/server.js')) pids.push(Number(entry));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return pids;
-}
-
-/** Everything the extension wrote to its output channel (code-server keeps it in a log file per channel). */
-function outputChannelText(): string {
-  const texts: string[] = [];
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (entry.isFile() && /Fragments\.log$/.test(entry.name)) texts.push(readFileSync(path, 'utf8'));
-    }
-  };
-  visit(join(base, 'session'));
-  return texts.join('\n');
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeout = 30_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await page.waitForTimeout(200); // poll interval
-  }
-}
+const serverProcesses = () => sessionServers(join(base, 'session'));
+const outputText = () => outputChannelText(join(base, 'session'));
+const waitFor = <T>(what: string, probe: () => T | undefined, timeout?: number) => poll(page, what, probe, timeout);
 
 describe('recovery in a real VS Code', () => {
   before(async () => {
@@ -84,7 +50,7 @@ describe('recovery in a real VS Code', () => {
     });
     assert.notEqual(second, first);
     await waitFor('the restart message in the Fragments output channel', () =>
-      /stopped unexpectedly and is being started again/.test(outputChannelText()) ? true : undefined,
+      /stopped unexpectedly and is being started again/.test(outputText()) ? true : undefined,
     );
     await wb.waitForProblem((l) => /Regoinal/.test(l), 'for "Regoinal" after the restart', 60_000);
     console.log(`server ${first} killed; server ${second} running and its diagnostics shown ${Date.now() - killedAt} ms later`);

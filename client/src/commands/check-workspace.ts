@@ -4,24 +4,28 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { WorkDoneProgress, type LanguageClient, type WorkDoneProgressBegin, type WorkDoneProgressReport } from 'vscode-languageclient/node';
+import type { WorkDoneProgressBegin, WorkDoneProgressReport } from 'vscode-languageclient/node';
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from '../../../server/src/workspace/protocol';
+import { serverFor, type ServerStarter } from '../server-starter';
 
 export const CHECK_WORKSPACE_COMMAND = 'fragments.checkWorkspace';
 
-export function registerCheckWorkspace(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerCheckWorkspace(context: vscode.ExtensionContext, starter: ServerStarter): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(CHECK_WORKSPACE_COMMAND, async () => {
       if (!vscode.workspace.workspaceFolders?.length) {
         void vscode.window.showInformationMessage('Open a folder to check all of its fragment files.');
         return;
       }
+      const server = await serverFor(starter, 'Check Workspace');
+      if (!server) return;
+      const { client, library } = server;
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Checking fragment files', cancellable: true },
         async (progress, cancellation) => {
           const token = randomUUID();
           let shown = 0;
-          const listening = client.onProgress(WorkDoneProgress.type, token, (value) => {
+          const listening = client.onProgress(library.WorkDoneProgress.type, token, (value) => {
             if (value.kind === 'end') return;
             const { percentage, message } = value as WorkDoneProgressBegin | WorkDoneProgressReport;
             progress.report({ message, increment: percentage !== undefined ? Math.max(0, percentage - shown) : undefined });

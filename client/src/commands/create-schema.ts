@@ -1,15 +1,17 @@
 /** Fragments: Create Schema File — a starting fragment.schema.json that extends the built-in schema. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { SchemaRequests } from '../../../server/src/schemas/protocol';
+import { serverFor, type ServerStarter } from '../server-starter';
 import { pickWorkspaceFolder, writeNewFile } from './folders';
 
-export function registerCreateSchema(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerCreateSchema(context: vscode.ExtensionContext, starter: ServerStarter): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('fragments.createSchema', async (folder?: vscode.Uri) => {
       const target = folder ?? (await pickWorkspaceFolder('Choose the folder whose fragments the schema describes'));
       if (!target) return;
-      const { text } = await client.sendRequest<{ text: string }>(SchemaRequests.starter, {});
+      const server = await serverFor(starter, 'Create Schema File');
+      if (!server) return;
+      const { text } = await server.client.sendRequest<{ text: string }>(SchemaRequests.starter, {});
       await writeNewFile(vscode.Uri.joinPath(target, 'fragment.schema.json'), text);
     }),
   );

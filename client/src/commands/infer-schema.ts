@@ -3,18 +3,20 @@
  * lists hold every value seen there, with counts, as a starting point for a team's own schema.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { SchemaRequests, type InferredSchemaText } from '../../../server/src/schemas/protocol';
+import { serverFor, type ServerStarter } from '../server-starter';
 import { currentFolder, writeNewFile } from './folders';
 
-export function registerInferSchema(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerInferSchema(context: vscode.ExtensionContext, starter: ServerStarter): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('fragments.inferSchema', async (clicked?: vscode.Uri) => {
       const folder = clicked ?? (await askFolder());
       if (!folder) return;
+      const server = await serverFor(starter, 'Infer Schema from Folder…');
+      if (!server) return;
       const inferred = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Reading the fragment files in ${vscode.workspace.asRelativePath(folder)}…` },
-        () => client.sendRequest<InferredSchemaText>(SchemaRequests.infer, { folderUri: folder.toString() }),
+        () => server.client.sendRequest<InferredSchemaText>(SchemaRequests.infer, { folderUri: folder.toString() }),
       );
       if (inferred.files === 0) {
         void vscode.window.showWarningMessage(`No fragment files were found in ${vscode.workspace.asRelativePath(folder)}, so there is nothing to infer a schema from.`);

@@ -1,15 +1,17 @@
 /** Fragments: New Fragment… — pick one of the schema's templates and get a new, unsaved fragment document. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { SchemaRequests, type TemplateChoice } from '../../../server/src/schemas/protocol';
+import { serverFor, type ServerStarter } from '../server-starter';
 import { currentFolder } from './folders';
 
-export function registerNewFragment(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerNewFragment(context: vscode.ExtensionContext, starter: ServerStarter): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('fragments.newFragment', async () => {
       // Templates come from the schema of the folder being worked in, so a team's own templates are offered.
       const folder = currentFolder();
-      const templates = await client.sendRequest<TemplateChoice[]>(SchemaRequests.templates, { folderUri: folder?.toString() });
+      const server = await serverFor(starter, 'New Fragment…');
+      if (!server) return;
+      const templates = await server.client.sendRequest<TemplateChoice[]>(SchemaRequests.templates, { folderUri: folder?.toString() });
       const picked = await vscode.window.showQuickPick(
         templates.map((template) => ({ label: template.name, detail: template.description, template })),
         { title: 'New Fragment', placeHolder: 'Choose a template for the new record' },

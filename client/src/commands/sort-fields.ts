@@ -1,13 +1,14 @@
 /**
  * "Fragments: Sort Fields in Schema Order" from the command palette: asks the server to sort the active fragment.
- * The server command (registered by the language client) takes the document URI and applies the edit itself.
+ * The server command (registered by the language client once the server runs) takes the document URI and applies the edit itself.
  */
 import * as vscode from 'vscode';
+import { serverFor, type ServerStarter } from '../server-starter';
 
 export const SORT_FIELDS_COMMAND = 'fragments.sortFields';
 const SERVER_COMMAND = 'fragments.server.sortFields';
 
-export function registerSortFields(context: vscode.ExtensionContext): void {
+export function registerSortFields(context: vscode.ExtensionContext, starter: ServerStarter): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(SORT_FIELDS_COMMAND, async () => {
       const document = vscode.window.activeTextEditor?.document;
@@ -15,6 +16,8 @@ export function registerSortFields(context: vscode.ExtensionContext): void {
         void vscode.window.showInformationMessage('Open a fragment file to sort its fields.');
         return;
       }
+      // The server command exists once the server has started (opening the fragment started it; it may still be starting).
+      if (!(await serverFor(starter, 'Sort Fields in Schema Order'))) return;
       await vscode.commands.executeCommand(SERVER_COMMAND, document.uri.toString());
     }),
   );

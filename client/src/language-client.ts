@@ -1,0 +1,31 @@
+/**
+ * The language client, bundled on its own as dist/language-client.js and loaded only when the server is needed
+ * (server-starter.ts): vscode-languageclient is most of the extension's code, and most plain-text files a person
+ * opens are not fragments. Only this file and recovery.ts import vscode-languageclient's values; the rest of
+ * client/src imports its types only.
+ */
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { restartingErrorHandler } from './recovery';
+import { SERVER_NODE_FLAGS } from '../../server/src/node-flags';
+
+export { WorkDoneProgress } from 'vscode-languageclient/node';
+
+export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'fragment', scheme: 'file' },
+      { language: 'fragment', scheme: 'untitled' },
+    ],
+    outputChannel,
+    traceOutputChannel: outputChannel,
+    errorHandler: restartingErrorHandler(),
+  };
+  return new LanguageClient('fragments', 'Fragments', serverOptions, clientOptions);
+}
