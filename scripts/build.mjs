@@ -43,7 +43,9 @@ const builds = [
   // The language client on its own, loaded by dist/client.js only when the server is first needed (client/src/server-starter.ts).
   { entryPoints: ['client/src/language-client.ts'], outfile: 'dist/language-client.js', external: ['vscode'] },
   // env -S passes the server's Node flags (server/src/node-flags.ts) when it runs as the fragment-language-server bin.
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [lazyModules], banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=4' } },
+  // dist/server.js starts dist/server-main.js through V8's code cache (server/src/launcher.ts).
+  { entryPoints: ['server/src/launcher.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=4' } },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js', plugins: [lazyModules] },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyModules], banner: { js: '#!/usr/bin/env node' } },
   ...lazyBuilds,
 ];

@@ -35,11 +35,13 @@ export interface StartOptions {
   /** workspace/configuration answers, by section; when given, the client claims configuration support. */
   configuration?: Record<string, unknown>;
   args?: string[];
+  /** Added to the server's environment (e.g. FRAGMENT_SERVER_CACHE). */
+  env?: Record<string, string>;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestClient> {
   // Started the way the VS Code client starts it: same Node flags.
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE, ...(options.args ?? ['--stdio'])], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE, ...(options.args ?? ['--stdio'])], { stdio: 'pipe', env: { ...process.env, ...options.env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const logs: string[] = [];
   const waiting: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
