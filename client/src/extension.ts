@@ -11,7 +11,7 @@ import { registerNewFragment } from './commands/new-fragment';
 import { registerSortFields } from './commands/sort-fields';
 import { registerDetectByContent } from './detect-by-content';
 import { registerSchemaSync } from './schema-sync';
-import { ServerStarter, serverFor, type LanguageClientLibrary } from './server-starter';
+import { ServerStarter, type LanguageClientLibrary } from './server-starter';
 import { startServerWhenNeeded } from './start-triggers';
 import { registerSchemaStatus } from './status';
 
@@ -26,7 +26,8 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(outputChannel);
   // A path computed at run time, so esbuild leaves the require alone instead of bundling the client into this file.
   const load = (): LanguageClientLibrary => require(context.asAbsolutePath(LANGUAGE_CLIENT_BUNDLE));
-  const server = new ServerStarter(context, outputChannel, load);
+  const report = (message: string) => void vscode.window.showErrorMessage(message);
+  const server = new ServerStarter({ context, output: outputChannel, load, report });
   starter = server;
 
   registerDetectByContent(context);
@@ -40,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('fragments.restartServer', async () => {
       const wasStarted = server.requested;
-      const started = await serverFor(server, 'Restart Server');
+      const started = await server.forCommand('Restart Server');
       if (!started) return;
       if (wasStarted) await started.client.restart();
       void vscode.window.setStatusBarMessage(`Fragments: language server ${wasStarted ? 'restarted' : 'started'}`, 3000);

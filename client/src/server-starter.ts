@@ -4,7 +4,7 @@
  * language client (dist/language-client.js, ~450 KB) and starting a Node server process for them would be wasted.
  * One start however many triggers arrive at once: the start is a single shared promise.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type * as LanguageClientModule from './language-client';
 
@@ -16,6 +16,15 @@ export interface StartedServer {
 /** Wires a feature to a newly created client before it starts, so it sees the client's first state change. */
 export type ClientHook = (client: LanguageClient) => vscode.Disposable[];
 
+export interface StarterOptions {
+  context: vscode.ExtensionContext;
+  output: vscode.LogOutputChannel;
+  /** Loads dist/language-client.js. */
+  load: () => LanguageClientLibrary;
+  /** Shows an error to the user (vscode.window.showErrorMessage; passed in so this file runs in unit tests). */
+  report: (message: string) => void;
+}
+
 export class ServerStarter {
   private starting: Promise<StartedServer> | undefined;
   private client: LanguageClient | undefined;
@@ -24,11 +33,11 @@ export class ServerStarter {
   /** Why the last start failed; automatic starts are not retried after a failure, commands are. */
   private failure: unknown;
 
-  constructor(
-    private readonly context: vscode.ExtensionContext,
-    private readonly output: vscode.LogOutputChannel,
-    private readonly load: () => LanguageClientLibrary,
-  ) {}
+  constructor(private readonly options: StarterOptions) {}
+
+  private get output(): vscode.LogOutputChannel {
+    return this.options.output;
+  }
 
   /** The client while the server runs; undefined before the first start, while starting and while restarting. */
   get running(): LanguageClient | undefined {
@@ -47,23 +56,41 @@ export class ServerStarter {
 
   /** Starts the server, or returns the start already under way or done. `reason` goes to the output channel. */
   start(reason: string): Promise<StartedServer> {
-    this.starting ??= this.create(reason).catch((error: unknown) => {
-      this.starting = undefined;
+    if (this.starting) return this.starting;
+    const starting = this.create(reason).catch((error: unknown) => {
+      if (this.starting === starting) this.starting = undefined; // the next start tries again
       this.failure = error;
       throw error;
     });
-    return this.starting;
+    this.starting = starting;
+    return starting;
   }
 
   /** A start nobody waits for (a document opened): a failure is logged and shown once, and not retried. */
   startInBackground(reason: string): void {
     if (this.starting || this.failure !== undefined) return;
     this.start(reason).catch((error: unknown) => {
-      void vscode.window.showErrorMessage(
+      this.options.report(
         `The Fragments language server could not be started, so fragment files are not checked: ${describe(error)}. ` +
           'The Fragments output channel shows more. Run "Fragments: Restart Server" to try again.',
       );
     });
+  }
+
+  /**
+   * The running server for a command, started if need be; undefined (and the user told why) when it cannot start.
+   * `command` is the command's title as the user sees it.
+   */
+  async forCommand(command: string): Promise<StartedServer | undefined> {
+    try {
+      return await this.start(`"${command}" was run`);
+    } catch (error) {
+      this.options.report(
+        `"${command}" needs the Fragments language server, which could not be started: ${describe(error)}. ` +
+          'The Fragments output channel shows more. Run "Fragments: Restart Server" to try again.',
+      );
+      return undefined;
+    }
   }
 
   async stop(): Promise<void> {
@@ -80,13 +107,13 @@ export class ServerStarter {
     this.output.info(`Starting the language server: ${reason}.`);
     let library: LanguageClientLibrary;
     try {
-      library = this.load();
+      library = this.options.load();
     } catch (error) {
       this.output.error(`The language client could not be loaded: ${describe(error)}`);
       throw error;
     }
     const loaded = performance.now();
-    const client = library.createLanguageClient(this.context, this.output);
+    const client = library.createLanguageClient(this.options.context, this.output);
     this.client = client;
     this.hooked = this.hooks.flatMap((hook) => hook(client));
     try {
@@ -107,22 +134,6 @@ export class ServerStarter {
   private unhook(): void {
     for (const disposable of this.hooked) disposable.dispose();
     this.hooked = [];
-  }
-}
-
-/**
- * The running server for a command, started if need be; undefined (and the user told why) when it cannot start.
- * `command` is the command's title as the user saw it.
- */
-export async function serverFor(starter: ServerStarter, command: string): Promise<StartedServer | undefined> {
-  try {
-    return await starter.start(`"${command}" was run`);
-  } catch (error) {
-    void vscode.window.showErrorMessage(
-      `"${command}" needs the Fragments language server, which could not be started: ${describe(error)}. ` +
-        'The Fragments output channel shows more. Run "Fragments: Restart Server" to try again.',
-    );
-    return undefined;
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { SCHEMA_CHANGED_NOTIFICATION, SchemaRequests, type SchemaInfo } from '../../server/src/schemas/protocol';
-import { serverFor, type ServerStarter } from './server-starter';
+import type { ServerStarter } from './server-starter';
 
 export const OPEN_SCHEMA_COMMAND = 'fragments.openSchema';
 
@@ -67,7 +67,7 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
     }),
     vscode.commands.registerCommand(OPEN_SCHEMA_COMMAND, async () => {
       if (info?.uri) return vscode.window.showTextDocument(vscode.Uri.parse(info.uri));
-      const server = await serverFor(starter, 'Open the Schema in Use');
+      const server = await starter.forCommand('Open the Schema in Use');
       if (!server) return;
       const { text } = await server.client.sendRequest<{ text: string }>(SchemaRequests.builtIn, {});
       return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'jsonc', content: text }));

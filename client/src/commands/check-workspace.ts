@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { WorkDoneProgressBegin, WorkDoneProgressReport } from 'vscode-languageclient/node';
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from '../../../server/src/workspace/protocol';
-import { serverFor, type ServerStarter } from '../server-starter';
+import type { ServerStarter } from '../server-starter';
 
 export const CHECK_WORKSPACE_COMMAND = 'fragments.checkWorkspace';
 
@@ -17,7 +17,7 @@ export function registerCheckWorkspace(context: vscode.ExtensionContext, starter
         void vscode.window.showInformationMessage('Open a folder to check all of its fragment files.');
         return;
       }
-      const server = await serverFor(starter, 'Check Workspace');
+      const server = await starter.forCommand('Check Workspace');
       if (!server) return;
       const { client, library } = server;
       const result = await vscode.window.withProgress(

@@ -1,7 +1,7 @@
 /** Fragments: Create Schema File — a starting fragment.schema.json that extends the built-in schema. */
 import * as vscode from 'vscode';
 import { SchemaRequests } from '../../../server/src/schemas/protocol';
-import { serverFor, type ServerStarter } from '../server-starter';
+import type { ServerStarter } from '../server-starter';
 import { pickWorkspaceFolder, writeNewFile } from './folders';
 
 export function registerCreateSchema(context: vscode.ExtensionContext, starter: ServerStarter): void {
@@ -9,7 +9,7 @@ export function registerCreateSchema(context: vscode.ExtensionContext, starter: 
     vscode.commands.registerCommand('fragments.createSchema', async (folder?: vscode.Uri) => {
       const target = folder ?? (await pickWorkspaceFolder('Choose the folder whose fragments the schema describes'));
       if (!target) return;
-      const server = await serverFor(starter, 'Create Schema File');
+      const server = await starter.forCommand('Create Schema File');
       if (!server) return;
       const { text } = await server.client.sendRequest<{ text: string }>(SchemaRequests.starter, {});
       await writeNewFile(vscode.Uri.joinPath(target, 'fragment.schema.json'), text);

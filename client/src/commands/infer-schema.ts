@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { SchemaRequests, type InferredSchemaText } from '../../../server/src/schemas/protocol';
-import { serverFor, type ServerStarter } from '../server-starter';
+import type { ServerStarter } from '../server-starter';
 import { currentFolder, writeNewFile } from './folders';
 
 export function registerInferSchema(context: vscode.ExtensionContext, starter: ServerStarter): void {
@@ -12,7 +12,7 @@ export function registerInferSchema(context: vscode.ExtensionContext, starter: S
     vscode.commands.registerCommand('fragments.inferSchema', async (clicked?: vscode.Uri) => {
       const folder = clicked ?? (await askFolder());
       if (!folder) return;
-      const server = await serverFor(starter, 'Infer Schema from Folder…');
+      const server = await starter.forCommand('Infer Schema from Folder…');
       if (!server) return;
       const inferred = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Reading the fragment files in ${vscode.workspace.asRelativePath(folder)}…` },

@@ -1,7 +1,7 @@
 /** Fragments: New Fragment… — pick one of the schema's templates and get a new, unsaved fragment document. */
 import * as vscode from 'vscode';
 import { SchemaRequests, type TemplateChoice } from '../../../server/src/schemas/protocol';
-import { serverFor, type ServerStarter } from '../server-starter';
+import type { ServerStarter } from '../server-starter';
 import { currentFolder } from './folders';
 
 export function registerNewFragment(context: vscode.ExtensionContext, starter: ServerStarter): void {
@@ -9,7 +9,7 @@ export function registerNewFragment(context: vscode.ExtensionContext, starter: S
     vscode.commands.registerCommand('fragments.newFragment', async () => {
       // Templates come from the schema of the folder being worked in, so a team's own templates are offered.
       const folder = currentFolder();
-      const server = await serverFor(starter, 'New Fragment…');
+      const server = await starter.forCommand('New Fragment…');
       if (!server) return;
       const templates = await server.client.sendRequest<TemplateChoice[]>(SchemaRequests.templates, { folderUri: folder?.toString() });
       const picked = await vscode.window.showQuickPick(

@@ -3,7 +3,7 @@
  * The server command (registered by the language client once the server runs) takes the document URI and applies the edit itself.
  */
 import * as vscode from 'vscode';
-import { serverFor, type ServerStarter } from '../server-starter';
+import type { ServerStarter } from '../server-starter';
 
 export const SORT_FIELDS_COMMAND = 'fragments.sortFields';
 const SERVER_COMMAND = 'fragments.server.sortFields';
@@ -17,7 +17,7 @@ export function registerSortFields(context: vscode.ExtensionContext, starter: Se
         return;
       }
       // The server command exists once the server has started (opening the fragment started it; it may still be starting).
-      if (!(await serverFor(starter, 'Sort Fields in Schema Order'))) return;
+      if (!(await starter.forCommand('Sort Fields in Schema Order'))) return;
       await vscode.commands.executeCommand(SERVER_COMMAND, document.uri.toString());
     }),
   );
