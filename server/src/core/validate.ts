@@ -1,12 +1,13 @@
 /** Runs the rules over a document. Pure: text and schema in, diagnostics out. */
 import { DIAGNOSTIC_SOURCE } from './diagnostic-codes';
 import { Severity, type FragmentDiagnostic } from './diagnostic';
-import { parse, range, type ParsedDocument } from './parser';
+import { parse, range, type Field, type ParsedDocument } from './parser';
 import { RULES, UNSTRUCTURED_RULE } from './rules';
 import type { Report, RuleContext } from './rules/rule';
 import { fold, getDefaultSchema } from './schema/compile';
 import { severityOf, type FieldSpec, type Schema } from './schema/model';
 import { checkValue, type ValueProblem } from './values/check-value';
+import { schemaIndex } from './schema-index';
 import { budgetedSuggester } from './suggest';
 
 /** The most diagnostics one file gets; past it a person needs the first problems, not all of them. */
@@ -22,8 +23,7 @@ export interface ValidateOptions {
 }
 
 export function parseWithSchema(text: string, schema: Schema = getDefaultSchema()): ParsedDocument {
-  const recordStartKeys = [schema.recordStart, ...(schema.byName.get(schema.recordStart)?.aliases ?? [])];
-  return parse(text, { recordStartKeys, isKnownKey: (key) => schema.byFoldedName.has(fold(key)) });
+  return parse(text, schemaIndex(schema));
 }
 
 export function validate(text: string, options: ValidateOptions = {}): FragmentDiagnostic[] {
@@ -33,36 +33,53 @@ export function validate(text: string, options: ValidateOptions = {}): FragmentD
 
 export function validateParsed(document: ParsedDocument, options: ValidateOptions = {}): FragmentDiagnostic[] {
   const schema = options.schema ?? getDefaultSchema();
+  const index = schemaIndex(schema);
   const now = options.now ?? new Date();
   const diagnostics: FragmentDiagnostic[] = [];
-  // Per-field results, indexed by Field.index: computed once, shared by the rules.
-  const specs: (FieldSpec | null | undefined)[] = new Array(document.fields.length);
-  const values: (readonly ValueProblem[] | undefined)[] = new Array(document.fields.length);
+  const { fields } = document;
+  // Per-field results, indexed by Field.index: worked out once, shared by the rules.
+  const specs: (FieldSpec | undefined)[] = new Array(fields.length);
+  const exact: boolean[] = new Array(fields.length);
+  // Records usually list their fields in schema order, so the field after the previous one is tried first: comparing
+  // two strings is cheaper than hashing a new key for a map lookup, and this runs for every field on every keystroke.
+  let guess = index.following[0];
+  for (let i = 0; i < fields.length; i++) {
+    const key = fields[i].key;
+    let spec = guess !== undefined && guess.key === key ? guess : schema.byName.get(key);
+    exact[i] = spec !== undefined;
+    spec ??= schema.byFoldedName.get(fold(key));
+    specs[i] = spec;
+    if (spec) guess = index.following[index.slotOf(spec) + 1];
+  }
+  const values: (readonly ValueProblem[] | undefined)[] = new Array(fields.length);
+  let withValueProblems: Field[] | undefined;
   const maxDiagnostics = options.maxDiagnostics ?? MAX_DIAGNOSTICS;
   const suggest = budgetedSuggester(4 * maxDiagnostics);
 
   const context: RuleContext = {
     document,
     schema,
+    index,
     now,
     uri: options.uri,
     maxDiagnostics,
-    specOf(field) {
-      let spec = specs[field.index];
-      if (spec === undefined) {
-        spec = schema.byName.get(field.key) ?? schema.byFoldedName.get(fold(field.key)) ?? null;
-        specs[field.index] = spec;
-      }
-      return spec ?? undefined;
-    },
+    specOf: (field) => specs[field.index],
+    isSpelledExactly: (field) => exact[field.index],
     valueProblems(field) {
       let problems = values[field.index];
       if (!problems) {
-        const spec = context.specOf(field);
+        const spec = specs[field.index];
         problems = spec ? checkValue(spec, field, now, suggest) : NO_PROBLEMS;
         values[field.index] = problems;
       }
       return problems;
+    },
+    fieldsWithValueProblems() {
+      if (!withValueProblems) {
+        withValueProblems = [];
+        for (const field of fields) if (context.valueProblems(field).length > 0) withValueProblems.push(field);
+      }
+      return withValueProblems;
     },
     report(problem: Report) {
       const override = problem.spec?.severity[problem.code];
@@ -82,9 +99,9 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
     },
   };
 
-  const rules = document.fields.length === 0 ? [UNSTRUCTURED_RULE] : RULES;
+  const rules = fields.length === 0 ? [UNSTRUCTURED_RULE] : RULES;
   for (const rule of rules) rule.check(context);
-  diagnostics.sort(byPosition);
+  if (diagnostics.length > 1) diagnostics.sort(byPosition);
   return capped(diagnostics, maxDiagnostics);
 }
 

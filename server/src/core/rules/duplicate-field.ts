@@ -1,6 +1,5 @@
 import { Severity } from '../diagnostic';
 import type { Field } from '../parser';
-import type { FieldSpec } from '../schema/model';
 import type { Rule } from './rule';
 
 /** The same field twice in one record; reported on the repeat. */
@@ -8,15 +7,33 @@ export const duplicateField: Rule = {
   code: 'duplicate-field',
   description: 'A field appears more than once in the same record.',
   check(context) {
+    const { index } = context;
+    // The first field of each schema field in the current record, marked with the record's number: one small array
+    // for the whole document instead of a map per record. Keys the schema does not know are rare and use a map.
+    const first: (Field | undefined)[] = new Array(context.schema.fields.length);
+    const firstIn: number[] = new Array(context.schema.fields.length).fill(-1);
     for (const record of context.document.records) {
-      const first = new Map<FieldSpec | string, Field>();
+      let unknown: Map<string, Field> | undefined;
       for (const field of record.fields) {
-        const identity = context.specOf(field) ?? field.key;
-        const earlier = first.get(identity);
-        if (!earlier) {
-          first.set(identity, field);
-          continue;
+        const spec = context.specOf(field);
+        let earlier: Field | undefined;
+        if (spec) {
+          const slot = index.slotOf(spec);
+          if (firstIn[slot] !== record.index) {
+            firstIn[slot] = record.index;
+            first[slot] = field;
+            continue;
+          }
+          earlier = first[slot];
+        } else {
+          unknown ??= new Map();
+          earlier = unknown.get(field.key);
+          if (!earlier) {
+            unknown.set(field.key, field);
+            continue;
+          }
         }
+        if (!earlier) continue;
         const sameValue = earlier.value === field.value;
         context.report({
           code: 'duplicate-field',
@@ -27,7 +44,7 @@ export const duplicateField: Rule = {
           relatedInformation: context.uri
             ? [{ location: { uri: context.uri, range: earlier.keyRange }, message: `First "${earlier.key}" is here.` }]
             : undefined,
-          spec: context.specOf(field),
+          spec,
         });
       }
     }

@@ -7,8 +7,9 @@ export const emptyValue: Rule = {
   description: 'A required field (error) or recommended field (warning) has an empty value.',
   check(context) {
     for (const field of context.document.fields) {
+      if (field.value !== '') continue;
       const spec = context.specOf(field);
-      if (!spec || spec.presence === 'optional' || field.value !== '') continue;
+      if (!spec || spec.presence === 'optional') continue;
       const required = spec.presence === 'required';
       context.report({
         code: 'empty-value',

@@ -6,20 +6,25 @@ export const missingField: Rule = {
   code: 'missing-field',
   description: 'A required field (error) or recommended field (warning) is not in the record.',
   check(context) {
-    const { document, schema } = context;
+    const { document, index } = context;
+    // Which schema fields the current record has, marked with the record's number: one small array for the whole
+    // document instead of a set per record.
+    const seenIn: number[] = new Array(context.schema.fields.length).fill(-1);
     let kept = 0;
     for (const record of document.records) {
       if (kept >= context.maxDiagnostics) break; // records are in document order: the rest would be cut
-      const present = new Set(record.fields.map((f) => context.specOf(f)));
-      const anchor = record.fields[0].keyRange;
-      for (const spec of schema.fields) {
-        if (spec.presence === 'optional' || present.has(spec)) continue;
+      for (const field of record.fields) {
+        const spec = context.specOf(field);
+        if (spec) seenIn[index.slotOf(spec)] = record.index;
+      }
+      for (const spec of index.expected) {
+        if (seenIn[index.slotOf(spec)] === record.index) continue;
         const required = spec.presence === 'required';
         const reported = context.report({
           code: 'missing-field',
           severity: required ? Severity.Error : Severity.Warning,
           message: `This fragment has no "${spec.key}" field, which is ${required ? 'required' : 'recommended'}.`,
-          range: anchor,
+          range: record.fields[0].keyRange,
           data: { fix: 'insert-field', key: spec.key, record: record.index, recordStartLine: record.startLine },
           spec,
         });

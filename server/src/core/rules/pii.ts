@@ -1,5 +1,5 @@
 import { Severity } from '../diagnostic';
-import { valueSubRange } from '../parser';
+import { valueSubRange, type Field } from '../parser';
 import { fold } from '../schema/compile';
 import type { Rule } from './rule';
 
@@ -70,7 +70,13 @@ export const pii: Rule = {
     // Compared by spec, not by folding every key of every record: this rule runs on each keystroke.
     const confidential = schema.byFoldedName.get(CONFIDENTIAL_KEY);
     for (const record of context.document.records) {
-      const flag = record.fields.find((f) => (confidential ? context.specOf(f) === confidential : fold(f.key) === CONFIDENTIAL_KEY));
+      let flag: Field | undefined;
+      for (const f of record.fields) {
+        if (confidential ? context.specOf(f) === confidential : fold(f.key) === CONFIDENTIAL_KEY) {
+          flag = f;
+          break;
+        }
+      }
       if (flag?.value !== CONFIDENTIAL_VALUE) continue;
       for (const field of record.fields) {
         const spec = context.specOf(field);

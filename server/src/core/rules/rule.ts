@@ -3,6 +3,7 @@ import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languagese
 import type { DiagnosticCode } from '../diagnostic-codes';
 import type { FixData } from '../diagnostic';
 import type { Field, ParsedDocument } from '../parser';
+import type { SchemaIndex } from '../schema-index';
 import type { FieldSpec, Schema } from '../schema/model';
 import type { ValueProblem } from '../values/check-value';
 
@@ -20,13 +21,19 @@ export interface Report {
 export interface RuleContext {
   readonly document: ParsedDocument;
   readonly schema: Schema;
+  /** Lists and lookups derived from the schema once, not on each check. */
+  readonly index: SchemaIndex;
   readonly now: Date;
   /** The document's URI, for related information; absent when checking text that has no location. */
   readonly uri?: string;
   /** The field spec a field's key names, exactly or with different capitals/spacing. */
   specOf(field: Field): FieldSpec | undefined;
+  /** Whether a field's key is a schema key or alias exactly as the schema spells it. */
+  isSpelledExactly(field: Field): boolean;
   /** Value problems of a field, computed once and shared by the value rules. */
   valueProblems(field: Field): readonly ValueProblem[];
+  /** The fields that have value problems, in document order (most have none). */
+  fieldsWithValueProblems(): readonly Field[];
   /** Adds a problem; false when the schema switched its code off for that field. */
   report(problem: Report): boolean;
   /**

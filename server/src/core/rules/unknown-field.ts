@@ -9,13 +9,12 @@ export const unknownField: Rule = {
   description: 'A field name that is not in the schema (with a did-you-mean), or a known name written with other capitals.',
   check(context) {
     const { schema } = context;
-    const names = schema.fields.flatMap((f) => [f.key, ...f.aliases]);
     let kept = 0;
     for (const field of context.document.fields) {
       // Reports go in document order, so past the cap they would be cut: skip the did-you-mean work.
       if (kept >= context.maxDiagnostics) break;
-      if (schema.byName.has(field.key)) continue;
-      const spec = schema.byFoldedName.get(fold(field.key));
+      if (context.isSpelledExactly(field)) continue;
+      const spec = context.specOf(field); // found by folded name, when there is one
       if (spec) {
         const spelled = [spec.key, ...spec.aliases].find((n) => fold(n) === fold(field.key)) ?? spec.key;
         const reported = context.report({
@@ -29,7 +28,7 @@ export const unknownField: Rule = {
         if (reported) kept++;
         continue;
       }
-      const near = closest(field.key, names, 5);
+      const near = closest(field.key, context.index.names, 5);
       const suggestions = [...new Set(near.map((n) => schema.byName.get(n)?.key ?? n))].slice(0, 3);
       const reported = context.report({
         code: 'unknown-field',

@@ -3,23 +3,49 @@ import { range } from '../parser';
 import { closest } from '../suggest';
 import type { Rule } from './rule';
 
-/** `<word>`: the shape of a redaction marker. Bounded, so a long line is scanned in linear time. */
-const MARKER_LIKE = /<[A-Za-z][A-Za-z0-9_ -]{0,30}>/g;
+/** `<word>`: the shape of a redaction marker, up to this many characters after the first letter. */
+const MARKER_TAIL = 30;
+
+/**
+ * The end (after `>`) of a marker-like token starting at the `<` at `start`, or -1: what `<[A-Za-z][A-Za-z0-9_ -]{0,30}>`
+ * matches there, read by hand because nearly every `<` in a record opens a known marker and this runs on every line.
+ * Bounded, so a long line is scanned in linear time.
+ */
+function markerEnd(line: string, start: number): number {
+  if (!isLetter(line.charCodeAt(start + 1))) return -1;
+  const limit = Math.min(line.length, start + 3 + MARKER_TAIL);
+  for (let i = start + 2; i < limit; i++) {
+    const code = line.charCodeAt(i);
+    if (code === 62) return i + 1; // >
+    if (!(isLetter(code) || (code >= 48 && code <= 57) || code === 95 || code === 32 || code === 45)) return -1;
+  }
+  return -1;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
 
 /** A token shaped like a redaction marker that is not one of the schema's markers. */
 export const unknownMarker: Rule = {
   code: 'unknown-marker',
   description: 'A marker-like token such as <persn> or <Loc> that is not a known redaction marker.',
   check(context) {
-    const known = context.schema.markers.map((m) => m.text);
-    const knownSet = new Set(known);
+    const known = context.index.markers;
     const { lines } = context.document;
     let kept = 0;
     for (let line = 0; line < lines.length && kept < context.maxDiagnostics; line++) {
-      if (lines[line].indexOf('<') < 0) continue;
-      for (const match of lines[line].matchAll(MARKER_LIKE)) {
-        const token = match[0];
-        if (knownSet.has(token)) continue;
+      const text = lines[line];
+      for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at)) {
+        const end = markerEnd(text, at);
+        if (end < 0) {
+          at++;
+          continue;
+        }
+        const start = at;
+        at = end;
+        if (isKnownMarker(text, start, end, known)) continue;
+        const token = text.slice(start, end);
         // In document order: past the cap the rest would be cut anyway.
         if (kept++ >= context.maxDiagnostics) break;
         const suggestions = closest(token, known, 3);
@@ -27,10 +53,16 @@ export const unknownMarker: Rule = {
           code: 'unknown-marker',
           severity: Severity.Warning,
           message: `${quote(token)} is not a known redaction marker.${suggestions.length ? ` Did you mean ${quote(suggestions[0])}?` : ''} Known markers: ${known.join(', ')}.`,
-          range: range(line, match.index, line, match.index + token.length),
+          range: range(line, start, line, end),
           data: { fix: 'replace', suggestions },
         });
       }
     }
   },
 };
+
+/** Whether `line` holds one of the known markers from `start` to `end`, compared in place without cutting it out. */
+function isKnownMarker(line: string, start: number, end: number, known: readonly string[]): boolean {
+  for (const marker of known) if (marker.length === end - start && line.startsWith(marker, start)) return true;
+  return false;
+}

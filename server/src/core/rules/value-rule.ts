@@ -10,7 +10,7 @@ export function valueRule(code: ValueProblemCode, description: string): Rule {
     code,
     description,
     check(context) {
-      for (const field of context.document.fields) {
+      for (const field of context.fieldsWithValueProblems()) {
         for (const problem of context.valueProblems(field)) {
           if (problem.code === code) context.report({ ...problem, spec: context.specOf(field) });
         }

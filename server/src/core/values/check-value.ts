@@ -22,24 +22,34 @@ export interface ValueProblem {
 /** Longest list of allowed values spelled out in a message; longer lists are cut with "…". */
 const LISTED_VALUES = 6;
 
-export function checkValue(spec: FieldSpec, field: Field, now: Date, suggest: Suggester = SUGGEST): ValueProblem[] {
-  if (field.value === '') return [];
-  const whole = field.valueRange;
+/** No problems: shared, because most values have none and a large file has hundreds of thousands of them. */
+const NONE: readonly ValueProblem[] = Object.freeze([]);
+
+export function checkValue(spec: FieldSpec, field: Field, now: Date, suggest: Suggester = SUGGEST): readonly ValueProblem[] {
+  const value = field.value;
+  if (value === '') return NONE;
+  // Each case first asks the cheap question "is it fine?"; only a problem needs ranges, messages and suggestions.
   switch (spec.kind) {
     case 'text':
-      return [];
+      return NONE;
     case 'closed':
     case 'flag':
-      return checkListed(spec, field.value, whole, false, suggest);
+      return isFine(spec, value, false) ? NONE : checkListed(spec, value, field.valueRange, false, suggest);
     case 'open':
-      return checkOpen(spec, field.value, whole, suggest);
+      return isFine(spec, value, true) ? NONE : checkOpen(spec, value, field.valueRange, suggest);
     case 'multi':
       return checkMulti(spec, field, suggest);
     case 'year':
-      return checkYear(spec, field.value, whole, now);
+      return checkYear(spec, field, now);
     case 'pattern':
-      return checkPattern(spec, field.value, whole);
+      return !spec.pattern || spec.pattern.matches(value) ? NONE : checkPattern(spec, value, field.valueRange);
   }
+}
+
+/** Whether a value (or a multi-choice item) is fine as it is: what checkOpen or checkListed would find no problem in. */
+function isFine(spec: FieldSpec, value: string, open: boolean): boolean {
+  if (!open) return spec.valueIndex.has(value);
+  return (!spec.pattern || spec.pattern.matches(value)) && (spec.values.length === 0 || spec.valueIndex.has(value));
 }
 
 function allowedList(spec: FieldSpec): string {
@@ -128,7 +138,6 @@ function checkMulti(spec: FieldSpec, field: Field, suggest: Suggester): ValuePro
     const start = offset + lead;
     offset += raw.length + spec.separator.length;
     if (item === '') continue;
-    const range = valueSubRange(field, start, start + item.length);
     const folded = fold(item);
     if (seen.has(folded)) {
       repeated = true;
@@ -136,13 +145,15 @@ function checkMulti(spec: FieldSpec, field: Field, suggest: Suggester): ValuePro
         code: 'repeated-choice',
         severity: Severity.Warning,
         message: `${quote(item)} is chosen twice in ${spec.key}; each choice counts once.`,
-        range,
+        range: valueSubRange(field, start, start + item.length),
         data: { fix: 'none' },
       });
       continue;
     }
     seen.set(folded, item);
     kept.push(item);
+    if (isFine(spec, item, spec.open)) continue;
+    const range = valueSubRange(field, start, start + item.length);
     problems.push(...(spec.open ? checkOpen(spec, item, range, suggest) : checkListed(spec, item, range, true, suggest)));
   }
   if (repeated) {
@@ -154,10 +165,14 @@ function checkMulti(spec: FieldSpec, field: Field, suggest: Suggester): ValuePro
   return problems;
 }
 
-function checkYear(spec: FieldSpec, value: string, range: Range, now: Date): ValueProblem[] {
+function checkYear(spec: FieldSpec, field: Field, now: Date): readonly ValueProblem[] {
+  const value = field.value;
   const thisYear = now.getFullYear();
   const latest = thisYear + 1;
-  if (!/^\d{4}$/.test(value)) {
+  const fourDigits = /^\d{4}$/.test(value);
+  if (fourDigits && Number(value) >= spec.minYear && Number(value) <= thisYear) return NONE;
+  const range = field.valueRange;
+  if (!fourDigits) {
     const found = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(value);
     return [
       {
@@ -192,7 +207,7 @@ function checkYear(spec: FieldSpec, value: string, range: Range, now: Date): Val
       },
     ];
   }
-  return [];
+  return NONE;
 }
 
 function checkPattern(spec: FieldSpec, value: string, range: Range): ValueProblem[] {
