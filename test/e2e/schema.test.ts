@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { outputChannelText, serverProcesses, waitFor } from './support/extension-host';
 import { startSession, type Session } from './support/session';
 import type { Workbench } from './support/workbench';
 import { seed, withField } from '../support/fixtures';
@@ -38,6 +39,12 @@ describe('team schema in a real VS Code', () => {
   after(async () => {
     await session?.stop();
     rmSync(base, { recursive: true, force: true });
+  });
+
+  test('a schema in the workspace starts the language server before any fragment is opened', { timeout: 120_000 }, async () => {
+    const started = /Starting the language server: the workspace has a schema, team\/fragment\.schema\.json\./;
+    await waitFor(page, 'the start in the Fragments output channel', () => (started.test(outputChannelText(join(base, 'session'))) ? true : undefined), 60_000);
+    await waitFor(page, 'a language server process', () => (serverProcesses(join(base, 'session')).length ? true : undefined));
   });
 
   test('the status bar names the schema in force and the value it adds is accepted only below it', { timeout: 120_000 }, async () => {

@@ -70,10 +70,24 @@ export class Workbench {
     return (await this.page.locator(SEL.languageStatus).innerText()).trim();
   }
 
-  /** Runs a command from the palette (F1) by its title, as a person would. */
-  async runCommand(title: string): Promise<void> {
-    await this.openPalette(title);
-    await this.page.locator(`${SEL.quickInputRows}.focused`, { hasText: title }).first().waitFor();
+  /**
+   * Runs a command from the palette (F1) by its title, as a person would. The palette lists the commands known when
+   * it opens; in a window just opened, an extension's commands may not be known yet, so it is opened again until the
+   * command is listed.
+   */
+  async runCommand(title: string, timeout = 20_000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    const row = this.page.locator(`${SEL.quickInputRows}.focused`, { hasText: title }).first();
+    for (;;) {
+      await this.openPalette(title);
+      try {
+        await row.waitFor({ timeout: Math.min(5_000, Math.max(1, deadline - Date.now())) });
+        break;
+      } catch (error) {
+        if (Date.now() >= deadline) throw error;
+        await this.closeQuickInput();
+      }
+    }
     await this.page.keyboard.press('Enter');
     await this.page.locator(SEL.quickInput).waitFor({ state: 'hidden' });
   }
