@@ -15,6 +15,12 @@ describe('unknown-marker', () => {
     assert.deepEqual(found.map((d) => (d.data as { suggestions: string[] }).suggestions[0]), ['<person>', '<LOC>', '<redacted>']);
     assert.equal(found[0].severity, 2);
   });
+  it('places each token on its own line whatever the line breaks (CRLF, lone CR, LF) and after a BOM', () => {
+    const text = '\uFEFF' + withField('Outcome description', '**Outcome description**: <persn> met\r\nthem in <Loc>\rand <reddacted>\n<Persn> <3');
+    const found = withCode(text, 'unknown-marker');
+    assert.deepEqual(found.map((d) => covered(text, d)), ['<persn>', '<Loc>', '<reddacted>', '<Persn>']);
+    assert.deepEqual(new Set(found.map((d) => d.range.start.line)).size, 4);
+  });
   it('ignores angle brackets that are not marker-shaped', () => {
     assert.deepEqual(withCode(withField('Outcome description', '**Outcome description**: 3 < 5 and 7 > 2, a<b, <3'), 'unknown-marker'), []);
   });

@@ -16,6 +16,12 @@ describe('parser', () => {
     assert.equal(extra.value, 'more');
   });
 
+  it('reads the same keys and ranges when given the schema keys to share, in any order', () => {
+    const text = '**Scale**: Local\n** FragmentID **: X-1/2\n**scale**: x\n**Other**: y\n**Scale**:\n**FragmentID**: X-2/3';
+    const shape = (doc: ReturnType<typeof parse>) => doc.fields.map((f) => [f.key, f.keyRange, f.value, f.valueRange, f.record]);
+    assert.deepEqual(shape(parse(text, { sharedKeys: ['FragmentID', 'Scale'] })), shape(parse(text)));
+    assert.deepEqual(shape(parse(text)).map((f) => f[0]), ['Scale', 'FragmentID', 'scale', 'Other', 'Scale', 'FragmentID']);
+  });
   it('accepts a value with no space after the colon, and an empty value', () => {
     const doc = parse('**Year**:2024\n**Scale**: ');
     assert.equal(doc.fields[0].value, '2024');

@@ -119,6 +119,11 @@ export interface ParseOptions {
   recordStartKeys?: readonly string[];
   /** Tells whether a bare `Key: value` line names a schema key; such lines are malformed fields. */
   isKnownKey?: (key: string) => boolean;
+  /**
+   * Keys as the schema spells them, in the order records list them. A field key equal to one is kept as that very
+   * string: a large file repeats each key thousands of times, and one shared copy weighs less and compares faster.
+   */
+  sharedKeys?: readonly string[];
 }
 
 /** Splits on LF, CRLF and lone CR, as LSP does; the line strings hold no terminator. */
@@ -129,6 +134,8 @@ export function splitLines(text: string): string[] {
 
 export function parse(text: string, options: ParseOptions = {}): ParsedDocument {
   const recordStartKeys = options.recordStartKeys ?? ['FragmentID'];
+  const sharedKeys = options.sharedKeys ?? [];
+  let nextShared = 0; // the shared key the next field most likely has
   const lines = splitLines(text);
   const records: FragmentRecord[] = [];
   const fields: Field[] = [];
@@ -152,7 +159,14 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
     if (keyEnd > 0) {
       finishField();
       const rawKey = text.slice(2, keyEnd);
-      const key = mayBeSpace(rawKey.charCodeAt(0)) || mayBeSpace(rawKey.charCodeAt(rawKey.length - 1)) ? rawKey.trim() : rawKey;
+      let key = mayBeSpace(rawKey.charCodeAt(0)) || mayBeSpace(rawKey.charCodeAt(rawKey.length - 1)) ? rawKey.trim() : rawKey;
+      if (sharedKeys.length > 0) {
+        const shared = key === sharedKeys[nextShared] ? nextShared : sharedKeys.indexOf(key);
+        if (shared >= 0) {
+          key = sharedKeys[shared];
+          nextShared = shared + 1 < sharedKeys.length ? shared + 1 : 0;
+        }
+      }
       const keyStart = key.length === rawKey.length ? skip + 2 : skip + 2 + (rawKey.length - rawKey.trimStart().length);
       valueStart = skip + keyEnd + 3;
       lastLine = line;

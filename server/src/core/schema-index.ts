@@ -6,6 +6,8 @@ import { fold } from './schema/compile';
 import type { FieldSpec, Schema } from './schema/model';
 
 export interface SchemaIndex {
+  /** Every field's key in schema order: the keys the parser shares among the fields that use them. */
+  readonly sharedKeys: readonly string[];
   /** Keys that start a record: the record-start key and its aliases. */
   readonly recordStartKeys: readonly string[];
   /** Whether a key names a schema field, with any capitals or spacing. */
@@ -43,6 +45,7 @@ function buildIndex(schema: Schema): SchemaIndex {
   const ordered = schema.fields.every((spec, i) => spec.order === i);
   const slots = new Map(schema.fields.map((spec, i) => [spec, i]));
   return {
+    sharedKeys: schema.fields.map((spec) => spec.key),
     recordStartKeys: [schema.recordStart, ...(schema.byName.get(schema.recordStart)?.aliases ?? [])],
     isKnownKey: (key) => schema.byFoldedName.has(fold(key)),
     expected: schema.fields.filter((spec) => spec.presence !== 'optional'),

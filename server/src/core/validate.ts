@@ -40,6 +40,7 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
   // Per-field results, indexed by Field.index: worked out once, shared by the rules.
   const specs: (FieldSpec | undefined)[] = new Array(fields.length);
   const exact: boolean[] = new Array(fields.length);
+  const values: (readonly ValueProblem[] | undefined)[] = new Array(fields.length);
   // Records usually list their fields in schema order, so the field after the previous one is tried first: comparing
   // two strings is cheaper than hashing a new key for a map lookup, and this runs for every field on every keystroke.
   let guess = index.following[0];
@@ -51,7 +52,6 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
     specs[i] = spec;
     if (spec) guess = index.following[index.slotOf(spec) + 1];
   }
-  const values: (readonly ValueProblem[] | undefined)[] = new Array(fields.length);
   let withValueProblems: Field[] | undefined;
   const maxDiagnostics = options.maxDiagnostics ?? MAX_DIAGNOSTICS;
   const suggest = budgetedSuggester(4 * maxDiagnostics);
@@ -77,7 +77,7 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
     fieldsWithValueProblems() {
       if (!withValueProblems) {
         withValueProblems = [];
-        for (const field of fields) if (context.valueProblems(field).length > 0) withValueProblems.push(field);
+        for (let i = 0; i < fields.length; i++) if (context.valueProblems(fields[i]).length > 0) withValueProblems.push(fields[i]);
       }
       return withValueProblems;
     },

@@ -12,9 +12,12 @@ export const duplicateField: Rule = {
     // for the whole document instead of a map per record. Keys the schema does not know are rare and use a map.
     const first: (Field | undefined)[] = new Array(context.schema.fields.length);
     const firstIn: number[] = new Array(context.schema.fields.length).fill(-1);
-    for (const record of context.document.records) {
+    const { records } = context.document;
+    for (let r = 0; r < records.length; r++) {
+      const record = records[r];
       let unknown: Map<string, Field> | undefined;
-      for (const field of record.fields) {
+      for (let i = 0; i < record.fields.length; i++) {
+        const field = record.fields[i];
         const spec = context.specOf(field);
         let earlier: Field | undefined;
         if (spec) {

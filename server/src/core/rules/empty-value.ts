@@ -6,7 +6,9 @@ export const emptyValue: Rule = {
   code: 'empty-value',
   description: 'A required field (error) or recommended field (warning) has an empty value.',
   check(context) {
-    for (const field of context.document.fields) {
+    const { fields } = context.document;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i];
       if (field.value !== '') continue;
       const spec = context.specOf(field);
       if (!spec || spec.presence === 'optional') continue;

@@ -11,10 +11,11 @@ export const missingField: Rule = {
     // document instead of a set per record.
     const seenIn: number[] = new Array(context.schema.fields.length).fill(-1);
     let kept = 0;
-    for (const record of document.records) {
+    for (let r = 0; r < document.records.length; r++) {
+      const record = document.records[r];
       if (kept >= context.maxDiagnostics) break; // records are in document order: the rest would be cut
-      for (const field of record.fields) {
-        const spec = context.specOf(field);
+      for (let i = 0; i < record.fields.length; i++) {
+        const spec = context.specOf(record.fields[i]);
         if (spec) seenIn[index.slotOf(spec)] = record.index;
       }
       for (const spec of index.expected) {

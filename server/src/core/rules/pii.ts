@@ -1,7 +1,8 @@
 import { Severity } from '../diagnostic';
 import { valueSubRange, type Field } from '../parser';
 import { fold } from '../schema/compile';
-import type { Rule } from './rule';
+import type { FieldSpec } from '../schema/model';
+import type { Rule, RuleContext } from './rule';
 
 /** The field that marks a record confidential, and the value that means "confidential". */
 const CONFIDENTIAL_KEY = fold('Outcome statements is CONFIDENTIAL');
@@ -13,6 +14,9 @@ const CONFIDENTIAL_VALUE = '1.0';
  */
 const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]]{1,2000}/gi;
+/** Cheap tests that tell whether a line may hold a web address or a phone number at all. */
+const LINK_START = /https?:|www\./i;
+const THREE_DIGITS = /\d{3}/;
 /** A run of digits with the usual phone separators; which runs are phone numbers is decided by `isPhoneNumber`. */
 const PHONE_LIKE = /(?<![\w+.])(?:\+|\(|0|[1-9])[\d ().-]{7,22}\d(?![\w])/g;
 
@@ -34,22 +38,33 @@ interface Found {
   what: string;
 }
 
-function findContactDetails(line: string): Found[] {
+const NOTHING_FOUND: readonly Found[] = Object.freeze([]);
+
+/** Every match of a global expression, found with `exec` (`matchAll` copies the expression on each call). */
+function eachMatch(pattern: RegExp, line: string, found: (match: RegExpExecArray) => void): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(line); m; m = pattern.exec(line)) found(m);
+}
+
+function findContactDetails(line: string): readonly Found[] {
+  const hasAt = line.includes('@');
+  const hasLink = LINK_START.test(line);
+  const hasDigits = THREE_DIGITS.test(line);
+  if (!hasAt && !hasLink && !hasDigits) return NOTHING_FOUND; // most lines: nothing to look for
   const found: Found[] = [];
-  if (line.includes('@')) {
-    for (const m of line.matchAll(EMAIL)) found.push({ start: m.index, end: m.index + m[0].length, what: 'an e-mail address' });
-  }
-  if (/https?:|www\./i.test(line)) {
-    for (const m of line.matchAll(URL)) {
+  if (hasAt) eachMatch(EMAIL, line, (m) => found.push({ start: m.index, end: m.index + m[0].length, what: 'an e-mail address' }));
+  if (hasLink) {
+    eachMatch(URL, line, (m) => {
       const text = m[0].replace(/[.,;:!?]+$/, ''); // sentence punctuation after a link is not part of it
       found.push({ start: m.index, end: m.index + text.length, what: 'a web address' });
-    }
+    });
   }
-  if (/\d{3}/.test(line)) {
-    for (const m of line.matchAll(PHONE_LIKE)) {
+  if (hasDigits) {
+    eachMatch(PHONE_LIKE, line, (m) => {
       if (isPhoneNumber(m[0])) found.push({ start: m.index, end: m.index + m[0].length, what: 'a phone number' });
-    }
+    });
   }
+  if (found.length === 0) return NOTHING_FOUND;
   // An e-mail's domain is not also a web address, a number inside a link is not also a phone number.
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   let reached = 0;
@@ -69,34 +84,41 @@ export const pii: Rule = {
     const marker = schema.markers.find((m) => m.text === '<redacted>')?.text ?? schema.markers[0]?.text ?? '<redacted>';
     // Compared by spec, not by folding every key of every record: this rule runs on each keystroke.
     const confidential = schema.byFoldedName.get(CONFIDENTIAL_KEY);
-    for (const record of context.document.records) {
+    const { records } = context.document;
+    for (let r = 0; r < records.length; r++) {
+      const fields = records[r].fields;
       let flag: Field | undefined;
-      for (const f of record.fields) {
-        if (confidential ? context.specOf(f) === confidential : fold(f.key) === CONFIDENTIAL_KEY) {
-          flag = f;
-          break;
-        }
+      for (let i = 0; i < fields.length && !flag; i++) {
+        if (confidential ? context.specOf(fields[i]) === confidential : fold(fields[i].key) === CONFIDENTIAL_KEY) flag = fields[i];
       }
       if (flag?.value !== CONFIDENTIAL_VALUE) continue;
-      for (const field of record.fields) {
+      for (let i = 0; i < fields.length; i++) {
+        const field = fields[i];
         const spec = context.specOf(field);
         if (spec && spec.kind !== 'text') continue;
         // A one-line value has no per-line parts: it is its own single part.
-        const parts = field.valueLines.length ? field.valueLines : [{ offset: 0, length: field.value.length }];
-        for (const part of parts) {
-          const text = field.value.slice(part.offset, part.offset + part.length);
-          for (const found of findContactDetails(text)) {
-            context.report({
-              code: 'pii',
-              severity: Severity.Warning,
-              message: `This looks like ${found.what}. The record is marked confidential, so redact it before the record is shared.`,
-              range: valueSubRange(field, part.offset + found.start, part.offset + found.end),
-              data: { fix: 'replace', suggestions: [marker] },
-              spec,
-            });
-          }
+        if (field.valueLines.length === 0) {
+          reportContactDetails(context, field, spec, marker, 0, field.value);
+          continue;
+        }
+        for (const part of field.valueLines) {
+          reportContactDetails(context, field, spec, marker, part.offset, field.value.slice(part.offset, part.offset + part.length));
         }
       }
     }
   },
 };
+
+/** Reports the contact details in `text`, the part of the field's value that starts at `offset`. */
+function reportContactDetails(context: RuleContext, field: Field, spec: FieldSpec | undefined, marker: string, offset: number, text: string): void {
+  for (const found of findContactDetails(text)) {
+    context.report({
+      code: 'pii',
+      severity: Severity.Warning,
+      message: `This looks like ${found.what}. The record is marked confidential, so redact it before the record is shared.`,
+      range: valueSubRange(field, offset + found.start, offset + found.end),
+      data: { fix: 'replace', suggestions: [marker] },
+      spec,
+    });
+  }
+}

@@ -10,7 +10,9 @@ export const unknownField: Rule = {
   check(context) {
     const { schema } = context;
     let kept = 0;
-    for (const field of context.document.fields) {
+    const { fields } = context.document;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i];
       // Reports go in document order, so past the cap they would be cut: skip the did-you-mean work.
       if (kept >= context.maxDiagnostics) break;
       if (context.isSpelledExactly(field)) continue;

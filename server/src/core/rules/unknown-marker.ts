@@ -32,37 +32,60 @@ export const unknownMarker: Rule = {
   description: 'A marker-like token such as <persn> or <Loc> that is not a known redaction marker.',
   check(context) {
     const known = context.index.markers;
-    const { lines } = context.document;
+    // The whole text is searched, not line by line: one search per `<` instead of one per line. A token holds no
+    // line break, so none spans two lines; line numbers are worked out only for the tokens reported.
+    const { text } = context.document;
+    let where: ((offset: number) => { line: number; character: number }) | undefined;
     let kept = 0;
-    for (let line = 0; line < lines.length && kept < context.maxDiagnostics; line++) {
-      const text = lines[line];
-      for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at)) {
-        const end = markerEnd(text, at);
-        if (end < 0) {
-          at++;
-          continue;
-        }
-        const start = at;
-        at = end;
-        if (isKnownMarker(text, start, end, known)) continue;
-        const token = text.slice(start, end);
+    for (let at = text.indexOf('<'); at >= 0; ) {
+      const end = markerEnd(text, at);
+      if (end < 0) {
+        at = text.indexOf('<', at + 1);
+        continue;
+      }
+      if (!isKnownMarker(text, at, end, known)) {
         // In document order: past the cap the rest would be cut anyway.
         if (kept++ >= context.maxDiagnostics) break;
+        where ??= positionFinder(context.document.lines, text);
+        const start = where(at);
+        const token = text.slice(at, end);
         const suggestions = closest(token, known, 3);
         context.report({
           code: 'unknown-marker',
           severity: Severity.Warning,
           message: `${quote(token)} is not a known redaction marker.${suggestions.length ? ` Did you mean ${quote(suggestions[0])}?` : ''} Known markers: ${known.join(', ')}.`,
-          range: range(line, start, line, end),
+          range: range(start.line, start.character, start.line, start.character + token.length),
           data: { fix: 'replace', suggestions },
         });
       }
+      at = text.indexOf('<', end);
     }
   },
 };
 
-/** Whether `line` holds one of the known markers from `start` to `end`, compared in place without cutting it out. */
-function isKnownMarker(line: string, start: number, end: number, known: readonly string[]): boolean {
-  for (const marker of known) if (marker.length === end - start && line.startsWith(marker, start)) return true;
+/** Whether `text` holds one of the known markers from `start` to `end`, compared in place without cutting it out. */
+function isKnownMarker(text: string, start: number, end: number, known: readonly string[]): boolean {
+  for (const marker of known) if (marker.length === end - start && text.startsWith(marker, start)) return true;
   return false;
+}
+
+/** Turns an offset in `text` into a line and character, by the offsets where its lines start. */
+function positionFinder(lines: readonly string[], text: string): (offset: number) => { line: number; character: number } {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length;
+    offset += text.charCodeAt(offset) === 13 && text.charCodeAt(offset + 1) === 10 ? 2 : 1; // CRLF, or LF or CR alone
+  }
+  return (at) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= at) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: at - starts[low] };
+  };
 }

@@ -128,18 +128,20 @@ function checkOpen(spec: FieldSpec, value: string, range: Range, suggest: Sugges
 
 function checkMulti(spec: FieldSpec, field: Field, suggest: Suggester): ValueProblem[] {
   const problems: ValueProblem[] = [];
-  const seen = new Map<string, string>();
+  const raws = field.value.split(spec.separator);
+  // Repeats are looked for only when there are several choices: folding each one costs more than the rest.
+  const seen = raws.length > 1 ? new Set<string>() : undefined;
   const kept: string[] = [];
   let repeated = false;
   let offset = 0;
-  for (const raw of field.value.split(spec.separator)) {
+  for (const raw of raws) {
     const lead = raw.length - raw.trimStart().length;
     const item = raw.trim();
     const start = offset + lead;
     offset += raw.length + spec.separator.length;
     if (item === '') continue;
-    const folded = fold(item);
-    if (seen.has(folded)) {
+    const folded = seen ? fold(item) : item;
+    if (seen?.has(folded)) {
       repeated = true;
       problems.push({
         code: 'repeated-choice',
@@ -150,7 +152,7 @@ function checkMulti(spec: FieldSpec, field: Field, suggest: Suggester): ValuePro
       });
       continue;
     }
-    seen.set(folded, item);
+    seen?.add(folded);
     kept.push(item);
     if (isFine(spec, item, spec.open)) continue;
     const range = valueSubRange(field, start, start + item.length);
@@ -165,11 +167,13 @@ function checkMulti(spec: FieldSpec, field: Field, suggest: Suggester): ValuePro
   return problems;
 }
 
+const FOUR_DIGITS = /^\d{4}$/;
+
 function checkYear(spec: FieldSpec, field: Field, now: Date): readonly ValueProblem[] {
   const value = field.value;
   const thisYear = now.getFullYear();
   const latest = thisYear + 1;
-  const fourDigits = /^\d{4}$/.test(value);
+  const fourDigits = FOUR_DIGITS.test(value);
   if (fourDigits && Number(value) >= spec.minYear && Number(value) <= thisYear) return NONE;
   const range = field.valueRange;
   if (!fourDigits) {
