@@ -42,8 +42,9 @@ function save(script: Script, folder: string, file: string): void {
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, file); // whole or not at all, even with two servers starting at once
     for (const name of readdirSync(folder)) if (name.startsWith('server-main.') && join(folder, name) !== file && !name.endsWith('.tmp')) rmSync(join(folder, name), { force: true });
-  } catch {
-    // A read-only or full disk: the next start compiles as usual.
+  } catch (error) {
+    // A read-only or full disk: the next start compiles as usual. Said on stderr, which editors show in their log.
+    process.stderr.write(`Fragment language server: the start-up code cache was not saved in ${folder}: ${String(error)}\n`);
   }
 }
 

@@ -4,7 +4,7 @@
 // by its first line) starts the server, and its problems are shown.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -64,5 +64,12 @@ describe('the language server starts on first need in a real VS Code', () => {
     assert.equal(log.match(/Starting the language server/g)?.length, 1, log);
     assert.equal(serverProcesses(sessionDir).length, 1, 'one server process');
     console.log(`first start: ${log.match(/Language server running: .*/)?.[0]}`);
+  });
+
+  test('the server keeps its code cache in the extension\u2019s global storage, for quicker later starts', { timeout: 60_000 }, async () => {
+    // Written a few seconds after the start (server/src/launcher.ts), in the folder the client names.
+    const folder = join(sessionDir, 'code-server', 'user-data', 'User', 'globalStorage', 'fragment-tools.fragment-language-support', 'server-code-cache');
+    const cached = await waitFor(page, `a code cache in ${folder}`, () => (existsSync(folder) ? readdirSync(folder).find((name) => name.endsWith('.v8cache')) : undefined), 30_000);
+    assert.ok(statSync(join(folder, cached)).size > 10_000, 'the cache holds compiled code');
   });
 });
