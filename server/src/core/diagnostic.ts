@@ -12,7 +12,7 @@ export type FixData =
   | { fix: 'rewrite-line'; replacement: string } // replace the diagnostic's range (the whole line) with a field line
   | { fix: 'insert-field'; key: string; record: number; recordStartLine: number }
   | { fix: 'remove-duplicate'; key: string; firstLine: number; sameValue: boolean }
-  | { fix: 'none' };
+  | { fix: 'none'; hidden?: number }; // hidden: on a too-many-problems note, how many problems it leaves out
 
 export interface FragmentDiagnostic extends Diagnostic {
   code: DiagnosticCode;

@@ -1,7 +1,8 @@
 /** Runs the rules over a document. Pure: text and schema in, diagnostics out. */
+import { capDiagnostics } from './cap';
 import { DIAGNOSTIC_SOURCE } from './diagnostic-codes';
-import { Severity, type FragmentDiagnostic } from './diagnostic';
-import { parse, range, type Field, type ParsedDocument } from './parser';
+import type { FragmentDiagnostic } from './diagnostic';
+import { parse, type Field, type ParsedDocument } from './parser';
 import { RULES, UNSTRUCTURED_RULE } from './rules';
 import type { Report, RuleContext } from './rules/rule';
 import { fold, getDefaultSchema } from './schema/compile';
@@ -62,7 +63,8 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
     index,
     now,
     uri: options.uri,
-    maxDiagnostics,
+    // One over the cap, so a rule that stops early still leaves the cap something to cut, and its note appears.
+    maxDiagnostics: maxDiagnostics + 1,
     specOf: (field) => specs[field.index],
     isSpelledExactly: (field) => exact[field.index],
     valueProblems(field) {
@@ -102,25 +104,9 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
   const rules = fields.length === 0 ? [UNSTRUCTURED_RULE] : RULES;
   for (const rule of rules) rule.check(context);
   if (diagnostics.length > 1) diagnostics.sort(byPosition);
-  return capped(diagnostics, maxDiagnostics);
+  return capDiagnostics(diagnostics, maxDiagnostics);
 }
 
 function byPosition(a: FragmentDiagnostic, b: FragmentDiagnostic): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.severity - b.severity;
-}
-
-/** Keeps the first `max - 1` problems and says how many more there were. */
-function capped(diagnostics: FragmentDiagnostic[], max: number): FragmentDiagnostic[] {
-  if (diagnostics.length <= max) return diagnostics;
-  const kept = diagnostics.slice(0, max - 1);
-  const last = kept[kept.length - 1].range.end;
-  kept.push({
-    range: range(last.line, last.character, last.line, last.character),
-    severity: Severity.Information,
-    code: 'too-many-problems',
-    source: DIAGNOSTIC_SOURCE,
-    message: `${diagnostics.length - kept.length} more problems are not shown; only the first ${kept.length} are listed. Fix these and the rest appear.`,
-    data: { fix: 'none' },
-  });
-  return kept;
 }
