@@ -20,7 +20,7 @@ const common = {
 const LAZY_MODULES = {
   re2js: 're2js', // team schemas' patterns
   tinyglobby: 'tinyglobby', // folder walks: the workspace index and the CLI
-  './validate-format.generated': 'server/src/core/schema/validate-format.generated.js', // team schema shape check
+  './validate-format.generated': './server/src/core/schema/validate-format.generated.js', // team schema shape check
 };
 const lazyName = (specifier) => specifier.replace(/^\.\//, '').replace(/\.generated$/, '');
 const lazyModules = {
@@ -34,7 +34,7 @@ const lazyModules = {
   },
 };
 const lazyBuilds = Object.entries(LAZY_MODULES).map(([specifier, entry]) => ({
-  stdin: { contents: `module.exports = require(${JSON.stringify(entry.startsWith('server/') ? `./${entry}` : entry)});`, resolveDir: process.cwd(), loader: 'js' },
+  stdin: { contents: `module.exports = require(${JSON.stringify(entry)});`, resolveDir: process.cwd(), loader: 'js' },
   outfile: `dist/lazy/${lazyName(specifier)}.js`,
 }));
 

@@ -66,12 +66,12 @@ function baseline(text: string): number {
  */
 function steadyMs(work: () => void, warmMs = 300): number {
   let calls = 0;
-  const warmUntil = performance.now() + warmMs;
-  while (performance.now() < warmUntil || calls < 3) {
+  const began = performance.now();
+  while (performance.now() - began < warmMs || calls < 3) {
     work();
     calls++;
   }
-  const perCall = warmMs / calls;
+  const perCall = (performance.now() - began) / calls;
   const batch = Math.max(1, Math.ceil(20 / perCall));
   const samples = Array.from({ length: 7 }, () => time(work, batch)).sort((a, b) => a - b);
   return samples[3];
