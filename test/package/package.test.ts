@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { ZipFile } from './zip';
 
 const root = resolve(__dirname, '../..');
@@ -124,6 +125,28 @@ test('the language client is its own bundle: dist/client.js, loaded at activatio
   assert.ok(lazy.includes(protocolMark), 'dist/language-client.js does not hold the language client');
   assert.ok(!eager.includes(protocolMark), 'dist/client.js holds language client code: import only types from vscode-languageclient there');
   assert.match(eager, /dist\/language-client\.js/, 'dist/client.js does not load dist/language-client.js');
+});
+
+// The client's bundles are minified twice (esbuild, then terser; scripts/build.mjs): their maps must still lead back
+// to the sources, so that a stack trace from a user can be read. (@jridgewell/trace-mapping comes with terser.)
+test('the source maps of the client bundles lead from the minified code back to client/src and node_modules', () => {
+  const marks = [
+    { bundle: 'client.js', mark: 'dist/language-client.js', source: '../client/src/extension.ts' },
+    { bundle: 'language-client.js', mark: 'server-code-cache', source: '../client/src/language-client.ts' },
+    { bundle: 'language-client.js', mark: 'No valid VS Code version detected', source: '../node_modules/vscode-languageclient/lib/node/main.js' },
+  ];
+  for (const { bundle, mark, source } of marks) {
+    const code = readFileSync(join(root, 'dist', bundle), 'utf8');
+    assert.ok(code.trimEnd().endsWith(`//# sourceMappingURL=${bundle}.map`), `dist/${bundle} does not point at its map`);
+    const map = new TraceMap(readFileSync(join(root, 'dist', `${bundle}.map`), 'utf8'));
+    const offset = code.indexOf(mark);
+    assert.ok(offset >= 0, `"${mark}" is not in dist/${bundle}`);
+    const before = code.slice(0, offset).split('\n');
+    const found = originalPositionFor(map, { line: before.length, column: before.at(-1)!.length });
+    assert.equal(found.source, source, `"${mark}" in dist/${bundle}`);
+    const line = readFileSync(join(root, 'dist', found.source!), 'utf8').split('\n')[found.line! - 1];
+    assert.ok(line.includes(mark), `"${mark}" in dist/${bundle} leads to ${found.source}:${found.line}, which reads: ${line}`);
+  }
 });
 
 test('every picture the README shows is in the vsix (the Extensions view renders it from there)', () => {

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams, Registration } from 'vscode-languageserver-protocol';
 
 import { SERVER_NODE_FLAGS } from '../../server/src/node-flags';
 
@@ -17,6 +17,8 @@ export interface TestClient {
   initializeResult: InitializeResult;
   /** Everything the server logged (window/logMessage), for assertions and failure output. */
   logs: string[];
+  /** Every capability the server registered (client/registerCapability), in order. */
+  registrations: Registration[];
   open(uri: string, text: string, languageId?: string): void;
   change(uri: string, version: number, changes: { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[]): void;
   close(uri: string): void;
@@ -37,6 +39,8 @@ export interface StartOptions {
   args?: string[];
   /** Added to the server's environment (e.g. FRAGMENT_SERVER_CACHE). */
   env?: Record<string, string>;
+  /** Client capabilities claimed on top of the default ones (a part named here replaces the default part). */
+  capabilities?: ClientCapabilities;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestClient> {
@@ -44,6 +48,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE, ...(options.args ?? ['--stdio'])], { stdio: 'pipe', env: { ...process.env, ...options.env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const logs: string[] = [];
+  const registrations: Registration[] = [];
   const waiting: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   child.stderr.on('data', (chunk: Buffer) => logs.push(`[stderr] ${chunk.toString()}`));
   connection.onNotification('window/logMessage', (p: { message: string }) => {
@@ -64,7 +69,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
   connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
     p.items.map((item) => (item.section ? options.configuration?.[item.section] : undefined) ?? null),
   );
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/registerCapability', (p: { registrations: Registration[] }) => {
+    registrations.push(...p.registrations);
+    return null;
+  });
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();
 
@@ -74,6 +82,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
     capabilities: {
       workspace: { configuration: options.configuration !== undefined },
       textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } },
+      ...options.capabilities,
     },
     initializationOptions: { settings: { validationDelay: 0, ...(options.settings ?? {}) } },
   });
@@ -84,6 +93,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
     process: child,
     initializeResult,
     logs,
+    registrations,
     open(uri, text, languageId = 'fragment') {
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     },
