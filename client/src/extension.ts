@@ -40,11 +40,8 @@ export function activate(context: vscode.ExtensionContext): void {
   registerSchemaSync(context, server);
   context.subscriptions.push(
     vscode.commands.registerCommand('fragments.restartServer', async () => {
-      const wasStarted = server.requested;
-      const started = await server.forCommand('Restart Server');
-      if (!started) return;
-      if (wasStarted) await started.client.restart();
-      void vscode.window.setStatusBarMessage(`Fragments: language server ${wasStarted ? 'restarted' : 'started'}`, 3000);
+      const done = await server.restart('Restart Server');
+      if (done) void vscode.window.setStatusBarMessage(`Fragments: language server ${done}`, 3000);
     }),
   );
   startServerWhenNeeded(context, server);

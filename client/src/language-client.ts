@@ -7,10 +7,13 @@
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { restartingErrorHandler } from './recovery';
+import { restartingErrorHandler, type RestartingErrorHandler } from './recovery';
 import { SERVER_NODE_FLAGS } from '../../server/src/node-flags';
 
 export { WorkDoneProgress } from 'vscode-languageclient/node';
+
+/** Each client's error handler, whose count of server stops a restart by hand resets. */
+const errorHandlers = new WeakMap<LanguageClient, RestartingErrorHandler>();
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -20,6 +23,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS, env: { ...process.env, FRAGMENT_SERVER_CACHE: codeCache } } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'], env: { ...process.env, FRAGMENT_SERVER_CACHE: '' } } },
   };
+  const errorHandler = restartingErrorHandler();
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: 'fragment', scheme: 'file' },
@@ -27,7 +31,18 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     ],
     outputChannel,
     traceOutputChannel: outputChannel,
-    errorHandler: restartingErrorHandler(),
+    errorHandler,
   };
-  return new LanguageClient('fragments', 'Fragments', serverOptions, clientOptions);
+  const client = new LanguageClient('fragments', 'Fragments', serverOptions, clientOptions);
+  errorHandlers.set(client, errorHandler);
+  return client;
+}
+
+/**
+ * Restarts the server because the user asked to: the stops before this no longer count towards giving up, so a user
+ * who restarts after the client gave up gets the full number of automatic restarts again.
+ */
+export async function restartByHand(client: LanguageClient): Promise<void> {
+  errorHandlers.get(client)?.reset();
+  await client.restart();
 }

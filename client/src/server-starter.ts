@@ -93,6 +93,19 @@ export class ServerStarter {
     }
   }
 
+  /**
+   * "Fragments: Restart Server": restarts the running server, counting its stops afresh (the client gives up after
+   * five in three minutes), or starts it if it was not started yet. Undefined when it cannot start (the user is told).
+   */
+  async restart(command: string): Promise<'restarted' | 'started' | undefined> {
+    const wasStarted = this.requested;
+    const started = await this.forCommand(command);
+    if (!started) return undefined;
+    if (!wasStarted) return 'started';
+    await started.library.restartByHand(started.client);
+    return 'restarted';
+  }
+
   async stop(): Promise<void> {
     const starting = this.starting;
     this.starting = undefined;

@@ -1,6 +1,7 @@
 // The client's lazy start (client/src/server-starter.ts) with a stand-in language client: however many triggers
 // arrive, the language client is loaded and the server started once; a failed start is reported and can be tried
-// again by a command; deactivation stops the server, also one still starting. (The e2e suite proves the real thing.)
+// again by a command; Restart Server restarts by hand; deactivation stops the server, also one still starting.
+// (The e2e suite proves the real thing.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
@@ -21,7 +22,12 @@ function setUp(options: { loadError?: Error } = {}) {
   const reported: string[] = [];
   const logged: string[] = [];
   let loads = 0;
+  /** The clients restarted by hand, through the library (which counts their stops afresh). */
+  const restartedByHand: LanguageClient[] = [];
   const library = {
+    restartByHand: async (client: LanguageClient) => {
+      restartedByHand.push(client);
+    },
     createLanguageClient: () => {
       let finish: (error?: Error) => void = () => undefined;
       const fake: FakeClient = { starts: 0, stops: 0, disposals: 0, running: false, finishStart: (error) => finish(error) };
@@ -60,7 +66,7 @@ function setUp(options: { loadError?: Error } = {}) {
     },
     report: (message) => reported.push(message),
   });
-  return { starter, clients, reported, logged, loads: () => loads };
+  return { starter, clients, reported, logged, restartedByHand, loads: () => loads };
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -123,6 +129,25 @@ test('a failed background start is reported once and not retried by documents; a
   clients[1].finishStart();
   assert.ok(await command);
   assert.equal(reported.length, 1);
+});
+
+test('Restart Server starts a server not started yet, and restarts a started one by hand, so its stops count afresh', async () => {
+  const { starter, clients, restartedByHand } = setUp();
+  const first = starter.restart('Restart Server');
+  clients[0].finishStart();
+  assert.equal(await first, 'started');
+  assert.deepEqual(restartedByHand, [], 'a server just started is not restarted again');
+
+  assert.equal(await starter.restart('Restart Server'), 'restarted');
+  assert.equal(clients.length, 1, 'the same client restarts its server');
+  assert.deepEqual(restartedByHand, [starter.running]);
+});
+
+test('Restart Server whose server cannot start tells the user, and restarts nothing', async () => {
+  const { starter, reported, restartedByHand } = setUp({ loadError: new Error("Cannot find module 'dist/language-client.js'") });
+  assert.equal(await starter.restart('Restart Server'), undefined);
+  assert.match(reported[0], /^"Restart Server" needs the Fragments language server, which could not be started/);
+  assert.deepEqual(restartedByHand, []);
 });
 
 test('a command whose server cannot start tells the user and returns nothing', async () => {
