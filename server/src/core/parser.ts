@@ -9,18 +9,6 @@ import type { Position, Range } from 'vscode-languageserver-types';
 /** The longest key we look for; bounds the work on a megabyte line that starts with `**`. */
 const MAX_KEY_LENGTH = 200;
 
-/**
- * Where the key of a `**Key**:` line ends (the index of its closing `**`), or -1 when the line is not a field. The
- * key is 1 to MAX_KEY_LENGTH characters without `*` and may hold a trailing space (the real export does). This is
- * what `^\*\*([^*\r\n]{1,200}?)\*\*:` matches (a line holds no line break), found without the regular-expression
- * engine: a key holds no `*`, so it can only end at the first one, and `indexOf` finds that fastest.
- */
-function fieldKeyEnd(text: string): number {
-  if (text.charCodeAt(0) !== 42 || text.charCodeAt(1) !== 42) return -1;
-  const end = text.indexOf('*', 2);
-  return end > 2 && end <= 2 + MAX_KEY_LENGTH && text.charCodeAt(end + 1) === 42 && text.charCodeAt(end + 2) === 58 ? end : -1;
-}
-
 export interface Field {
   /** The key as written, trimmed. */
   readonly key: string;
@@ -35,7 +23,7 @@ export interface Field {
    * Where each line of a multi-line `value` sits, so an offset in `value` maps back to a position. Empty when the
    * value is on one line (then `valueRange.start` plus the offset is the position): most values are.
    */
-  valueLines: readonly ValueLine[];
+  readonly valueLines: readonly ValueLine[];
   /** Last line of the value (the field's line when the value is empty or on one line). */
   readonly endLine: number;
   /** Index of the record that holds the field. */
@@ -45,38 +33,73 @@ export interface Field {
 }
 
 /**
- * A field as the parser builds it: positions are kept as numbers and turned into LSP ranges only when asked for,
- * because most fields are never reported and a large document holds hundreds of thousands of them.
+ * A field as the parser builds it. It keeps offsets into the text rather than the value and ranges themselves: a large
+ * document holds hundreds of thousands of fields, all alive while the rules run, and every word a field weighs is
+ * copied by the garbage collector. A value on one line, nearly all of them, is cut from the text when read; ranges
+ * are built when asked for, which is mostly when a problem is reported.
  */
 class ParsedField implements Field {
-  value = '';
-  valueLines: readonly ValueLine[] = NO_VALUE_LINES;
-  endLine: number;
-  valueStartLine: number;
-  valueStartCharacter: number;
-  valueEndCharacter: number;
+  /** Set once the value is known to run over several lines; rare. */
+  private multiLine: MultiLineValue | undefined = undefined;
+  /** The value on the field's own line: [valueFrom, valueTo) in the text, empty where it starts. */
+  private valueFrom: number;
+  private valueTo: number;
 
   constructor(
+    private readonly text: string,
     readonly key: string,
     readonly line: number,
-    readonly keyStart: number,
-    valueStart: number,
+    /** Offset in the text where the field's line starts, so offsets turn into characters. */
+    private readonly lineStart: number,
+    private readonly keyFrom: number,
+    valueFrom: number,
     readonly record: number,
     readonly index: number,
   ) {
-    this.endLine = line;
-    this.valueStartLine = line;
-    this.valueStartCharacter = valueStart;
-    this.valueEndCharacter = valueStart;
+    this.valueFrom = valueFrom;
+    this.valueTo = valueFrom;
+  }
+
+  get value(): string {
+    return this.multiLine ? this.multiLine.value : this.text.slice(this.valueFrom, this.valueTo);
+  }
+
+  get valueLines(): readonly ValueLine[] {
+    return this.multiLine ? this.multiLine.lines : NO_VALUE_LINES;
+  }
+
+  get endLine(): number {
+    return this.multiLine ? this.multiLine.range.end.line : this.line;
   }
 
   get keyRange(): Range {
-    return range(this.line, this.keyStart, this.line, this.keyStart + this.key.length);
+    const character = this.keyFrom - this.lineStart;
+    return range(this.line, character, this.line, character + this.key.length);
   }
 
   get valueRange(): Range {
-    return range(this.valueStartLine, this.valueStartCharacter, this.endLine, this.valueEndCharacter);
+    if (this.multiLine) {
+      const { start, end } = this.multiLine.range;
+      return range(start.line, start.character, end.line, end.character);
+    }
+    return range(this.line, this.valueFrom - this.lineStart, this.line, this.valueTo - this.lineStart);
   }
+
+  /** The trimmed value lies on the field's own line, from `from` to `to`. */
+  setValue(from: number, to: number): void {
+    this.valueFrom = from;
+    this.valueTo = to;
+  }
+
+  setMultiLineValue(value: MultiLineValue): void {
+    this.multiLine = value;
+  }
+}
+
+interface MultiLineValue {
+  value: string;
+  lines: readonly ValueLine[];
+  range: Range;
 }
 
 export interface ValueLine {
@@ -132,73 +155,149 @@ export function splitLines(text: string): string[] {
   return text.indexOf('\r') < 0 ? text.split('\n') : text.split(/\r\n|\r|\n/);
 }
 
+/**
+ * The next index of one character at or after a position. Asked with positions that only grow, it searches each
+ * stretch of the text once, so a whole parse stays linear however far apart the characters are.
+ */
+class NextIndex {
+  private at = -1;
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  /** The index of the character at or after `from`, or the text's length when there is none. */
+  from(from: number): number {
+    if (this.at < from) {
+      this.at = this.text.indexOf(this.char, from);
+      if (this.at < 0) this.at = this.text.length;
+    }
+    return this.at;
+  }
+}
+
+/**
+ * Reads the text in place, line by line, by offsets: no array of line strings is built (a large file has hundreds of
+ * thousands of lines, and the strings were most of the garbage a check left behind). `ParsedDocument.lines` is split
+ * on first use, for the features that want it.
+ */
 export function parse(text: string, options: ParseOptions = {}): ParsedDocument {
   const recordStartKeys = options.recordStartKeys ?? ['FragmentID'];
   const sharedKeys = options.sharedKeys ?? [];
   let nextShared = 0; // the shared key the next field most likely has
-  const lines = splitLines(text);
   const records: FragmentRecord[] = [];
   const fields: Field[] = [];
   const malformed: MalformedLine[] = [];
-  // The field being read: its value starts at `valueStart` on its own line and runs through `lastLine`.
+  const nextLineFeed = new NextIndex(text, '\n');
+  const nextReturn = new NextIndex(text, '\r');
+  const nextStar = new NextIndex(text, '*');
+  const nextColon = new NextIndex(text, ':');
+  // The field being read. Its value is read from `spans`: offset pairs [from, to) of the part of its own line after
+  // the colon, then of each following line it may run through.
   let current: ParsedField | undefined;
-  let valueStart = 0;
-  let lastLine = 0;
+  let currentLineStart = 0;
+  const spans: number[] = [];
+  let spanEnd = 0; // spans[0 .. spanEnd) are the current field's; the array is reused from field to field
+  const lastContent = lastContentOffset(text);
+  let lastContentLine = 0;
 
   const finishField = () => {
-    if (current) finalizeValue(current, lines, valueStart, lastLine);
+    if (current) finalizeValue(current, text, currentLineStart, spans, spanEnd);
     current = undefined;
   };
 
-  for (let line = 0; line < lines.length; line++) {
-    let text = lines[line];
+  for (let line = 0, lineStart = 0; ; line++) {
+    // LSP line breaks: LF, CRLF, or CR alone.
+    const lineFeed = nextLineFeed.from(lineStart);
+    const lineEnd = Math.min(lineFeed, nextReturn.from(lineStart));
+    const nextLineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && lineEnd + 1 === lineFeed ? 2 : 1);
+    if (lineStart <= lastContent && lastContent < nextLineStart) lastContentLine = line;
     // A BOM belongs to no field; skip it but keep character positions right.
     const skip = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    if (skip) text = text.slice(1);
-    const keyEnd = fieldKeyEnd(text);
+    const start = lineStart + skip;
+    const keyEnd = fieldKeyEnd(text, start, lineEnd, nextStar);
     if (keyEnd > 0) {
       finishField();
-      const rawKey = text.slice(2, keyEnd);
-      let key = mayBeSpace(rawKey.charCodeAt(0)) || mayBeSpace(rawKey.charCodeAt(rawKey.length - 1)) ? rawKey.trim() : rawKey;
-      if (sharedKeys.length > 0) {
-        const shared = key === sharedKeys[nextShared] ? nextShared : sharedKeys.indexOf(key);
+      const keyFrom = start + 2;
+      let key: string;
+      let keyStart = keyFrom;
+      const guess = sharedKeys[nextShared];
+      // The usual case: a schema key, in schema order. (Cutting the key out and comparing it with `===` is faster in
+      // V8 than `startsWith` at an offset or a loop over character codes.)
+      if (guess !== undefined && guess.length === keyEnd - keyFrom && text.substring(keyFrom, keyEnd) === guess) {
+        key = guess;
+        nextShared = nextShared + 1 < sharedKeys.length ? nextShared + 1 : 0;
+      } else {
+        const rawKey = text.slice(keyFrom, keyEnd);
+        key = mayBeSpace(rawKey.charCodeAt(0)) || mayBeSpace(rawKey.charCodeAt(rawKey.length - 1)) ? rawKey.trim() : rawKey;
+        if (key.length !== rawKey.length) keyStart += rawKey.length - rawKey.trimStart().length;
+        const shared = sharedKeys.indexOf(key);
         if (shared >= 0) {
           key = sharedKeys[shared];
           nextShared = shared + 1 < sharedKeys.length ? shared + 1 : 0;
         }
       }
-      const keyStart = key.length === rawKey.length ? skip + 2 : skip + 2 + (rawKey.length - rawKey.trimStart().length);
-      valueStart = skip + keyEnd + 3;
-      lastLine = line;
       // A short array, compared by value: hashing every key for a Set lookup cost as much as the regex.
       if (records.length === 0 || recordStartKeys.includes(key)) {
         records.push({ index: records.length, startLine: line, endLine: line, fields: [] });
       }
       const record = records[records.length - 1];
-      current = new ParsedField(key, line, keyStart, valueStart, record.index, fields.length);
+      current = new ParsedField(text, key, line, lineStart, keyStart, keyEnd + 3, record.index, fields.length);
       record.fields.push(current);
       fields.push(current);
-      continue;
+      currentLineStart = lineStart;
+      spans[0] = keyEnd + 3;
+      spans[1] = lineEnd;
+      spanEnd = 2;
+    } else {
+      const almost = start < lineEnd ? recogniseMalformed(text, start, lineEnd, nextColon, options.isKnownKey) : undefined;
+      if (almost) {
+        finishField();
+        const lineText = text.slice(start, lineEnd);
+        const from = skip + (lineText.length - lineText.trimStart().length);
+        malformed.push({ ...almost, line, range: range(line, from, line, skip + lineText.trimEnd().length) });
+      } else if (current) {
+        spans[spanEnd++] = lineStart;
+        spans[spanEnd++] = lineEnd;
+      }
     }
-    const almost = recogniseMalformed(text, options.isKnownKey);
-    if (almost) {
-      finishField();
-      const start = skip + (text.length - text.trimStart().length);
-      malformed.push({ ...almost, line, range: range(line, start, line, skip + text.trimEnd().length) });
-      continue;
-    }
-    if (current) lastLine = line;
+    if (lineEnd >= text.length) break;
+    lineStart = nextLineStart;
   }
   finishField();
   // A record runs until the next record starts, so trailing free text stays inside it.
   for (let i = 0; i < records.length; i++) {
     const last = records[i].fields[records[i].fields.length - 1];
-    records[i].endLine = i + 1 < records.length ? records[i + 1].startLine - 1 : Math.max(last.endLine, lastContentLine(lines));
+    records[i].endLine = i + 1 < records.length ? records[i + 1].startLine - 1 : Math.max(last.endLine, lastContentLine);
   }
-  return { text, lines, records, fields, malformed };
+  let lines: string[] | undefined;
+  return {
+    text,
+    get lines() {
+      return (lines ??= splitLines(text));
+    },
+    records,
+    fields,
+    malformed,
+  };
+}
+
+/**
+ * Where the key of a `**Key**:` line ends (the index of its closing `**`), or -1 when the line is not a field. The
+ * line runs from `start` to `end` in `text`. The key is 1 to MAX_KEY_LENGTH characters without `*` and may hold a
+ * trailing space (the real export does). This is what `^\*\*([^*\r\n]{1,200}?)\*\*:` matches on the line, found
+ * without the regular-expression engine: a key holds no `*`, so it can only end at the first one.
+ */
+function fieldKeyEnd(text: string, start: number, end: number, nextStar: NextIndex): number {
+  if (text.charCodeAt(start) !== 42 || text.charCodeAt(start + 1) !== 42 || start + 2 > end) return -1;
+  const star = nextStar.from(start + 2);
+  return star > start + 2 && star <= start + 2 + MAX_KEY_LENGTH && star + 2 < end && text.charCodeAt(star + 1) === 42 && text.charCodeAt(star + 2) === 58
+    ? star
+    : -1;
 }
 
 const NO_VALUE_LINES: readonly ValueLine[] = Object.freeze([]);
+
 
 /** Whether `trim` might remove this character: cheaper to ask than to call `trim` on every key. */
 function mayBeSpace(code: number): boolean {
@@ -209,57 +308,75 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x3000 || code === 0x202f || code === 0x205f || code === 0x1680;
 }
 
-/** First non-space character of `text` from `from`, or -1. */
-function contentStart(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return i;
+/** Whether `String.prototype.trim` removes this character: white space and line terminators. */
+function isTrimmed(code: number): boolean {
+  return isSpace(code) || (code >= 10 && code <= 13) || code === 0x2028 || code === 0x2029;
+}
+
+/** The offset of the text's last character that `trim` keeps, or -1 when it is all white space. */
+function lastContentOffset(text: string): number {
+  let at = text.length - 1;
+  while (at >= 0 && isTrimmed(text.charCodeAt(at))) at--;
+  return at;
+}
+
+/** First non-space character of `text` in [from, to), or -1. */
+function contentStart(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return i;
   return -1;
 }
 
-function contentEnd(text: string): number {
-  let end = text.length;
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+/** Just after the last non-space character of `text` in [from, to). */
+function contentEnd(text: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && isSpace(text.charCodeAt(end - 1))) end--;
   return end;
 }
 
 /**
- * Trims the value across its lines (`field.line` from `valueStart`, then whole lines up to `lastLine`). Reads the
- * line array directly, and records per-line positions only for values that really span several lines.
+ * Trims the value across its spans (see `parse`) and records per-line positions only for values that really span
+ * several lines. Spans are offsets into the text, up to `spanEnd`; `lineStart` is where the field's own line starts.
  */
-function finalizeValue(field: ParsedField, lines: readonly string[], valueStart: number, lastLine: number): void {
+function finalizeValue(field: ParsedField, text: string, lineStart: number, spans: readonly number[], spanEnd: number): void {
   let first = -1;
-  let firstCharacter = 0;
+  let firstAt = 0;
   let last = -1;
-  for (let line = field.line; line <= lastLine; line++) {
-    const at = contentStart(lines[line], line === field.line ? valueStart : 0);
+  for (let k = 0; k < spanEnd; k += 2) {
+    const at = contentStart(text, spans[k], spans[k + 1]);
     if (at < 0) continue;
     if (first < 0) {
-      first = line;
-      firstCharacter = at;
+      first = k;
+      firstAt = at;
     }
-    last = line;
+    last = k;
   }
   if (first < 0) return; // empty: the zero-width range after the colon stays
-  const lastEnd = contentEnd(lines[last]);
-  field.endLine = last;
-  field.valueStartLine = first;
-  field.valueStartCharacter = firstCharacter;
-  field.valueEndCharacter = lastEnd;
+  const lastEnd = contentEnd(text, spans[last], spans[last + 1]);
   if (first === last) {
-    field.value = lines[first].slice(firstCharacter, lastEnd);
+    // One line, though not always the field's own: a value may start on the line after the key.
+    if (first === 0) {
+      field.setValue(firstAt, lastEnd);
+      return;
+    }
+    const character = firstAt - spans[first];
+    const value = text.slice(firstAt, lastEnd);
+    field.setMultiLineValue({ value, lines: NO_VALUE_LINES, range: range(field.line + first / 2, character, field.line + first / 2, character + value.length) });
     return;
   }
+  // Span k (even) is on the field's line plus k / 2; the first span starts after the colon, the others at line start.
   const parts: string[] = [];
   const valueLines: ValueLine[] = [];
   let offset = 0;
-  for (let line = first; line <= last; line++) {
-    const character = line === first ? firstCharacter : 0;
-    const text = lines[line].slice(character, line === last ? lastEnd : undefined);
-    parts.push(text);
-    valueLines.push({ line, character, offset, length: text.length });
-    offset += text.length + 1;
+  for (let k = first; k <= last; k += 2) {
+    const from = k === first ? firstAt : spans[k];
+    const part = text.slice(from, k === last ? lastEnd : spans[k + 1]);
+    parts.push(part);
+    valueLines.push({ line: field.line + k / 2, character: from - (k === 0 ? lineStart : spans[k]), offset, length: part.length });
+    offset += part.length + 1;
   }
-  field.value = parts.join('\n');
-  field.valueLines = valueLines;
+  const start = valueLines[0];
+  const end = valueLines[valueLines.length - 1];
+  field.setMultiLineValue({ value: parts.join('\n'), lines: valueLines, range: range(start.line, start.character, end.line, end.character + end.length) });
 }
 
 /** Maps an offset inside `field.value` to a document position. */
@@ -298,16 +415,17 @@ function mayOpenBold(code: number): boolean {
 }
 
 /**
- * A line that is not a field but looks like one. For a schema key any near miss counts; for an unknown key
- * only an unmistakable field shape (`**Key:** value`, `**Key** : value`), so bold words in prose stay prose.
+ * A line (from `start` to `end` in `text`) that is not a field but looks like one. For a schema key any near miss
+ * counts; for an unknown key only an unmistakable field shape (`**Key:** value`, `**Key** : value`), so bold words in
+ * prose stay prose. Most lines are neither, and are told apart without cutting the line out of the text.
  */
-function recogniseMalformed(text: string, isKnownKey: (key: string) => boolean = () => false): Almost | undefined {
-  const head = text.length > MALFORMED_SCAN ? text.slice(0, MALFORMED_SCAN) : text;
-  const bold = mayOpenBold(head.charCodeAt(0)) ? ALMOST_BOLD.exec(head) : null;
+function recogniseMalformed(text: string, start: number, end: number, nextColon: NextIndex, isKnownKey: (key: string) => boolean = () => false): Almost | undefined {
+  const headEnd = Math.min(end, start + MALFORMED_SCAN);
+  const bold = mayOpenBold(text.charCodeAt(start)) ? ALMOST_BOLD.exec(text.slice(start, headEnd)) : null;
   if (bold) {
     const [whole, indent, opening, rawKey, closing, colon, afterColon] = bold;
     const key = rawKey.trim();
-    const value = text.slice(whole.length).trim();
+    const value = text.slice(start + whole.length, end).trim();
     const known = isKnownKey(key);
     const fieldShaped = opening === '**' && colon !== '' && (closing === '**' || afterColon === '**');
     if (!known && !fieldShaped) return undefined;
@@ -320,16 +438,11 @@ function recogniseMalformed(text: string, isKnownKey: (key: string) => boolean =
   }
   // `Scale: Local`: the key is everything before the first colon. Found without a regular expression, because
   // `^\s*(.{1,200}?)\s*:` backtracks for seconds on a line of a few thousand spaces.
-  const colon = head.indexOf(':');
-  if (colon < 0) return undefined;
-  const key = head.slice(0, colon).trim();
+  const colon = nextColon.from(start);
+  if (colon >= headEnd) return undefined;
+  const key = text.slice(start, colon).trim();
   if (key === '' || key.length > MAX_BARE_KEY || key.includes('*') || !isKnownKey(key)) return undefined;
-  return { key, value: text.slice(colon + 1).trim(), problem: 'the key is not written between ** and **' };
-}
-
-function lastContentLine(lines: string[]): number {
-  for (let i = lines.length - 1; i >= 0; i--) if (lines[i].trim() !== '') return i;
-  return 0;
+  return { key, value: text.slice(colon + 1, end).trim(), problem: 'the key is not written between ** and **' };
 }
 
 export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
