@@ -38,24 +38,37 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
   const now = options.now ?? new Date();
   const diagnostics: FragmentDiagnostic[] = [];
   const { fields } = document;
-  // Per-field results, indexed by Field.index: worked out once, shared by the rules.
-  const specs: (FieldSpec | undefined)[] = new Array(fields.length);
-  const exact: boolean[] = new Array(fields.length);
-  const values: (readonly ValueProblem[] | undefined)[] = new Array(fields.length);
+  // Each field's spec, indexed by Field.index: worked out once, shared by the rules. Filled by push, not made with
+  // `new Array(length)`: V8 makes an array of 100,000 or more empty slots a slow dictionary, and large documents
+  // have that many fields.
+  const specs: (FieldSpec | undefined)[] = [];
   // Records usually list their fields in schema order, so the field after the previous one is tried first: comparing
   // two strings is cheaper than hashing a new key for a map lookup, and this runs for every field on every keystroke.
   let guess = index.following[0];
   for (let i = 0; i < fields.length; i++) {
     const key = fields[i].key;
     let spec = guess !== undefined && guess.key === key ? guess : schema.byName.get(key);
-    exact[i] = spec !== undefined;
     spec ??= schema.byFoldedName.get(fold(key));
-    specs[i] = spec;
+    specs.push(spec);
     if (spec) guess = index.following[index.slotOf(spec) + 1];
   }
-  let withValueProblems: Field[] | undefined;
   const maxDiagnostics = options.maxDiagnostics ?? MAX_DIAGNOSTICS;
   const suggest = budgetedSuggester(4 * maxDiagnostics);
+  // Value problems, found in one pass over the fields when a value rule first asks, and kept only for the fields that
+  // have some: most have none, and a large document has hundreds of thousands of fields.
+  let valueProblems: Map<number, readonly ValueProblem[]> | undefined;
+  const withValueProblems: Field[] = [];
+  const findValueProblems = () => {
+    valueProblems = new Map();
+    for (let i = 0; i < fields.length; i++) {
+      const spec = specs[i];
+      const problems = spec ? checkValue(spec, fields[i], now, suggest) : NO_PROBLEMS;
+      if (problems.length === 0) continue;
+      valueProblems.set(i, problems);
+      withValueProblems.push(fields[i]);
+    }
+    return valueProblems;
+  };
 
   const context: RuleContext = {
     document,
@@ -66,21 +79,11 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
     // One over the cap, so a rule that stops early still leaves the cap something to cut, and its note appears.
     maxDiagnostics: maxDiagnostics + 1,
     specOf: (field) => specs[field.index],
-    isSpelledExactly: (field) => exact[field.index],
-    valueProblems(field) {
-      let problems = values[field.index];
-      if (!problems) {
-        const spec = specs[field.index];
-        problems = spec ? checkValue(spec, field, now, suggest) : NO_PROBLEMS;
-        values[field.index] = problems;
-      }
-      return problems;
-    },
+    // The guess above is only ever a spec its key names exactly, so this is what the lookup found.
+    isSpelledExactly: (field) => schema.byName.has(field.key),
+    valueProblems: (field) => (valueProblems ?? findValueProblems()).get(field.index) ?? NO_PROBLEMS,
     fieldsWithValueProblems() {
-      if (!withValueProblems) {
-        withValueProblems = [];
-        for (let i = 0; i < fields.length; i++) if (context.valueProblems(fields[i]).length > 0) withValueProblems.push(fields[i]);
-      }
+      if (!valueProblems) findValueProblems();
       return withValueProblems;
     },
     report(problem: Report) {

@@ -63,9 +63,13 @@ export const unknownMarker: Rule = {
   },
 };
 
-/** Whether `text` holds one of the known markers from `start` to `end`, compared in place without cutting it out. */
+/** Whether `text` holds one of the known markers from `start` to `end`. */
 function isKnownMarker(text: string, start: number, end: number, known: readonly string[]): boolean {
-  for (const marker of known) if (marker.length === end - start && text.startsWith(marker, start)) return true;
+  let token: string | undefined;
+  for (let i = 0; i < known.length; i++) {
+    // Cut out once and compared with `===`: faster in V8 than `startsWith` at an offset.
+    if (known[i].length === end - start && (token ??= text.substring(start, end)) === known[i]) return true;
+  }
   return false;
 }
 

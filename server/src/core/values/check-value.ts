@@ -126,9 +126,29 @@ function checkOpen(spec: FieldSpec, value: string, range: Range, suggest: Sugges
   ];
 }
 
-function checkMulti(spec: FieldSpec, field: Field, suggest: Suggester): ValueProblem[] {
-  const problems: ValueProblem[] = [];
+/** Choices past which the quick look of `allListedOnce` (which compares each choice with those before it) is skipped. */
+const QUICK_CHOICES = 8;
+
+/**
+ * The usual multi-choice value: every choice written exactly as listed, none twice. Such a value has no problem, and
+ * telling so needs no folding, ranges or messages. When two listed values differ only in capitals or spacing, a
+ * repeat cannot be seen without folding, so the full check runs.
+ */
+function allListedOnce(spec: FieldSpec, raws: readonly string[]): boolean {
+  if (raws.length > QUICK_CHOICES || spec.values.length === 0 || spec.valueIndexFolded.size !== spec.valueIndex.size) return false;
+  for (let i = 0; i < raws.length; i++) {
+    const item = raws[i].trim();
+    if (item === '') continue;
+    if (!spec.valueIndex.has(item) || !isFine(spec, item, spec.open)) return false;
+    for (let j = 0; j < i; j++) if (raws[j].trim() === item) return false;
+  }
+  return true;
+}
+
+function checkMulti(spec: FieldSpec, field: Field, suggest: Suggester): readonly ValueProblem[] {
   const raws = field.value.split(spec.separator);
+  if (allListedOnce(spec, raws)) return NONE;
+  const problems: ValueProblem[] = [];
   // Repeats are looked for only when there are several choices: folding each one costs more than the rest.
   const seen = raws.length > 1 ? new Set<string>() : undefined;
   const kept: string[] = [];
