@@ -6,6 +6,7 @@ import type { TextEdit } from 'vscode-languageserver-protocol';
 import { getDefaultSchema, parseWithSchema } from '../../server/src/core';
 import { startServer, type TestClient } from '../support/lsp-client';
 import { seed, VALID_RECORD } from '../support/fixtures';
+import { fieldValue } from '../../server/src/core/parser';
 
 /** VALID_RECORD made untidy the ways people and exports do it, with Windows line endings. */
 function messy(): string {
@@ -18,7 +19,7 @@ function messy(): string {
 
 /** Every value's non-space characters, in order, record by record. */
 function valueCharacters(text: string): string[] {
-  return parseWithSchema(text, getDefaultSchema()).fields.map((f) => f.value.replace(/\s+/g, ''));
+  return parseWithSchema(text, getDefaultSchema()).fields.map((f) => fieldValue(f).replace(/\s+/g, ''));
 }
 
 describe('formatting over stdio', () => {

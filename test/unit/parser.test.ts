@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse, parseWithSchema, valueSubRange } from '../../server/src/core';
 import { seed } from '../support/fixtures';
+import { fieldValue, keyRange, valueRange } from '../../server/src/core/parser';
 
 describe('parser', () => {
   it('reads key and value with exact ranges, trimming the key', () => {
@@ -9,43 +10,43 @@ describe('parser', () => {
     assert.equal(doc.fields.length, 2);
     const [id, extra] = doc.fields;
     assert.equal(id.key, 'FragmentID');
-    assert.deepEqual(id.keyRange, { start: { line: 0, character: 2 }, end: { line: 0, character: 12 } });
-    assert.equal(id.value, 'SCC-1/2');
-    assert.deepEqual(id.valueRange, { start: { line: 0, character: 16 }, end: { line: 0, character: 23 } });
+    assert.deepEqual(keyRange(id), { start: { line: 0, character: 2 }, end: { line: 0, character: 12 } });
+    assert.equal(fieldValue(id), 'SCC-1/2');
+    assert.deepEqual(valueRange(id), { start: { line: 0, character: 16 }, end: { line: 0, character: 23 } });
     assert.equal(extra.key, 'Additional information (use if needed)');
-    assert.equal(extra.value, 'more');
+    assert.equal(fieldValue(extra), 'more');
   });
 
   it('reads the same keys and ranges when given the schema keys to share, in any order', () => {
     const text = '**Scale**: Local\n** FragmentID **: X-1/2\n**scale**: x\n**Other**: y\n**Scale**:\n**FragmentID**: X-2/3';
-    const shape = (doc: ReturnType<typeof parse>) => doc.fields.map((f) => [f.key, f.keyRange, f.value, f.valueRange, f.record]);
+    const shape = (doc: ReturnType<typeof parse>) => doc.fields.map((f) => [f.key, keyRange(f), fieldValue(f), valueRange(f), f.record]);
     assert.deepEqual(shape(parse(text, { sharedKeys: ['FragmentID', 'Scale'] })), shape(parse(text)));
     assert.deepEqual(shape(parse(text)).map((f) => f[0]), ['Scale', 'FragmentID', 'scale', 'Other', 'Scale', 'FragmentID']);
   });
   it('accepts a value with no space after the colon, and an empty value', () => {
     const doc = parse('**Year**:2024\n**Scale**: ');
-    assert.equal(doc.fields[0].value, '2024');
-    assert.equal(doc.fields[0].valueRange.start.character, 9);
-    assert.equal(doc.fields[1].value, '');
-    assert.deepEqual(doc.fields[1].valueRange, { start: { line: 1, character: 10 }, end: { line: 1, character: 10 } });
+    assert.equal(fieldValue(doc.fields[0]), '2024');
+    assert.equal(valueRange(doc.fields[0]).start.character, 9);
+    assert.equal(fieldValue(doc.fields[1]), '');
+    assert.deepEqual(valueRange(doc.fields[1]), { start: { line: 1, character: 10 }, end: { line: 1, character: 10 } });
   });
 
   it('continues a value over following lines that do not start a field', () => {
     const doc = parse('**Outcome description**: first line\nsecond line  \n\n**Year**: 2024');
     const [description] = doc.fields;
-    assert.equal(description.value, 'first line\nsecond line');
-    assert.deepEqual(description.valueRange, { start: { line: 0, character: 25 }, end: { line: 1, character: 11 } });
+    assert.equal(fieldValue(description), 'first line\nsecond line');
+    assert.deepEqual(valueRange(description), { start: { line: 0, character: 25 }, end: { line: 1, character: 11 } });
     assert.deepEqual(valueSubRange(description, 11, 17), { start: { line: 1, character: 0 }, end: { line: 1, character: 6 } });
   });
 
   it('handles CRLF, lone CR, a BOM and no final newline', () => {
     const doc = parse('\uFEFF**FragmentID**: A-1/2\r\n**Year**: 2024\r**Scale**: Local');
-    assert.deepEqual(doc.fields.map((f) => [f.key, f.value, f.line]), [
+    assert.deepEqual(doc.fields.map((f) => [f.key, fieldValue(f), f.line]), [
       ['FragmentID', 'A-1/2', 0],
       ['Year', '2024', 1],
       ['Scale', 'Local', 2],
     ]);
-    assert.equal(doc.fields[0].keyRange.start.character, 3, 'the BOM counts as a character of line 0');
+    assert.equal(keyRange(doc.fields[0]).start.character, 3, 'the BOM counts as a character of line 0');
   });
 
   it('starts a new record at each FragmentID after the first field', () => {
@@ -58,13 +59,13 @@ describe('parser', () => {
   it('measures positions in UTF-16 code units', () => {
     const doc = parse('**Outcome description**: men’s role 🙂 grew\n**Year**: 2024');
     const value = doc.fields[0];
-    assert.equal(value.valueRange.end.character, '**Outcome description**: men’s role 🙂 grew'.length);
+    assert.equal(valueRange(value).end.character, '**Outcome description**: men’s role 🙂 grew'.length);
   });
 
   it('parses a megabyte line without trouble', () => {
     const long = 'x'.repeat(1_000_000);
     const doc = parse(`**Outcome description**: ${long}\n**${long}`);
-    assert.equal(doc.fields[0].value.length, 1_000_000 + 1 + 2 + 1_000_000);
+    assert.equal(fieldValue(doc.fields[0]).length, 1_000_000 + 1 + 2 + 1_000_000);
   });
 
   it('recognises almost-fields as malformed lines, not as value text', () => {
@@ -76,8 +77,8 @@ describe('parser', () => {
       [4, 'Note', 'x'],
     ]);
     // A malformed line ends the value before it; a Markdown bullet is never taken for a field.
-    assert.equal(doc.fields[0].value, 'A-1/2');
-    assert.equal(parseWithSchema('**FragmentID**: A-1/2\n* a bullet: fine').fields[0].value, 'A-1/2\n* a bullet: fine');
+    assert.equal(fieldValue(doc.fields[0]), 'A-1/2');
+    assert.equal(fieldValue(parseWithSchema('**FragmentID**: A-1/2\n* a bullet: fine').fields[0]), 'A-1/2\n* a bullet: fine');
   });
 
   it('reads the seeds: 23 fields each, no malformed lines', () => {

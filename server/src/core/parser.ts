@@ -9,19 +9,22 @@ import type { Position, Range } from 'vscode-languageserver-types';
 /** The longest key we look for; bounds the work on a megabyte line that starts with `**`. */
 const MAX_KEY_LENGTH = 200;
 
+/**
+ * A `**Key**: value` line and the lines its value runs over. Plain data, made by an object literal: a large document
+ * holds hundreds of thousands of fields, all alive while the rules run, and V8 allocates objects made by a literal
+ * that all stay alive straight into the old generation, which halves the garbage collector's work on them (objects
+ * of a class are copied between young spaces first). For the same reason a field keeps offsets into the text instead
+ * of its value and ranges: `fieldValue`, `keyRange` and `valueRange` work them out when asked, which for ranges is
+ * mostly when a problem is reported.
+ */
 export interface Field {
   /** The key as written, trimmed. */
   readonly key: string;
-  readonly keyRange: Range;
   /** Line of `**Key**:`. */
   readonly line: number;
-  /** The value, trimmed, continuation lines joined with `\n`. */
-  readonly value: string;
-  /** Exactly the trimmed value; an empty range right after the colon when the value is empty. */
-  readonly valueRange: Range;
   /**
-   * Where each line of a multi-line `value` sits, so an offset in `value` maps back to a position. Empty when the
-   * value is on one line (then `valueRange.start` plus the offset is the position): most values are.
+   * Where each line of a multi-line value sits, so an offset in the value maps back to a position. Empty when the
+   * value is on one line (then the start of `valueRange` plus the offset is the position): most values are.
    */
   readonly valueLines: readonly ValueLine[];
   /** Last line of the value (the field's line when the value is empty or on one line). */
@@ -30,76 +33,48 @@ export interface Field {
   readonly record: number;
   /** Position in `ParsedDocument.fields`, so per-field results can live in arrays. */
   readonly index: number;
+  /** The document's text, and where in it the field's line, its trimmed key and its one-line value lie. */
+  readonly text: string;
+  readonly lineStart: number;
+  readonly keyFrom: number;
+  readonly valueFrom: number;
+  readonly valueTo: number;
+  /** The value and its range when it does not lie on the field's own line; rare. */
+  readonly moved: MovedValue | undefined;
 }
 
-/**
- * A field as the parser builds it. It keeps offsets into the text rather than the value and ranges themselves: a large
- * document holds hundreds of thousands of fields, all alive while the rules run, and every word a field weighs is
- * copied by the garbage collector. A value on one line, nearly all of them, is cut from the text when read; ranges
- * are built when asked for, which is mostly when a problem is reported.
- */
-class ParsedField implements Field {
-  /** Set once the value is known to run over several lines; rare. */
-  private multiLine: MultiLineValue | undefined = undefined;
-  /** The value on the field's own line: [valueFrom, valueTo) in the text, empty where it starts. */
-  private valueFrom: number;
-  private valueTo: number;
-
-  constructor(
-    private readonly text: string,
-    readonly key: string,
-    readonly line: number,
-    /** Offset in the text where the field's line starts, so offsets turn into characters. */
-    private readonly lineStart: number,
-    private readonly keyFrom: number,
-    valueFrom: number,
-    readonly record: number,
-    readonly index: number,
-  ) {
-    this.valueFrom = valueFrom;
-    this.valueTo = valueFrom;
-  }
-
-  get value(): string {
-    return this.multiLine ? this.multiLine.value : this.text.slice(this.valueFrom, this.valueTo);
-  }
-
-  get valueLines(): readonly ValueLine[] {
-    return this.multiLine ? this.multiLine.lines : NO_VALUE_LINES;
-  }
-
-  get endLine(): number {
-    return this.multiLine ? this.multiLine.range.end.line : this.line;
-  }
-
-  get keyRange(): Range {
-    const character = this.keyFrom - this.lineStart;
-    return range(this.line, character, this.line, character + this.key.length);
-  }
-
-  get valueRange(): Range {
-    if (this.multiLine) {
-      const { start, end } = this.multiLine.range;
-      return range(start.line, start.character, end.line, end.character);
-    }
-    return range(this.line, this.valueFrom - this.lineStart, this.line, this.valueTo - this.lineStart);
-  }
-
-  /** The trimmed value lies on the field's own line, from `from` to `to`. */
-  setValue(from: number, to: number): void {
-    this.valueFrom = from;
-    this.valueTo = to;
-  }
-
-  setMultiLineValue(value: MultiLineValue): void {
-    this.multiLine = value;
-  }
+/** A value that runs over several lines, or sits alone on a later line than its key. */
+interface MovedValue {
+  /** The lines joined with `\n`. */
+  readonly value: string;
+  readonly range: Range;
 }
 
-interface MultiLineValue {
-  value: string;
-  lines: readonly ValueLine[];
-  range: Range;
+type ParsedField = { -readonly [K in keyof Field]: Field[K] };
+
+/** The value, trimmed, continuation lines joined with `\n`. */
+export function fieldValue(field: Field): string {
+  return field.moved ? field.moved.value : field.text.slice(field.valueFrom, field.valueTo);
+}
+
+/** Whether the field has a value: the same as `fieldValue(field) !== ''`, without cutting the value out. */
+export function hasValue(field: Field): boolean {
+  return field.moved !== undefined || field.valueTo > field.valueFrom;
+}
+
+/** Exactly the key, trimmed. */
+export function keyRange(field: Field): Range {
+  const character = field.keyFrom - field.lineStart;
+  return range(field.line, character, field.line, character + field.key.length);
+}
+
+/** Exactly the trimmed value; an empty range right after the colon when the value is empty. */
+export function valueRange(field: Field): Range {
+  if (field.moved) {
+    const { start, end } = field.moved.range;
+    return range(start.line, start.character, end.line, end.character);
+  }
+  return range(field.line, field.valueFrom - field.lineStart, field.line, field.valueTo - field.lineStart);
 }
 
 export interface ValueLine {
@@ -130,11 +105,12 @@ export interface MalformedLine {
 }
 
 export interface ParsedDocument {
-  text: string;
-  lines: string[];
-  records: FragmentRecord[];
-  fields: Field[];
-  malformed: MalformedLine[];
+  readonly text: string;
+  /** The text's lines, without their line breaks (see `splitLines`). */
+  readonly lines: string[];
+  readonly records: FragmentRecord[];
+  readonly fields: Field[];
+  readonly malformed: MalformedLine[];
 }
 
 export interface ParseOptions {
@@ -242,7 +218,21 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
         records.push({ index: records.length, startLine: line, endLine: line, fields: [] });
       }
       const record = records[records.length - 1];
-      current = new ParsedField(text, key, line, lineStart, keyStart, keyEnd + 3, record.index, fields.length);
+      // One literal with every property, always in this order: see `Field`.
+      current = {
+        key,
+        line,
+        valueLines: NO_VALUE_LINES,
+        endLine: line,
+        record: record.index,
+        index: fields.length,
+        text,
+        lineStart,
+        keyFrom: keyStart,
+        valueFrom: keyEnd + 3,
+        valueTo: keyEnd + 3,
+        moved: undefined,
+      };
       record.fields.push(current);
       fields.push(current);
       currentLineStart = lineStart;
@@ -270,16 +260,23 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
     const last = records[i].fields[records[i].fields.length - 1];
     records[i].endLine = i + 1 < records.length ? records[i + 1].startLine - 1 : Math.max(last.endLine, lastContentLine);
   }
-  let lines: string[] | undefined;
-  return {
-    text,
-    get lines() {
-      return (lines ??= splitLines(text));
-    },
-    records,
-    fields,
-    malformed,
-  };
+  return new Parsed(text, records, fields, malformed);
+}
+
+/** A parse result; its `lines` are split from the text when first read. */
+class Parsed implements ParsedDocument {
+  private splitText: string[] | undefined = undefined;
+
+  constructor(
+    readonly text: string,
+    readonly records: FragmentRecord[],
+    readonly fields: Field[],
+    readonly malformed: MalformedLine[],
+  ) {}
+
+  get lines(): string[] {
+    return (this.splitText ??= splitLines(this.text));
+  }
 }
 
 /**
@@ -352,15 +349,17 @@ function finalizeValue(field: ParsedField, text: string, lineStart: number, span
   }
   if (first < 0) return; // empty: the zero-width range after the colon stays
   const lastEnd = contentEnd(text, spans[last], spans[last + 1]);
+  field.endLine = field.line + last / 2;
   if (first === last) {
-    // One line, though not always the field's own: a value may start on the line after the key.
     if (first === 0) {
-      field.setValue(firstAt, lastEnd);
+      field.valueFrom = firstAt;
+      field.valueTo = lastEnd;
       return;
     }
+    // Alone on a later line than the key.
+    const line = field.line + first / 2;
     const character = firstAt - spans[first];
-    const value = text.slice(firstAt, lastEnd);
-    field.setMultiLineValue({ value, lines: NO_VALUE_LINES, range: range(field.line + first / 2, character, field.line + first / 2, character + value.length) });
+    field.moved = { value: text.slice(firstAt, lastEnd), range: range(line, character, line, character + lastEnd - firstAt) };
     return;
   }
   // Span k (even) is on the field's line plus k / 2; the first span starts after the colon, the others at line start.
@@ -376,15 +375,18 @@ function finalizeValue(field: ParsedField, text: string, lineStart: number, span
   }
   const start = valueLines[0];
   const end = valueLines[valueLines.length - 1];
-  field.setMultiLineValue({ value: parts.join('\n'), lines: valueLines, range: range(start.line, start.character, end.line, end.character + end.length) });
+  field.valueLines = valueLines;
+  field.moved = { value: parts.join('\n'), range: range(start.line, start.character, end.line, end.character + end.length) };
 }
 
-/** Maps an offset inside `field.value` to a document position. */
+/** Maps an offset inside the field's value (`fieldValue`) to a document position. */
 export function valuePosition(field: Field, offset: number): Position {
   const lines = field.valueLines;
   if (lines.length === 0) {
-    const start = field.valueRange.start;
-    return { line: start.line, character: start.character + Math.min(Math.max(0, offset), field.value.length) };
+    // On one line: the value's own offsets in the text give the position.
+    const from = field.moved ? field.moved.range.start : { line: field.line, character: field.valueFrom - field.lineStart };
+    const length = field.moved ? field.moved.value.length : field.valueTo - field.valueFrom;
+    return { line: from.line, character: from.character + Math.min(Math.max(0, offset), length) };
   }
   for (const part of lines) {
     if (offset <= part.offset + part.length) {

@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkedPart, findDuplicateIds, fold, parseWithSchema, recordIds, type FragmentDiagnostic, type ParsedDocument, type RecordId, type Schema } from '../core';
 import { decodeText, FRAGMENT_FILE, FRAGMENT_GLOB, glob, SKIPPED_FOLDERS } from './fragment-files';
+import { fieldValue } from '../core/parser';
 
 /** Bounds on the background work: a workspace with more fragment files than this is only partly indexed. */
 export const MAX_FILES = 20_000;
@@ -237,12 +238,13 @@ export class WorkspaceIndex {
 function valuesOf(document: ParsedDocument, schema: Schema): Map<string, Set<string>> {
   const values = new Map<string, Set<string>>();
   for (const field of document.fields) {
-    if (field.value === '' || field.value.length > MAX_VALUE_LENGTH || field.value.includes('\n')) continue;
+    const value = fieldValue(field);
+    if (value === '' || value.length > MAX_VALUE_LENGTH || value.includes('\n')) continue;
     const spec = schema.byName.get(field.key) ?? schema.byFoldedName.get(fold(field.key));
     const key = spec?.key ?? field.key;
     let set = values.get(key);
     if (!set) values.set(key, (set = new Set()));
-    const items = spec?.kind === 'multi' ? field.value.split(spec.separator).map((item) => item.trim()) : [field.value];
+    const items = spec?.kind === 'multi' ? value.split(spec.separator).map((item) => item.trim()) : [value];
     for (const item of items) if (item !== '' && set.size < MAX_VALUES_PER_KEY) set.add(item);
   }
   return values;

@@ -3,7 +3,7 @@
  * and whole-record templates in an empty file.
  */
 import type { CompletionItem, Position, Range } from 'vscode-languageserver-types';
-import type { Field, ParsedDocument } from '../parser';
+import { fieldValue, type Field, type ParsedDocument } from '../parser';
 import { fold } from '../schema/compile';
 import type { FieldSpec, Schema } from '../schema/model';
 import { fieldDocumentation } from './field-docs';
@@ -192,7 +192,7 @@ function valueItems(
     const next = line.indexOf(spec.separator, character);
     if (next >= 0) end = next;
     const here = fold(line.slice(start, end));
-    chosen = new Set(field.value.split(spec.separator).map(fold).filter((item) => item !== '' && item !== here));
+    chosen = new Set(fieldValue(field).split(spec.separator).map(fold).filter((item) => item !== '' && item !== here));
   }
   const range: Range = { start: { line: position.line, character: start }, end: { line: position.line, character: Math.max(end, character) } };
   // The edit starts right after the colon (or separator), so it writes the one space formatting wants too.

@@ -1,6 +1,6 @@
 /** Hover: what a field is for and what it accepts; what a value or a redaction marker means. */
 import type { Hover, Position, Range } from 'vscode-languageserver-types';
-import { valueSubRange, type Field, type ParsedDocument } from '../parser';
+import { fieldValue, valueRange, valueSubRange, type Field, type ParsedDocument } from '../parser';
 import { fold } from '../schema/compile';
 import type { FieldSpec, Schema } from '../schema/model';
 import { fieldDocumentation } from './field-docs';
@@ -28,7 +28,7 @@ export function hover(document: ParsedDocument, schema: Schema, position: Positi
     if (!spec) return content(`"${field.key}" is not a field of this fragment format.`, range, options);
     return content(fieldDocumentation(spec, options), range, options);
   }
-  if (!positionIn(field.valueRange, position)) return null;
+  if (!positionIn(valueRange(field), position)) return null;
   const spec = specFor(schema, field.key);
   return spec ? valueHover(spec, field, position, options) : null;
 }
@@ -54,7 +54,7 @@ function markerHover(schema: Schema, line: string, position: Position, options: 
 
 /** The meaning of the value (or, in a multi-choice field, of the item) under the cursor, where the schema gives one. */
 function valueHover(spec: FieldSpec, field: Field, position: Position, options: HoverOptions): Hover | null {
-  const items = spec.kind === 'multi' ? splitItems(field, spec.separator) : [{ text: field.value, range: field.valueRange }];
+  const items = spec.kind === 'multi' ? splitItems(field, spec.separator) : [{ text: fieldValue(field), range: valueRange(field) }];
   for (const item of items) {
     if (!positionIn(item.range, position)) continue;
     const entry = spec.valueIndex.get(item.text) ?? spec.valueIndexFolded.get(fold(item.text));
@@ -69,7 +69,7 @@ function valueHover(spec: FieldSpec, field: Field, position: Position, options: 
 function splitItems(field: Field, separator: string): { text: string; range: Range }[] {
   const items: { text: string; range: Range }[] = [];
   let offset = 0;
-  for (const raw of field.value.split(separator)) {
+  for (const raw of fieldValue(field).split(separator)) {
     const lead = raw.length - raw.trimStart().length;
     const text = raw.trim();
     const start = offset + lead;

@@ -1,6 +1,6 @@
 /** Redaction refactors: replace the selected words of a value with a redaction marker. */
 import type { CodeAction, Range } from 'vscode-languageserver-types';
-import type { ParsedDocument } from '../parser';
+import { valueRange, type ParsedDocument } from '../parser';
 import type { Schema } from '../schema/model';
 import { comparePositions, specFor } from './shared';
 
@@ -12,7 +12,10 @@ const NOT_REDACTABLE = new Set(['closed', 'flag', 'year']);
 export function redactionActions(document: ParsedDocument, schema: Schema, uri: string, selection: Range): CodeAction[] {
   if (comparePositions(selection.start, selection.end) >= 0) return [];
   const field = document.fields.find(
-    (f) => f.valueRange && comparePositions(f.valueRange.start, selection.start) <= 0 && comparePositions(selection.end, f.valueRange.end) <= 0,
+    (f) => {
+      const range = valueRange(f);
+      return comparePositions(range.start, selection.start) <= 0 && comparePositions(selection.end, range.end) <= 0;
+    },
   );
   if (!field) return [];
   const spec = specFor(schema, field.key);

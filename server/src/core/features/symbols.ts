@@ -1,6 +1,6 @@
 /** Outline: one symbol per record, named by its FragmentID, with its fields as children. */
 import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
-import type { ParsedDocument } from '../parser';
+import { fieldValue, keyRange, type ParsedDocument } from '../parser';
 import type { Schema } from '../schema/model';
 import { specFor } from './shared';
 
@@ -36,14 +36,15 @@ function lastTextLine(document: ParsedDocument, first: number, last: number): nu
 export function documentSymbols(document: ParsedDocument, schema: Schema): DocumentSymbol[] {
   return document.records.map((record) => {
     const idField = record.fields.find((f) => specFor(schema, f.key)?.key === schema.recordStart);
-    const name = idField?.value ? firstLine(idField.value) : `Fragment ${record.index + 1} (no ${schema.recordStart})`;
+    const id = idField ? fieldValue(idField) : '';
+    const name = id ? firstLine(id) : `Fragment ${record.index + 1} (no ${schema.recordStart})`;
     const end = lastTextLine(document, record.startLine, record.endLine);
     const children: DocumentSymbol[] = record.fields.map((field) => ({
       name: field.key,
-      detail: shortened(field.value),
+      detail: shortened(fieldValue(field)),
       kind: SYMBOL.Field,
       range: lineSpan(document, field.line, field.endLine),
-      selectionRange: field.keyRange,
+      selectionRange: keyRange(field),
     }));
     const first = record.fields[0];
     return {
@@ -51,7 +52,7 @@ export function documentSymbols(document: ParsedDocument, schema: Schema): Docum
       detail: 'fragment',
       kind: SYMBOL.Object,
       range: lineSpan(document, record.startLine, Math.max(end, first.endLine)),
-      selectionRange: (idField ?? first).keyRange,
+      selectionRange: keyRange(idField ?? first),
       children,
     };
   });

@@ -1,5 +1,5 @@
 import { Severity } from '../diagnostic';
-import type { Field } from '../parser';
+import { fieldValue, keyRange, type Field } from '../parser';
 import type { Rule } from './rule';
 
 /** The same field twice in one record; reported on the repeat. */
@@ -37,15 +37,15 @@ export const duplicateField: Rule = {
           }
         }
         if (!earlier) continue;
-        const sameValue = earlier.value === field.value;
+        const sameValue = fieldValue(earlier) === fieldValue(field);
         context.report({
           code: 'duplicate-field',
           severity: Severity.Error,
           message: `"${field.key}" appears twice in this fragment (first on line ${earlier.line + 1})${sameValue ? ' with the same value' : ' with a different value; keep the right one'}.`,
-          range: field.keyRange,
+          range: keyRange(field),
           data: { fix: 'remove-duplicate', key: field.key, firstLine: earlier.line, sameValue },
           relatedInformation: context.uri
-            ? [{ location: { uri: context.uri, range: earlier.keyRange }, message: `First "${earlier.key}" is here.` }]
+            ? [{ location: { uri: context.uri, range: keyRange(earlier) }, message: `First "${earlier.key}" is here.` }]
             : undefined,
           spec,
         });

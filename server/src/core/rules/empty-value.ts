@@ -1,5 +1,6 @@
 import { Severity } from '../diagnostic';
 import type { Rule } from './rule';
+import { hasValue, keyRange } from '../parser';
 
 /** A required or recommended field that is there but has no value. */
 export const emptyValue: Rule = {
@@ -9,7 +10,7 @@ export const emptyValue: Rule = {
     const { fields } = context.document;
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i];
-      if (field.value !== '') continue;
+      if (hasValue(field)) continue;
       const spec = context.specOf(field);
       if (!spec || spec.presence === 'optional') continue;
       const required = spec.presence === 'required';
@@ -17,7 +18,7 @@ export const emptyValue: Rule = {
         code: 'empty-value',
         severity: required ? Severity.Error : Severity.Warning,
         message: `"${spec.key}" is ${required ? 'required' : 'recommended'} but has no value.${spec.example ? ` For example: ${spec.example}` : ''}`,
-        range: field.keyRange,
+        range: keyRange(field),
         data: { fix: 'none' },
         spec,
       });

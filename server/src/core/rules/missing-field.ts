@@ -1,5 +1,6 @@
 import { Severity } from '../diagnostic';
 import type { Rule } from './rule';
+import { keyRange } from '../parser';
 
 /** A required or recommended field that a record does not have at all. */
 export const missingField: Rule = {
@@ -25,7 +26,7 @@ export const missingField: Rule = {
           code: 'missing-field',
           severity: required ? Severity.Error : Severity.Warning,
           message: `This fragment has no "${spec.key}" field, which is ${required ? 'required' : 'recommended'}.`,
-          range: record.fields[0].keyRange,
+          range: keyRange(record.fields[0]),
           data: { fix: 'insert-field', key: spec.key, record: record.index, recordStartLine: record.startLine },
           spec,
         });

@@ -1,5 +1,5 @@
 import { Severity } from '../diagnostic';
-import { valueSubRange, type Field } from '../parser';
+import { fieldValue, valueSubRange, type Field } from '../parser';
 import { fold } from '../schema/compile';
 import type { FieldSpec } from '../schema/model';
 import type { Rule, RuleContext } from './rule';
@@ -91,18 +91,18 @@ export const pii: Rule = {
       for (let i = 0; i < fields.length && !flag; i++) {
         if (confidential ? context.specOf(fields[i]) === confidential : fold(fields[i].key) === CONFIDENTIAL_KEY) flag = fields[i];
       }
-      if (flag?.value !== CONFIDENTIAL_VALUE) continue;
+      if (!flag || fieldValue(flag) !== CONFIDENTIAL_VALUE) continue;
       for (let i = 0; i < fields.length; i++) {
         const field = fields[i];
         const spec = context.specOf(field);
         if (spec && spec.kind !== 'text') continue;
         // A one-line value has no per-line parts: it is its own single part.
         if (field.valueLines.length === 0) {
-          reportContactDetails(context, field, spec, marker, 0, field.value);
+          reportContactDetails(context, field, spec, marker, 0, fieldValue(field));
           continue;
         }
         for (const part of field.valueLines) {
-          reportContactDetails(context, field, spec, marker, part.offset, field.value.slice(part.offset, part.offset + part.length));
+          reportContactDetails(context, field, spec, marker, part.offset, fieldValue(field).slice(part.offset, part.offset + part.length));
         }
       }
     }

@@ -2,6 +2,7 @@ import { quote, Severity } from '../diagnostic';
 import { fold } from '../schema/compile';
 import { closest } from '../suggest';
 import type { Rule } from './rule';
+import { keyRange } from '../parser';
 
 /** A key the schema does not know, or knows under another spelling. */
 export const unknownField: Rule = {
@@ -23,7 +24,7 @@ export const unknownField: Rule = {
           code: 'unknown-field',
           severity: Severity.Warning,
           message: `Write the field name as ${quote(spelled)}, exactly as the schema spells it.`,
-          range: field.keyRange,
+          range: keyRange(field),
           data: { fix: 'rename-key', suggestions: [spelled] },
           spec,
         });
@@ -36,7 +37,7 @@ export const unknownField: Rule = {
         code: 'unknown-field',
         severity: Severity.Warning,
         message: `${quote(field.key)} is not a field of this fragment format.${suggestions.length ? ` Did you mean ${quote(suggestions[0])}?` : ''}`,
-        range: field.keyRange,
+        range: keyRange(field),
         data: { fix: 'rename-key', suggestions },
       });
       if (reported) kept++;

@@ -5,6 +5,7 @@
 import { parseWithSchema } from '../validate';
 import { DEFAULT_SCHEMA_DATA, fold, getDefaultSchema } from './compile';
 import type { FieldData, FieldKind, MarkerData, Presence, SchemaData, ValueData } from './model';
+import { fieldValue } from '../parser';
 
 export interface InputFile {
   path: string;
@@ -49,16 +50,17 @@ export function inferSchema(files: readonly InputFile[]): SchemaData {
         let entry = stats.get(name);
         if (!entry) stats.set(name, (entry = { spellings: new Map(), filled: 0, values: new Map(), longest: 0, mostWords: 0 }));
         entry.spellings.set(field.key, (entry.spellings.get(field.key) ?? 0) + 1);
-        if (field.value === '') continue;
+        const value = fieldValue(field);
+        if (value === '') continue;
         entry.filled++;
         const spec = defaults.byFoldedName.get(name);
-        const items = spec?.kind === 'multi' ? field.value.split(spec.separator).map((v) => v.trim()).filter(Boolean) : [field.value];
+        const items = spec?.kind === 'multi' ? value.split(spec.separator).map((v) => v.trim()).filter(Boolean) : [value];
         for (const item of new Set(items)) {
           if (entry.values.size <= MAX_LIST_VALUES || entry.values.has(item)) entry.values.set(item, (entry.values.get(item) ?? 0) + 1);
           entry.longest = Math.max(entry.longest, item.length);
           entry.mostWords = Math.max(entry.mostWords, item.split(/\s+/).length);
         }
-        for (const marker of field.value.match(MARKER) ?? []) markers.set(marker, (markers.get(marker) ?? 0) + 1);
+        for (const marker of value.match(MARKER) ?? []) markers.set(marker, (markers.get(marker) ?? 0) + 1);
       }
     }
   }

@@ -3,7 +3,7 @@
  * repeated-choice) each report their own kind of problem from this one analysis.
  */
 import type { Range } from 'vscode-languageserver-types';
-import { valueSubRange, type Field } from '../parser';
+import { fieldValue, valueRange, valueSubRange, type Field } from '../parser';
 import { fold } from '../schema/compile';
 import type { CompiledValue, FieldSpec } from '../schema/model';
 import { SUGGEST, type Suggester } from '../suggest';
@@ -26,7 +26,7 @@ const LISTED_VALUES = 6;
 const NONE: readonly ValueProblem[] = Object.freeze([]);
 
 export function checkValue(spec: FieldSpec, field: Field, now: Date, suggest: Suggester = SUGGEST): readonly ValueProblem[] {
-  const value = field.value;
+  const value = fieldValue(field);
   if (value === '') return NONE;
   // Each case first asks the cheap question "is it fine?"; only a problem needs ranges, messages and suggestions.
   switch (spec.kind) {
@@ -34,15 +34,15 @@ export function checkValue(spec: FieldSpec, field: Field, now: Date, suggest: Su
       return NONE;
     case 'closed':
     case 'flag':
-      return isFine(spec, value, false) ? NONE : checkListed(spec, value, field.valueRange, false, suggest);
+      return isFine(spec, value, false) ? NONE : checkListed(spec, value, valueRange(field), false, suggest);
     case 'open':
-      return isFine(spec, value, true) ? NONE : checkOpen(spec, value, field.valueRange, suggest);
+      return isFine(spec, value, true) ? NONE : checkOpen(spec, value, valueRange(field), suggest);
     case 'multi':
-      return checkMulti(spec, field, suggest);
+      return checkMulti(spec, field, value, suggest);
     case 'year':
       return checkYear(spec, field, now);
     case 'pattern':
-      return !spec.pattern || spec.pattern.matches(value) ? NONE : checkPattern(spec, value, field.valueRange);
+      return !spec.pattern || spec.pattern.matches(value) ? NONE : checkPattern(spec, value, valueRange(field));
   }
 }
 
@@ -145,8 +145,8 @@ function allListedOnce(spec: FieldSpec, raws: readonly string[]): boolean {
   return true;
 }
 
-function checkMulti(spec: FieldSpec, field: Field, suggest: Suggester): readonly ValueProblem[] {
-  const raws = field.value.split(spec.separator);
+function checkMulti(spec: FieldSpec, field: Field, value: string, suggest: Suggester): readonly ValueProblem[] {
+  const raws = value.split(spec.separator);
   if (allListedOnce(spec, raws)) return NONE;
   const problems: ValueProblem[] = [];
   // Repeats are looked for only when there are several choices: folding each one costs more than the rest.
@@ -182,7 +182,7 @@ function checkMulti(spec: FieldSpec, field: Field, suggest: Suggester): readonly
     // The fix rewrites the whole value without the repeats, so it is attached once the list is known.
     const deduplicated = kept.join(`${spec.separator}${spec.separator.trim() === spec.separator ? ' ' : ''}`);
     for (const p of problems) if (p.code === 'repeated-choice') p.data = { fix: 'replace', suggestions: [deduplicated] };
-    for (const p of problems) if (p.code === 'repeated-choice') p.range = field.valueRange;
+    for (const p of problems) if (p.code === 'repeated-choice') p.range = valueRange(field);
   }
   return problems;
 }
@@ -190,12 +190,12 @@ function checkMulti(spec: FieldSpec, field: Field, suggest: Suggester): readonly
 const FOUR_DIGITS = /^\d{4}$/;
 
 function checkYear(spec: FieldSpec, field: Field, now: Date): readonly ValueProblem[] {
-  const value = field.value;
+  const value = fieldValue(field);
   const thisYear = now.getFullYear();
   const latest = thisYear + 1;
   const fourDigits = FOUR_DIGITS.test(value);
   if (fourDigits && Number(value) >= spec.minYear && Number(value) <= thisYear) return NONE;
-  const range = field.valueRange;
+  const range = valueRange(field);
   if (!fourDigits) {
     const found = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(value);
     return [

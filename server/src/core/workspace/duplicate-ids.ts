@@ -5,7 +5,7 @@
 import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
 import { Severity, quote, type FragmentDiagnostic } from '../diagnostic';
 import { DIAGNOSTIC_SOURCE } from '../diagnostic-codes';
-import type { ParsedDocument } from '../parser';
+import { fieldValue, valueRange, type ParsedDocument } from '../parser';
 import { severityOf, type Schema } from '../schema/model';
 
 /** One sentence for the rule docs and SARIF, like every rule's `description`. */
@@ -37,7 +37,7 @@ export function recordIds(document: ParsedDocument, schema: Schema): RecordId[] 
   const ids: RecordId[] = [];
   for (const record of document.records) {
     const first = record.fields[0];
-    if (first && startKeys.has(first.key)) ids.push({ value: first.value, range: first.valueRange });
+    if (first && startKeys.has(first.key)) ids.push({ value: fieldValue(first), range: valueRange(first) });
   }
   return ids;
 }
