@@ -1,8 +1,6 @@
 // Bundles the client, the server and the CLI with esbuild: minified, with source maps. `--watch` rebuilds on change.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { chmodSync } from 'node:fs';
 import * as esbuild from 'esbuild';
-import { minify } from 'terser';
 import { sharedTypeScriptHelpers, standIns } from './language-client-plugins.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -53,32 +51,11 @@ const builds = [
   ...lazyBuilds,
 ];
 
-// The client's bundles go through terser after esbuild: ~11 KB less of what VS Code loads (issue 7 asks ≤ 400 KB)
-// for ~3 s more build. Not in --watch, where a quick rebuild matters more than bytes. The source maps are chained,
-// so they still lead from the minified code to client/src and node_modules.
-const TERSER_OUTFILES = new Set(['dist/client.js', 'dist/language-client.js']);
-const TERSER_OPTIONS = { compress: { passes: 2 }, mangle: true, toplevel: true, format: { comments: false } };
-
-async function buildWithTerser(options) {
-  const result = await esbuild.build({ ...options, sourcemap: 'external', write: false });
-  const output = (extension) => result.outputFiles.find((file) => file.path.endsWith(extension)).text;
-  const name = basename(options.outfile);
-  const minified = await minify(output('.js'), {
-    ...TERSER_OPTIONS,
-    sourceMap: { content: output('.js.map'), filename: name, url: `${name}.map`, includeSources: true },
-  });
-  mkdirSync(dirname(options.outfile), { recursive: true });
-  writeFileSync(options.outfile, minified.code);
-  writeFileSync(`${options.outfile}.map`, minified.map);
-}
-
 if (watch) {
   for (const build of builds) await (await esbuild.context({ ...common, ...build })).watch();
   console.log('watching client/src and server/src…');
 } else {
-  await Promise.all(
-    builds.map((build) => (TERSER_OUTFILES.has(build.outfile) ? buildWithTerser({ ...common, ...build }) : esbuild.build({ ...common, ...build }))),
-  );
+  await Promise.all(builds.map((build) => esbuild.build({ ...common, ...build })));
   // The bins run by their shebang, as npm's bin links do.
   for (const bin of ['dist/server.js', 'dist/cli.js']) chmodSync(bin, 0o755);
 }
