@@ -1,5 +1,5 @@
 // esbuild plugins that make dist/language-client.js smaller without changing what it does (scripts/build.mjs uses
-// them; test/unit/language-client-stand-ins.test.ts checks them against node_modules).
+// them; test/unit/language-client-bundle.test.ts checks them against node_modules).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
