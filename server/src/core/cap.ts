@@ -3,6 +3,9 @@ import { DIAGNOSTIC_SOURCE } from './diagnostic-codes';
 import { Severity, type FragmentDiagnostic } from './diagnostic';
 import { range } from './parser';
 
+/** The most diagnostics one file gets; past it a person needs the first problems, not all of them. */
+export const MAX_DIAGNOSTICS = 1000;
+
 /**
  * Keeps the first `max - 1` diagnostics and adds a too-many-problems note counting the rest. `hiddenAlready` counts
  * problems an earlier cap left out (when the workspace's duplicate-ID warnings join a capped file), so the note stays

@@ -1,4 +1,5 @@
 /** The fragment core: parser, schema and rules. No LSP transport and no `vscode` here; LSP types only. */
+export { MAX_DIAGNOSTICS } from './cap';
 export * from './diagnostic';
 export * from './diagnostic-codes';
 export * from './limits';

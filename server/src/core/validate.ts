@@ -1,5 +1,5 @@
 /** Runs the rules over a document. Pure: text and schema in, diagnostics out. */
-import { capDiagnostics } from './cap';
+import { capDiagnostics, MAX_DIAGNOSTICS } from './cap';
 import { DIAGNOSTIC_SOURCE } from './diagnostic-codes';
 import type { FragmentDiagnostic } from './diagnostic';
 import { parse, type Field, type ParsedDocument } from './parser';
@@ -11,8 +11,6 @@ import { checkValue, type ValueProblem } from './values/check-value';
 import { schemaIndex } from './schema-index';
 import { budgetedSuggester } from './suggest';
 
-/** The most diagnostics one file gets; past it a person needs the first problems, not all of them. */
-export const MAX_DIAGNOSTICS = 1000;
 const NO_PROBLEMS: readonly ValueProblem[] = [];
 
 export interface ValidateOptions {

@@ -1,7 +1,6 @@
 /** Puts workspace diagnostics (duplicate IDs) among a file's own, in position order, as the editor and CLI both show them. */
-import { capDiagnostics, hiddenBy } from '../cap';
+import { capDiagnostics, hiddenBy, MAX_DIAGNOSTICS } from '../cap';
 import type { FragmentDiagnostic } from '../diagnostic';
-import { MAX_DIAGNOSTICS } from '../validate';
 
 /** A file's own diagnostics may already be capped; the merged list is capped again, its note counting both. */
 export function mergeDiagnostics(own: readonly FragmentDiagnostic[], extra: readonly FragmentDiagnostic[], max = MAX_DIAGNOSTICS): FragmentDiagnostic[] {
