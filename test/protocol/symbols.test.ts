@@ -37,6 +37,16 @@ describe('document symbols over stdio', () => {
     }
   });
 
+  it('names a field that has no name, which VS Code would otherwise refuse (the input npm run fuzz found)', async () => {
+    const uri = 'file:///nameless.fragment';
+    const published = client.nextDiagnostics(uri);
+    client.open(uri, `${seed(1)}\r\n** **: Link to Outcomes in Results Framework: dacted>`);
+    await published;
+    const [record] = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.equal(record.children?.at(-1)?.name, '(field without a name)');
+    assert.ok(record.children?.every((child) => child.name.length > 0));
+  });
+
   it('gives a story no symbols', async () => {
     const uri = 'file:///story-symbols.fragment';
     const published = client.nextDiagnostics(uri);

@@ -7,6 +7,9 @@ describe('duplicate-field', () => {
   it('is silent when each field appears once, even across records', () => {
     assert.deepEqual(withCode(`${VALID_RECORD}\n${VALID_RECORD.replace('PHR012', 'PHR013')}`, 'duplicate-field'), []);
   });
+  it('does not call two fields without a name a repeat (each is reported as having no name)', () => {
+    assert.deepEqual(withCode(`${VALID_RECORD}\n** **: one\n** **: two`, 'duplicate-field'), []);
+  });
   it('reports the repeat, pointing at the first', () => {
     const text = `${VALID_RECORD}\n**Scale**: Local`;
     const [d] = withCode(text, 'duplicate-field');

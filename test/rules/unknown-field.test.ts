@@ -21,6 +21,13 @@ describe('unknown-field', () => {
     assert.match(d.message, /Write the field name as "Year"/);
     assert.deepEqual(withCode(text, 'missing-field'), [], 'the field still counts as present');
   });
+  it('says a field has no name when nothing stands between ** and ** (found by npm run fuzz)', () => {
+    const text = `${VALID_RECORD}\n** **: Link to Outcomes\n**  **:`;
+    const found = withCode(text, 'unknown-field');
+    assert.deepEqual(found.map((d) => covered(text, d)), ['** **', '**  **']);
+    assert.equal(found[0].message, 'This field has no name between ** and **. Write the field name there, for example **Scale**:');
+    assert.deepEqual(found[0].data, { fix: 'rename-key', suggestions: [] });
+  });
   it('offers no suggestion for a key unlike any other', () => {
     const [d] = withCode(`${VALID_RECORD}\n**Budget line**: 12`, 'unknown-field');
     assert.deepEqual(d.data, { fix: 'rename-key', suggestions: [] });

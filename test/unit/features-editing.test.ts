@@ -57,6 +57,14 @@ describe('sorting fields (core)', () => {
   });
 });
 
+describe('outline', () => {
+  it('names a field without a name, since an empty symbol name is refused by VS Code (found by npm run fuzz)', () => {
+    const [record] = documentSymbols(parseWithSchema(`${VALID_RECORD}\n** **: Link to Outcomes`, schema), schema);
+    assert.equal(record.children?.at(-1)?.name, '(field without a name)');
+    assert.ok(record.children?.every((child) => child.name.length > 0));
+  });
+});
+
 describe('completion and hover never fail', () => {
   it('answer at every position of awkward documents', () => {
     for (const text of AWKWARD.slice(0, 3).concat([seed(1).slice(0, 600)])) {

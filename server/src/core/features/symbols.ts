@@ -40,7 +40,7 @@ export function documentSymbols(document: ParsedDocument, schema: Schema): Docum
     const name = id ? firstLine(id) : `Fragment ${record.index + 1} (no ${schema.recordStart})`;
     const end = lastTextLine(document, record.startLine, record.endLine);
     const children: DocumentSymbol[] = record.fields.map((field) => ({
-      name: field.key,
+      name: field.key || '(field without a name)', // `** **:`; an empty name is not a valid symbol
       detail: shortened(fieldValue(field)),
       kind: SYMBOL.Field,
       range: lineSpan(document, field.line, field.endLine),

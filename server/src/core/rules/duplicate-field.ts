@@ -18,6 +18,7 @@ export const duplicateField: Rule = {
       let unknown: Map<string, Field> | undefined;
       for (let i = 0; i < record.fields.length; i++) {
         const field = record.fields[i];
+        if (field.key === '') continue; // a field without a name is reported as such (unknown-field), not as a repeat
         const spec = context.specOf(field);
         let earlier: Field | undefined;
         if (spec) {

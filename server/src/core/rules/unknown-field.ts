@@ -2,7 +2,7 @@ import { quote, Severity } from '../diagnostic';
 import { fold } from '../schema/compile';
 import { closest } from '../suggest';
 import type { Rule } from './rule';
-import { keyRange } from '../parser';
+import { keyRange, range } from '../parser';
 
 /** A key the schema does not know, or knows under another spelling. */
 export const unknownField: Rule = {
@@ -27,6 +27,19 @@ export const unknownField: Rule = {
           range: keyRange(field),
           data: { fix: 'rename-key', suggestions: [spelled] },
           spec,
+        });
+        if (reported) kept++;
+        continue;
+      }
+      if (field.key === '') {
+        // `** **: text`: there is no name to suggest a spelling for. The range covers the empty `** **`.
+        const character = keyRange(field).start.character;
+        const reported = context.report({
+          code: 'unknown-field',
+          severity: Severity.Warning,
+          message: 'This field has no name between ** and **. Write the field name there, for example **Scale**:',
+          range: range(field.line, 0, field.line, character + 2),
+          data: { fix: 'rename-key', suggestions: [] },
         });
         if (reported) kept++;
         continue;
