@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { Diagnostic, FoldingRange, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getDefaultSchema, splitLines } from '../../server/src/core';
+import { fold, getDefaultSchema, parseWithSchema, splitLines } from '../../server/src/core';
 import { seed, VALID_RECORD } from './fixtures';
 import { generateDocument, generateRecord, random } from './generate';
 
@@ -205,19 +205,33 @@ function substance(line: string): string {
  * Fix-all: applies cleanly, and again changes nothing; keeps every record; a line no diagnostic is about (nor any
  * line of a field one is about) is still there, or a line with the same words is (a repeated field removed).
  */
+const RECORD_START_KEYS = new Set([schema.recordStart, ...(schema.byName.get(schema.recordStart)?.aliases ?? [])].map(fold));
+
+/**
+ * How many records the text holds as its author meant them: an almost-field (a malformed line) counts as the field
+ * fix-all makes of it, and a record-start key counts whatever its capitals, as fix-all respells it. Fixing
+ * `FragmentID: X` after an almost-field `*Social actor**:` legitimately makes two records of what parsed as one (the
+ * input npm run fuzz found); fix-all splitting or merging records of its own accord is still caught.
+ */
+export function intendedRecordCount(text: string): number {
+  const document = parseWithSchema(text, schema);
+  const lines = [...document.fields, ...document.malformed].map((entry) => ({ line: entry.line, key: entry.key })).sort((a, b) => a.line - b.line);
+  return lines.filter((entry, i) => i === 0 || RECORD_START_KEYS.has(fold(entry.key))).length;
+}
+
 export function fixAllProblems(
   text: string,
   diagnostics: readonly Diagnostic[],
   edits: readonly TextEdit[],
   fixAgain: (fixed: string) => readonly TextEdit[],
-  recordCount: (text: string) => number,
 ): string[] {
   const problems = editProblems(text, edits, 'fix-all');
   if (problems.length) return problems;
   const fixed = applyTextEdits(text, edits);
   const again = fixAgain(fixed);
   if (again.length && applyTextEdits(fixed, again) !== fixed) problems.push('fix-all is not idempotent: running it again changes the text');
-  if (recordCount(fixed) !== recordCount(text)) problems.push(`fix-all changed the number of records from ${recordCount(text)} to ${recordCount(fixed)}`);
+  const [before, afterFix] = [intendedRecordCount(text), intendedRecordCount(fixed)];
+  if (afterFix !== before) problems.push(`fix-all changed the number of records from ${before} to ${afterFix}`);
   const lines = splitLines(text);
   const touched = touchedLines(text, diagnostics);
   const kept = new Set(splitLines(fixed).map(substance));

@@ -8,7 +8,7 @@ import { formatEdits } from '../../server/src/core/features/format';
 import { quickFixes } from '../../server/src/core/features/quick-fixes';
 import { applyEdits } from '../../server/src/core/features/shared';
 import { NOW, seed, VALID_RECORD, withField } from '../support/fixtures';
-import { editsFor } from '../support/robustness';
+import { editsFor, intendedRecordCount } from '../support/robustness';
 
 const schema = getDefaultSchema();
 const URI = 'file:///regression.fragment';
@@ -101,5 +101,15 @@ describe('regressions found by the property tests', () => {
       const range = (item.textEdit as { range: { start: { character: number }; end: { character: number } } }).range;
       assert.ok(range.start.character <= range.end.character, JSON.stringify(range));
     }
+  });
+
+  it('fix-all that turns an almost-field before a written-out FragmentID into a field makes two records, as written (npm run fuzz)', () => {
+    const text = `*Social actor**: \n\nFragmentID: **: <redacted>/PHR012\n${VALID_RECORD.split('\n').slice(1).join('\n')}`;
+    assert.equal(parseWithSchema(text, schema).records.length, 1, 'both almost-fields are lines of text before the first field');
+    const fixed = applyEdits(text, fixAll(text, { schema, now: NOW }).edits);
+    assert.deepEqual(fixed.split('\n').slice(0, 3), ['**Social actor**: ', '', '**FragmentID**: **: <redacted>/PHR012']);
+    assert.equal(parseWithSchema(fixed, schema).records.length, 2, 'the fixed Social actor line comes before the FragmentID');
+    assert.equal(intendedRecordCount(text), 2, 'the property tests count the records as the author meant them');
+    assert.equal(intendedRecordCount(fixed), 2);
   });
 });
