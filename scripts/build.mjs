@@ -1,21 +1,10 @@
 // Bundles the client, the server and the CLI with esbuild: minified, with source maps. `--watch` rebuilds on change.
 import { chmodSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { BUNDLE_OPTIONS } from './esbuild-options.mjs';
 import { sharedTypeScriptHelpers, standIns } from './language-client-plugins.mjs';
 
 const watch = process.argv.includes('--watch');
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: true,
-  sourcemap: true,
-  logLevel: 'warning',
-  legalComments: 'none',
-  // Prefer ES module builds: jsonc-parser's UMD build loads its parts with require() calls esbuild cannot follow.
-  mainFields: ['module', 'main'],
-};
 // Parts of the server that its first check does not need. They are bundled into files of their own under dist/lazy/
 // and required on first use (see the `require` calls in server/src), so the server starts without parsing them.
 const LAZY_MODULES = {
@@ -52,10 +41,10 @@ const builds = [
 ];
 
 if (watch) {
-  for (const build of builds) await (await esbuild.context({ ...common, ...build })).watch();
+  for (const build of builds) await (await esbuild.context({ ...BUNDLE_OPTIONS, ...build })).watch();
   console.log('watching client/src and server/src…');
 } else {
-  await Promise.all(builds.map((build) => esbuild.build({ ...common, ...build })));
+  await Promise.all(builds.map((build) => esbuild.build({ ...BUNDLE_OPTIONS, ...build })));
   // The bins run by their shebang, as npm's bin links do.
   for (const bin of ['dist/server.js', 'dist/cli.js']) chmodSync(bin, 0o755);
 }

@@ -1,5 +1,5 @@
 /**
- * The core as it ships: bundled and minified by esbuild with the options scripts/build.mjs uses, then loaded. The
+ * The core as it ships: bundled and minified by esbuild with the options of every dist/ bundle, then loaded. The
  * bench measures this rather than the TypeScript sources run through tsx, because tsx also keeps every function's
  * name by wrapping it in a call, which costs time on each closure a check creates and is not in dist/.
  */
@@ -10,20 +10,16 @@ import { join, resolve } from 'node:path';
 
 type Core = typeof import('../../server/src/core');
 
-export function loadBuiltCore(root: string): Core {
+export async function loadBuiltCore(root: string): Promise<Core> {
+  const { BUNDLE_OPTIONS } = await import('../esbuild-options.mjs');
   const folder = mkdtempSync(join(tmpdir(), 'fragment-bench-core-'));
   try {
     const outfile = join(folder, 'core.js');
     buildSync({
       entryPoints: [resolve(root, 'server/src/core/index.ts')],
+      ...BUNDLE_OPTIONS,
       outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      minify: true,
-      mainFields: ['module', 'main'],
-      logLevel: 'warning',
+      sourcemap: false,
     });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(outfile) as Core;

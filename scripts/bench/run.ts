@@ -78,8 +78,8 @@ function steadyMs(work: () => void, warmMs = 300): number {
   return samples[3];
 }
 
-function benchCore(): void {
-  const { validate } = loadBuiltCore(ROOT);
+async function benchCore(): Promise<void> {
+  const { validate } = await loadBuiltCore(ROOT);
   const rows: (string | number)[][] = [];
   const core: Record<string, unknown> = {};
   for (const count of QUICK ? [1, 100, 1000] : [1, 100, 10_000]) {
@@ -320,7 +320,7 @@ async function main(): Promise<void> {
   results.date = new Date().toISOString();
   // Start-up first: spawning a process from this one slows as its heap grows (the core part builds 20 MB documents).
   if (wanted('startup')) await benchStartup();
-  if (wanted('core')) benchCore();
+  if (wanted('core')) await benchCore();
   if (wanted('server')) await benchServer();
   if (wanted('cli')) benchCli();
   if (wanted('bundle')) benchBundles();

@@ -18,6 +18,7 @@ type Plugins = typeof import('../../scripts/language-client-plugins.mjs', { with
 
 const root = resolve(__dirname, '../..');
 let plugins: Plugins;
+let bundleOptions: esbuild.BuildOptions; // scripts/esbuild-options.mjs: the options of every dist/ bundle
 const LIBRARY_MODULE = /(^|\/)node_modules\/vscode-(languageclient|languageserver-protocol|jsonrpc)\/lib\/.*\.js$/;
 const REQUIRED_VSCODE_VERSION = /REQUIRED_VSCODE_VERSION = '([^']+)'/.exec(readFileSync(join(root, 'node_modules/vscode-languageclient/lib/node/main.js'), 'utf8'))![1];
 
@@ -34,7 +35,7 @@ async function bundle(name: string, plugins: esbuild.Plugin[]): Promise<{ metafi
   const outfile = join(tmp, `${name}.js`);
   const result = await esbuild.build({
     stdin: { contents: "export { LanguageClient } from 'vscode-languageclient/node';", resolveDir: root, loader: 'ts' },
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], external: ['vscode'],
+    ...bundleOptions, sourcemap: false, external: ['vscode'],
     outfile, metafile: true, logLevel: 'silent', plugins,
   });
   const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
@@ -42,7 +43,7 @@ async function bundle(name: string, plugins: esbuild.Plugin[]): Promise<{ metafi
   loader._load = (request, ...rest) => (request === 'vscode' ? fakeVscode : load.call(Module, request, ...rest));
   try {
     const { LanguageClient } = require(outfile) as { LanguageClient: { prototype: Checker } };
-    return { metafile: result.metafile, checker: LanguageClient.prototype };
+    return { metafile: result.metafile!, checker: LanguageClient.prototype };
   } finally {
     loader._load = load;
   }
@@ -50,6 +51,7 @@ async function bundle(name: string, plugins: esbuild.Plugin[]): Promise<{ metafi
 
 before(async () => {
   plugins = await import('../../scripts/language-client-plugins.mjs');
+  bundleOptions = (await import('../../scripts/esbuild-options.mjs')).BUNDLE_OPTIONS;
   tmp = mkdtempSync(join(tmpdir(), 'fragment-language-client-'));
   const plain = await bundle('plain', []);
   const slim = await bundle('slim', [plugins.standIns, plugins.sharedTypeScriptHelpers]);

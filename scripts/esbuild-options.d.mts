@@ -1,0 +1,4 @@
+// Types of scripts/esbuild-options.mjs, for the TypeScript that imports it.
+import type { BuildOptions } from 'esbuild';
+
+export const BUNDLE_OPTIONS: BuildOptions;
