@@ -139,7 +139,8 @@ function allListedOnce(spec: FieldSpec, raws: readonly string[]): boolean {
   for (let i = 0; i < raws.length; i++) {
     const item = raws[i].trim();
     if (item === '') continue;
-    if (!spec.valueIndex.has(item) || !isFine(spec, item, spec.open)) return false;
+    // Listed: fine, unless an open field also has a pattern it breaks (what isFine asks, without a second lookup).
+    if (!spec.valueIndex.has(item) || (spec.open && spec.pattern && !spec.pattern.matches(item))) return false;
     for (let j = 0; j < i; j++) if (raws[j].trim() === item) return false;
   }
   return true;
