@@ -42,7 +42,7 @@ async function main(): Promise<number> {
 
   const workspace = mkdtempSync(join(tmpdir(), 'fragment-electron-'));
   cpSync(join(repoRoot, 'test', 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });
-  const seeds = join(repoRoot, '..', 'shared', 'seeds');
+  const seeds = join(repoRoot, 'test', 'fixtures', 'seeds');
   if (existsSync(seeds)) for (const f of readdirSync(seeds)) copyFileSync(join(seeds, f), join(workspace, f));
 
   try {

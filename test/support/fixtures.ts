@@ -1,8 +1,11 @@
-/** Real records for tests: the shared seeds and a valid record to mutate. */
+/**
+ * Real records for tests: the project's copies of the harvest seeds (test/fixtures/seeds, so a clone tests on its own)
+ * and a valid record to mutate.
+ */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const SEEDS_DIR = resolve(__dirname, '../../../shared/seeds');
+export const SEEDS_DIR = resolve(__dirname, '../fixtures/seeds');
 
 /** The seed files by their order: 000 and 001 are structured records, 002 an unstructured story. */
 export function seed(index: 0 | 1 | 2): string {
