@@ -8,6 +8,7 @@
  *   startup spawn → first diagnostics, cold and warm (code cache), vs a bare Node start
  *   cli     fragment-lint on 10,000 files vs. markdownlint-cli2 and vs. a plain read of every file
  *   bundle  minified sizes of every bundle in dist/, and what each side loads when it starts
+ *   yaml    side by side with yaml-language-server on the same records as YAML (yaml-side-by-side.ts)
  *
  * `npm run bench -- --quick` uses smaller sizes (for a smoke run); `-- --only=core,startup` runs just those parts.
  */
@@ -19,10 +20,11 @@ import { generateDocument, generateRecord } from '../../test/support/generate';
 import { startServer, type TestClient } from '../../test/support/lsp-client';
 import { SERVER_NODE_FLAGS } from '../../server/src/node-flags';
 import { loadBuiltCore } from './built-core';
+import { benchYamlSideBySide } from './yaml-side-by-side';
 
 const ROOT = resolve(__dirname, '../..');
 const QUICK = process.argv.includes('--quick');
-/** `--only core,startup`: run just those parts (core, server, startup, cli, bundle). */
+/** `--only core,startup`: run just those parts (core, server, startup, cli, bundle, yaml). */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (part: string) => !ONLY || ONLY.includes(part);
 const results: Record<string, unknown> = {};
@@ -324,6 +326,7 @@ async function main(): Promise<void> {
   if (wanted('server')) await benchServer();
   if (wanted('cli')) benchCli();
   if (wanted('bundle')) benchBundles();
+  if (wanted('yaml')) results.yaml = await benchYamlSideBySide({ quick: QUICK, table, percentile, rssOf, format });
   writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nFigures written to bench-results.json');
 }

@@ -37,6 +37,8 @@ export interface StartOptions {
   /** workspace/configuration answers, by section; when given, the client claims configuration support. */
   configuration?: Record<string, unknown>;
   args?: string[];
+  /** Node arguments that start another language server instead of ours (the bench's side-by-side comparison). */
+  serverArgs?: string[];
   /** Added to the server's environment (e.g. FRAGMENT_SERVER_CACHE). */
   env?: Record<string, string>;
   /** Client capabilities claimed on top of the default ones (a part named here replaces the default part). */
@@ -45,7 +47,7 @@ export interface StartOptions {
 
 export async function startServer(options: StartOptions = {}): Promise<TestClient> {
   // Started the way the VS Code client starts it: same Node flags.
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE, ...(options.args ?? ['--stdio'])], { stdio: 'pipe', env: { ...process.env, ...options.env } });
+  const child = spawn(process.execPath, options.serverArgs ?? [...SERVER_NODE_FLAGS, SERVER_BUNDLE, ...(options.args ?? ['--stdio'])], { stdio: 'pipe', env: { ...process.env, ...options.env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const logs: string[] = [];
   const registrations: Registration[] = [];
