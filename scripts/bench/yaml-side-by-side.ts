@@ -23,6 +23,8 @@ import { fragmentToYaml, PLANT_EVERY, plant, plantedDocument, recordsForMegabyte
 const ROOT = resolve(__dirname, '../..');
 const YAML_SERVER = join(ROOT, 'node_modules/yaml-language-server');
 const YAML_BIN = join(YAML_SERVER, 'bin/yaml-language-server');
+/** A server starts in a second or two; one that has not answered in this time will not. */
+const START_TIMEOUT_MS = 30_000;
 
 export interface BenchTools {
   quick: boolean;
@@ -73,7 +75,7 @@ function lineStarting(text: string, prefix: string): { line: number; column: num
   throw new Error(`no line starts with ${prefix}`);
 }
 
-function ourSide(cache: string, timeoutMs: number): Side {
+function ourSide(cache: string): Side {
   return {
     extension: 'fragment',
     languageId: 'fragment',
@@ -84,13 +86,13 @@ function ourSide(cache: string, timeoutMs: number): Side {
       return { line, character: column + prefix.length };
     },
     quoted: false,
-    launch: () => withTimeout(startServer({ settings: { validationDelay: 0 }, env: { FRAGMENT_SERVER_CACHE: cache }, capabilities: CAPABILITIES }), timeoutMs, 'start'),
+    launch: () => withTimeout(startServer({ settings: { validationDelay: 0 }, env: { FRAGMENT_SERVER_CACHE: cache }, capabilities: CAPABILITIES }), START_TIMEOUT_MS, 'start'),
     ready: async () => undefined,
     diagnostics: (client, uri, version, ms) => client.nextDiagnostics(uri, version, ms),
   };
 }
 
-function yamlSide(schemaFile: string, timeoutMs: number): Side {
+function yamlSide(schemaFile: string): Side {
   const configuration = {
     yaml: {
       validate: true,
@@ -112,13 +114,25 @@ function yamlSide(schemaFile: string, timeoutMs: number): Side {
       return { line, character: column + prefix.length };
     },
     quoted: true,
-    launch: () => withTimeout(startServer({ serverArgs: [YAML_BIN, '--stdio'], configuration, capabilities: CAPABILITIES }), timeoutMs, 'start'),
+    launch: () =>
+      withTimeout(startServer({ serverArgs: [YAML_BIN, '--stdio'], configuration, capabilities: CAPABILITIES }), START_TIMEOUT_MS, 'start').catch((error: unknown) => {
+        throw new StartFailure(error);
+      }),
     async ready(client) {
       // It asks for its settings (workspace/configuration) when initialized; two round trips later they are applied.
-      for (let i = 0; i < 2; i++) await withTimeout(roundTrip(client), timeoutMs, 'settings');
+      for (let i = 0; i < 2; i++) await withTimeout(roundTrip(client), START_TIMEOUT_MS, 'settings').catch((error: unknown) => {
+        throw new StartFailure(error);
+      });
     },
     diagnostics: (client, uri, _version, ms) => client.nextDiagnostics(uri, undefined, ms),
   };
+}
+
+/** A server that did not start or answer its first requests. */
+class StartFailure extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
 }
 
 function roundTrip(client: TestClient): Promise<unknown> {
@@ -196,8 +210,8 @@ export async function benchYamlSideBySide(tools: BenchTools): Promise<Record<str
   const schemaFile = join(folder, 'fragment-records.schema.json');
   writeFileSync(schemaFile, JSON.stringify(recordsJsonSchema(getDefaultSchema()), null, 2));
   const cache = join(folder, 'fragment-server-cache');
-  const ours = ourSide(cache, timeoutMs);
-  const theirs = yamlSide(schemaFile, timeoutMs);
+  const ours = ourSide(cache);
+  const theirs = yamlSide(schemaFile);
   const results: Record<string, unknown> = { yamlLanguageServer: version, yamlValidationDelayMs: found ?? null };
 
   /**
@@ -206,9 +220,10 @@ export async function benchYamlSideBySide(tools: BenchTools): Promise<Record<str
    */
   async function both<T>(step: string, measure: (side: Side) => Promise<T>): Promise<[T, Measured<T>]> {
     const mine = await measure(ours);
-    if (performance.now() > budgetEnds) {
-      console.log(`yaml-language-server: "${step}" skipped, its time budget for the bench is used up.`);
-      return [mine, { ok: false, reason: 'skipped: time budget used up' }];
+    const skipped = unavailable ?? (performance.now() > budgetEnds ? 'its time budget for the bench is used up' : undefined);
+    if (skipped) {
+      console.log(`yaml-language-server: "${step}" skipped: ${skipped}.`);
+      return [mine, { ok: false, reason: `skipped: ${skipped}` }];
     }
     try {
       return [mine, { ok: true, value: await withTimeout(measure(theirs), budgetEnds - performance.now(), `${step} (the time budget)`) }];
@@ -216,9 +231,12 @@ export async function benchYamlSideBySide(tools: BenchTools): Promise<Record<str
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       console.log(`yaml-language-server: "${step}" gave no figure (${reason}); the bench goes on without it.`);
       endLeftoverChildren(YAML_BIN);
+      // A server that does not start will not start for the next steps either.
+      if (error instanceof StartFailure) unavailable = `it did not start (${reason})`;
       return [mine, { ok: false, reason }];
     }
   }
+  let unavailable: string | undefined;
 
   /** Starts a server for a step and always ends it, killing it when the step failed (it may be stuck). */
   async function withServer<T>(side: Side, work: (client: TestClient) => Promise<T>): Promise<T> {
@@ -243,6 +261,12 @@ export async function benchYamlSideBySide(tools: BenchTools): Promise<Record<str
     const rows: (string | number)[][] = [];
     const ms = (m: Measured<number>) => (m.ok ? m.value : 'no figure');
     const work = (m: Measured<number>) => (m.ok ? Math.max(0, m.value - delayMs) : 'no figure');
+    /** Problem counts, ours / theirs; counts that differ are listed after the table. */
+    const mismatched: string[] = [];
+    const problemCounts = (what: string, mine: number, theirs: number | undefined) => {
+      if (theirs !== undefined && theirs !== mine) mismatched.push(`${what} (${mine} / ${theirs})`);
+      return `${mine} / ${theirs ?? '?'}`;
+    };
     const ratio = (mine: number, m: Measured<number>, subtract = 0) => (m.ok ? `${(mine / Math.max(0.01, m.value - subtract)).toFixed(2)}` : '');
 
     // Start → first diagnostics: spawn, initialize, open a record with a problem, until its problem is reported.
@@ -318,9 +342,8 @@ export async function benchYamlSideBySide(tools: BenchTools): Promise<Record<str
     for (const [label, fragment] of fragments) {
       const mine = openOurs.get(label)!;
       const other = theirsOpened(label);
-      const theirProblems = other.ok ? String(other.value.problems) : '?';
       const mb = (fragment.length / 1e6).toFixed(2);
-      rows.push([`open → diagnostics, ${label} (${mb} MB), median of ${opens}`, mine.openMs, ms(pick(other, 'openMs')), work(pick(other, 'openMs')), ratio(mine.openMs, pick(other, 'openMs'), delayMs), `${mine.problems} / ${theirProblems}`]);
+      rows.push([`open → diagnostics, ${label} (${mb} MB), median of ${opens}`, mine.openMs, ms(pick(other, 'openMs')), work(pick(other, 'openMs')), ratio(mine.openMs, pick(other, 'openMs'), delayMs), problemCounts(`open ${label}`, mine.problems, other.ok ? other.value.problems : undefined)]);
     }
     for (const [label] of fragments) {
       const mine = openOurs.get(label)!;
@@ -371,7 +394,7 @@ export async function benchYamlSideBySide(tools: BenchTools): Promise<Record<str
       const mine = editOurs.get(label)!;
       const other: Measured<Edited> = editTheirs.ok ? { ok: true, value: editTheirs.value.get(label)! } : editTheirs;
       const p = (key: 'p50' | 'p95'): Measured<number> => (other.ok ? { ok: true, value: other.value[key] } : other);
-      rows.push([`edit → diagnostics, ${label}, p50 (${edits} edits)`, mine.p50, ms(p('p50')), work(p('p50')), ratio(mine.p50, p('p50'), delayMs), `${mine.problems} / ${other.ok ? other.value.problems : '?'}`]);
+      rows.push([`edit → diagnostics, ${label}, p50 (${edits} edits)`, mine.p50, ms(p('p50')), work(p('p50')), ratio(mine.p50, p('p50'), delayMs), problemCounts(`edit ${label}`, mine.problems, other.ok ? other.value.problems : undefined)]);
       rows.push([`edit → diagnostics, ${label}, p95`, mine.p95, ms(p('p95')), work(p('p95')), ratio(mine.p95, p('p95'), delayMs), '']);
     }
     results.edit = { ours: Object.fromEntries(editOurs), theirs: editTheirs.ok ? Object.fromEntries(editTheirs.value) : editTheirs };
@@ -441,7 +464,7 @@ export async function benchYamlSideBySide(tools: BenchTools): Promise<Record<str
       memoryTheirs.ok ? `${memoryTheirs.value.rssMB.toFixed(0)} MB (${memoryTheirs.value.idleMB.toFixed(0)})` : 'no figure',
       '',
       memoryTheirs.ok ? (memoryOurs.rssMB / memoryTheirs.value.rssMB).toFixed(2) : '',
-      `${memoryOurs.problems} / ${memoryTheirs.ok ? memoryTheirs.value.problems : '?'}`,
+      problemCounts(`${files} files`, memoryOurs.problems, memoryTheirs.ok ? memoryTheirs.value.problems : undefined),
     ]);
     results.memory = { files, ours: memoryOurs, theirs: memoryTheirs.ok ? memoryTheirs.value : memoryTheirs };
 
@@ -456,6 +479,8 @@ export async function benchYamlSideBySide(tools: BenchTools): Promise<Record<str
         ' its diagnostics timings are shown as measured and with that taken off, and the ratios use the latter. Ours ran with validationDelay 0 (the editor default waits 150 ms after a keystroke, none on open).' +
         ' Its outline stops at 5,000 symbols (its maxItemsComputed setting, left at the default); ours has no limit.',
     );
+    if (mismatched.length) console.log(`The servers reported different numbers of problems on: ${mismatched.join(', ')}; those rows do not compare like with like.`);
+    results.problemCountsDiffer = mismatched;
     return results;
   } finally {
     endLeftoverChildren(YAML_BIN);
