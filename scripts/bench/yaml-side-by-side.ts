@@ -190,6 +190,11 @@ function countSymbols(symbols: DocumentSymbol[] | null): number {
   return (symbols ?? []).reduce((n, s) => n + 1 + countSymbols(s.children ?? null), 0);
 }
 
+/** Two significant digits below 0.1, so a thousandfold difference does not show as 0.00. */
+function ratioText(ratio: number): string {
+  return ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2);
+}
+
 /** Per side, what a step measured; a side whose step failed holds the reason. */
 type Measured<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -267,7 +272,7 @@ export async function benchYamlSideBySide(tools: BenchTools): Promise<Record<str
       if (theirs !== undefined && theirs !== mine) mismatched.push(`${what} (${mine} / ${theirs})`);
       return `${mine} / ${theirs ?? '?'}`;
     };
-    const ratio = (mine: number, m: Measured<number>, subtract = 0) => (m.ok ? `${(mine / Math.max(0.01, m.value - subtract)).toFixed(2)}` : '');
+    const ratio = (mine: number, m: Measured<number>, subtract = 0) => (m.ok ? ratioText(mine / Math.max(0.01, m.value - subtract)) : '');
 
     // Start → first diagnostics: spawn, initialize, open a record with a problem, until its problem is reported.
     const starts = quick ? 3 : 7;
@@ -463,7 +468,7 @@ export async function benchYamlSideBySide(tools: BenchTools): Promise<Record<str
       `${memoryOurs.rssMB.toFixed(0)} MB (${memoryOurs.idleMB.toFixed(0)})`,
       memoryTheirs.ok ? `${memoryTheirs.value.rssMB.toFixed(0)} MB (${memoryTheirs.value.idleMB.toFixed(0)})` : 'no figure',
       '',
-      memoryTheirs.ok ? (memoryOurs.rssMB / memoryTheirs.value.rssMB).toFixed(2) : '',
+      memoryTheirs.ok ? ratioText(memoryOurs.rssMB / memoryTheirs.value.rssMB) : '',
       problemCounts(`${files} files`, memoryOurs.problems, memoryTheirs.ok ? memoryTheirs.value.problems : undefined),
     ]);
     results.memory = { files, ours: memoryOurs, theirs: memoryTheirs.ok ? memoryTheirs.value : memoryTheirs };
