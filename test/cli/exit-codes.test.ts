@@ -125,8 +125,31 @@ describe('fragment-lint exit codes', () => {
     assert.ok(!names.some((n) => n.includes('node_modules')));
   });
 
+  it('2 when no file is checked at all, with a clear message; --allow-empty lets an empty run pass', () => {
+    const empty = tempFolder({ 'notes/readme.md': '# Not a fragment', 'empty/.keep': '' });
+    try {
+      for (const args of [[], ['empty'], ['notes', 'empty']]) {
+        const run = lint(empty.dir, args);
+        assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+        assert.match(run.stderr, /No fragment files found in .*: nothing was checked\. \(Use --allow-empty if that is expected\.\)/);
+        assert.doesNotMatch(run.stderr, /no problems/);
+      }
+      assert.match(lint(empty.dir, []).stderr, /No fragment files found in the current folder: nothing was checked/);
+      const allowed = lint(empty.dir, ['--allow-empty', '--format', 'json', 'empty']);
+      assert.equal(allowed.status, 0, allowed.stderr);
+      assert.deepEqual(JSON.parse(allowed.stdout), []);
+      assert.match(allowed.stderr, /No fragment files found in empty: nothing was checked\.$/m);
+      // One file is enough: the rule is about runs that check nothing.
+      assert.equal(lint(folder.dir, ['clean/a.fragment']).status, 0);
+    } finally {
+      empty.remove();
+    }
+  });
+
   it('--help and --version exit 0', () => {
-    assert.match(lint(folder.dir, ['--help']).stdout, /Usage: fragment-lint/);
+    const help = lint(folder.dir, ['--help']).stdout;
+    assert.match(help, /Usage: fragment-lint/);
+    assert.match(help, /--allow-empty/);
     assert.equal(lint(folder.dir, ['--version']).status, 0);
   });
 });
