@@ -1,5 +1,5 @@
 /** The work on one file, the same on the main thread and in a worker: read, (fix,) check, collect record IDs. */
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseWithSchema, recordIds, validateParsed, type FragmentDiagnostic, type RecordId } from '../core';
@@ -42,16 +42,17 @@ export interface FileReport {
 export function checkFile(file: string, label: string, settings: CheckSettings): FileReport {
   const uri = pathToFileURL(file).href;
   const report: FileReport = { file, label, uri, diagnostics: [], ids: [], fixesApplied: 0 };
-  let real: string;
-  try {
-    real = realpathSync.native(file);
-  } catch {
-    real = file; // gone or unreadable: readText says why
-  }
-  if (real !== file && !isInside(real, settings.roots)) {
+  const opened = openInside(file, settings.roots);
+  if (opened === 'outside') {
     return { ...report, skipped: `is a link to a file outside the folders being checked, so it was not read${settings.fix === 'write' ? ' and not fixed' : ''}` };
   }
-  const read = readText(real);
+  const { real, fd } = opened;
+  let read;
+  try {
+    read = readText(fd ?? real);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
   if (!read.ok) return { ...report, unreadable: read.reason };
   const schema = schemaForFile(file, settings.schema);
   const check = (text: string) => validateParsed(parseWithSchema(text, schema), { schema, uri });
@@ -79,6 +80,49 @@ export function checkFile(file: string, label: string, settings: CheckSettings):
   report.diagnostics = validateParsed(document, { schema, uri });
   report.ids = recordIds(document, schema);
   return report;
+}
+
+/** Opens a file without following a link at its end (ELOOP then), where the system can; Windows cannot. */
+const NO_FOLLOW = constants.O_NOFOLLOW as number | undefined;
+/** The real path of each folder files were found in: one lookup per folder, not one per file. */
+const realFolders = new Map<string, string>();
+
+/**
+ * Where a file really is, and, when it is not a link, the file opened for reading (one system call for both). A
+ * file reached through a link, at its end or in a folder on its way, is only read when it is inside `roots`.
+ */
+function openInside(file: string, roots: readonly string[]): { real: string; fd?: number } | 'outside' {
+  const folder = dirname(file);
+  let realFolder = realFolders.get(folder);
+  if (realFolder === undefined) {
+    try {
+      realFolder = realpathSync.native(folder);
+    } catch {
+      realFolder = folder; // gone: reading the file says why
+    }
+    realFolders.set(folder, realFolder);
+  }
+  let real = join(realFolder, basename(file));
+  let fd: number | undefined;
+  let isLink = false;
+  try {
+    if (NO_FOLLOW === undefined) isLink = lstatSync(file).isSymbolicLink();
+    else fd = openSync(file, constants.O_RDONLY | NO_FOLLOW);
+  } catch (error) {
+    isLink = (error as NodeJS.ErrnoException).code === 'ELOOP'; // any other error: reading the file reports it
+  }
+  if (isLink) {
+    try {
+      real = realpathSync.native(file);
+    } catch {
+      // a broken link: reading it reports that it does not exist
+    }
+  }
+  if (real !== file && !isInside(real, roots)) {
+    if (fd !== undefined) closeSync(fd);
+    return 'outside';
+  }
+  return { real, fd };
 }
 
 function isInside(path: string, folders: readonly string[]): boolean {
