@@ -150,6 +150,7 @@ describe('fragment-lint exit codes', () => {
     const help = lint(folder.dir, ['--help']).stdout;
     assert.match(help, /Usage: fragment-lint/);
     assert.match(help, /--allow-empty/);
+    assert.match(help, /Worker threads share the files only with \d+ or more cores and [\d,]+ or more files/, 'says when workers are used');
     assert.equal(lint(folder.dir, ['--version']).status, 0);
   });
 });

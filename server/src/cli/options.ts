@@ -1,5 +1,6 @@
 /** Command-line options of fragment-lint, parsed with Node's own parseArgs. */
 import { parseArgs } from 'node:util';
+import { WORKERS_FROM_CORES, WORKERS_FROM_FILES } from './pool';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -41,7 +42,9 @@ Options:
   --version, --help
 
 A FragmentID used by two records among the files checked is a warning on each.
-Large folders are checked on all cores; FRAGMENT_LINT_THREADS=1 keeps to one.
+Worker threads share the files only with ${WORKERS_FROM_CORES} or more cores and ${WORKERS_FROM_FILES.toLocaleString('en')} or more files
+(below that they cost more than they save). FRAGMENT_LINT_THREADS=N asks for N
+threads; 1 keeps to the main thread.
 Colour only on a terminal, never with NO_COLOR set.
 
 A file reached through a link that leads outside the folders being checked is
