@@ -8,13 +8,15 @@ import { checkFile, type CheckSettings, type FileReport } from './check-file';
 
 const BATCH = 32;
 /**
- * When worker threads are started without being asked for (FRAGMENT_LINT_THREADS): only where they were measured to
- * pay (npm run bench, "CLI" section). Each worker loads the bundle and warms up its own JIT, and the main thread
- * still walks the folders, decodes every report and formats the output; on 2 cores that cost about as much as the
- * second core saved (10,000 files: 1.04× the single-thread time for 26% more CPU).
+ * When worker threads are started without being asked for (FRAGMENT_LINT_THREADS): only where they can pay. Measured
+ * on 2 cores (npm run bench, "CLI" section): the pool cost more than it saved (10,000 files: 1.04× the one-thread
+ * time for 26% more CPU), as the main thread still walks the folders, decodes every report and formats the output,
+ * and V8's own threads want the second core. A worker takes 0.1–0.2 s to load the bundle and check its first batch,
+ * while the main thread checks about 15 files a millisecond: below some thousands of files the main thread is done
+ * before workers help. The 4-core side of this rule follows from those figures; it was not measured on 4 cores.
  */
 export const WORKERS_FROM_CORES = 4;
-export const WORKERS_FROM_FILES = 2000;
+export const WORKERS_FROM_FILES = 5000;
 export const WORKER_FLAG = 'fragment-lint-worker';
 
 export interface Task {
