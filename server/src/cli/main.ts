@@ -38,7 +38,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return await lint(parseOptions(argv), io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`fragment-lint: ${error.message}`);
+      io.err(`fragment-lint: ${error.message.split('\n').map(visible).join('\n')}`); // may quote a path or a schema file
       return 2;
     }
     throw error;
