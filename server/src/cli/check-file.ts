@@ -107,7 +107,7 @@ function openInside(file: string, roots: readonly string[]): { real: string; fd?
   let isLink = false;
   try {
     if (NO_FOLLOW === undefined) isLink = lstatSync(file).isSymbolicLink();
-    else fd = openSync(file, constants.O_RDONLY | NO_FOLLOW);
+    else fd = openSync(file, constants.O_RDONLY | NO_FOLLOW | constants.O_NONBLOCK); // a pipe named like a fragment never blocks the run
   } catch (error) {
     isLink = (error as NodeJS.ErrnoException).code === 'ELOOP'; // any other error: reading the file reports it
   }
