@@ -94,6 +94,28 @@ describe('fragment-lint exit codes', () => {
     }
   });
 
+  it('in one run, each folder gets its own nearest schema (looked up once per folder)', () => {
+    const planet = withField('Scale', '**Scale**: Planetary', seed(1));
+    const team = tempFolder({
+      'a/fragment.schema.json': JSON.stringify({ extends: 'default', fields: [{ key: 'Scale', kind: 'closed', values: ['Local', 'Planetary'] }] }),
+      'a/one.fragment': planet,
+      'a/two.fragment': planet,
+      'a/deeper/three.fragment': planet,
+      'b/four.fragment': planet,
+      'b/five.fragment': planet,
+    });
+    try {
+      const files = JSON.parse(lint(team.dir, ['--format', 'json', 'b/five.fragment', 'a', 'b']).stdout) as JsonFile[];
+      const invalid = (name: string) => files.find((f) => f.file === name)!.diagnostics.some((d) => d.code === 'invalid-value');
+      assert.deepEqual(
+        ['a/one.fragment', 'a/two.fragment', 'a/deeper/three.fragment', 'b/four.fragment', 'b/five.fragment'].map(invalid),
+        [false, false, false, true, true],
+      );
+    } finally {
+      team.remove();
+    }
+  });
+
   it('--schema checks against the named schema instead of the default', () => {
     const run = lint(folder.dir, ['--schema', 'schemas/only-id.json', '--format', 'json', 'error/e.fragment']);
     const [file] = JSON.parse(run.stdout) as JsonFile[];
