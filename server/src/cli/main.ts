@@ -109,8 +109,15 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
   }
 
   if (checked === 0) {
-    const where = files.length === 0 ? `No fragment files found in ${options.paths.map((p) => (p === '.' ? 'the current folder' : visible(p))).join(', ')}` : 'No file could be checked';
-    io.err(`fragment-lint: ${where}: nothing was checked.${options.allowEmpty ? '' : ' (Use --allow-empty if that is expected.)'}`);
+    // A CI job pointed at the wrong folder must not pass as if the records were fine.
+    const why =
+      files.length === 0
+        ? `No fragment files found in ${options.paths.map((p) => (p === '.' ? 'the current folder' : visible(p))).join(', ')}`
+        : files.length === 1
+          ? 'The only file found was skipped or could not be read'
+          : `All ${files.length} files found were skipped or could not be read`;
+    const hint = options.allowEmpty || ioErrors > 0 ? '' : ' (Use --allow-empty if that is expected.)';
+    io.err(`fragment-lint: ${why}: nothing was checked.${hint}`);
     if (!options.allowEmpty) return 2;
   }
   if (ioErrors > 0) return 2;
