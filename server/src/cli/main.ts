@@ -84,10 +84,10 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
 
   const all = withWorkspaceChecks(reports, schema);
   const shown = options.quiet ? all.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 1) })) : all;
-  const allCounts = countSeverities(all);
-  const { error: errors, warning: warnings } = allCounts;
   const shownCounts = countSeverities(shown);
-  const hidden = { error: 0, warning: warnings - shownCounts.warning, note: allCounts.note - shownCounts.note };
+  const { error: errors, warning: warnings } = shownCounts; // --quiet: warnings are neither shown nor counted
+  const allCounts = countSeverities(all);
+  const hidden = { error: 0, warning: allCounts.warning - warnings, note: allCounts.note - shownCounts.note };
 
   if (settings.fix === 'dry-run') {
     const diffs = reports.filter((r) => r.diff).map((r) => r.diff as string);
