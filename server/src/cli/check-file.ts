@@ -1,5 +1,5 @@
 /** The work on one file, the same on the main thread and in a worker: read, (fix,) check, collect record IDs. */
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseWithSchema, recordIds, validateParsed, type FragmentDiagnostic, type RecordId } from '../core';
@@ -48,8 +48,10 @@ export function checkFile(file: string, label: string, settings: CheckSettings):
   }
   const { real, fd } = opened;
   let read;
+  let readAt: FileVersion | undefined;
   try {
     read = readText(fd ?? real);
+    if (settings.fix === 'write' && read.ok) readAt = versionOf(fd ?? real);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -66,7 +68,7 @@ export function checkFile(file: string, label: string, settings: CheckSettings):
         report.fixesApplied = fixed.fixed;
         text = fixed.text;
       } else {
-        const failure = writeAtomically(real, read.bom ? `\uFEFF${fixed.text}` : fixed.text);
+        const failure = writeAtomically(real, read.bom ? `\uFEFF${fixed.text}` : fixed.text, readAt);
         // A file that could not be written is not fixed: its problems are reported as they are on disk.
         if (failure) report.writeError = `could not be written (${failure}), so it was not fixed`;
         else {
@@ -135,13 +137,15 @@ function isInside(path: string, folders: readonly string[]): boolean {
  * takes the file's place in one rename. A read-only file is left alone (a rename could replace it). Returns why
  * the file could not be written, or undefined when it was.
  */
-function writeAtomically(path: string, text: string): string | undefined {
+function writeAtomically(path: string, text: string, readAt: FileVersion | undefined): string | undefined {
   let mode: number;
   let owner: { uid: number; gid: number };
   try {
     const stats = statSync(path);
     mode = stats.mode & 0o7777;
     owner = { uid: stats.uid, gid: stats.gid };
+    // Someone saved the file since it was read (an editor, a sync client): their text wins, nothing is written.
+    if (readAt && (stats.mtimeMs !== readAt.mtimeMs || stats.size !== readAt.size)) return 'it changed while it was being fixed';
     // The owner's write permission is the user's say; root would pass the access check, so look at the mode too.
     if ((mode & 0o222) === 0) return 'the file is read-only';
     accessSync(path, constants.W_OK);
@@ -154,12 +158,12 @@ function writeAtomically(path: string, text: string): string | undefined {
     fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
     const bytes = Buffer.from(text, 'utf8');
     for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
-    fchmodSync(fd, mode);
     try {
       fchownSync(fd, owner.uid, owner.gid); // keeps the owner when root fixes someone else's file
     } catch {
       // only root may give a file away; anyone else's file stays theirs
     }
+    fchmodSync(fd, mode); // after chown, which would clear set-id bits
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -190,7 +194,24 @@ function syncFolder(folder: string): void {
   }
 }
 
+interface FileVersion {
+  mtimeMs: number;
+  size: number;
+}
+
+function versionOf(file: number | string): FileVersion | undefined {
+  try {
+    const { mtimeMs, size } = typeof file === 'number' ? fstatSync(file) : statSync(file);
+    return { mtimeMs, size };
+  } catch {
+    return undefined; // then a change made during the fix cannot be noticed; writing still works as before
+  }
+}
+
 function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `permission denied${code === 'EROFS' ? ': the disk is read-only' : ''}` : code === 'ENOSPC' ? 'the disk is full' : (code ?? String(error));
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'the disk is read-only';
+  if (code === 'ENOSPC') return 'the disk is full';
+  return code ?? String(error);
 }
