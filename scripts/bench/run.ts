@@ -280,10 +280,49 @@ function benchCli(): void {
       ['fragment-lint', lint, `${(lint / plain).toFixed(1)}×`, `${(markdownlint / lint).toFixed(1)}× faster`],
       ['markdownlint-cli2', markdownlint, `${(markdownlint / plain).toFixed(1)}×`, '1.0×'],
     ]);
-    results.cli = { files: count, plainMs: plain, fragmentLintMs: lint, markdownlintMs: markdownlint, speedup: markdownlint / lint };
+    results.cli = { files: count, plainMs: plain, fragmentLintMs: lint, markdownlintMs: markdownlint, speedup: markdownlint / lint, threads: benchCliThreads(folder) };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** CPU time (ms) of the children this process has waited for, on Linux; undefined elsewhere. */
+function childrenCpuMs(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100; // cutime + cstime, in clock ticks of 1/100 s
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * fragment-lint on one thread and with worker threads (FRAGMENT_LINT_THREADS), median of 3 interleaved runs each: the
+ * figures behind the rule in server/src/cli/pool.ts on when workers start by themselves.
+ */
+function benchCliThreads(folder: string): Record<string, { ms: number; cpuMs?: number }> {
+  const counts = [...new Set([1, 2, Math.min(cpus().length, 4)])];
+  const samples = new Map(counts.map((n) => [n, [] as { ms: number; cpuMs?: number }[]]));
+  for (let round = 0; round < 3; round++) {
+    for (const threads of counts) {
+      const cpuBefore = childrenCpuMs();
+      const start = performance.now();
+      spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'records'], { cwd: folder, env: { ...process.env, FRAGMENT_LINT_THREADS: String(threads) }, maxBuffer: 1 << 30 });
+      const ms = performance.now() - start;
+      const cpuAfter = childrenCpuMs();
+      samples.get(threads)!.push({ ms, cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore });
+    }
+  }
+  const figures: Record<string, { ms: number; cpuMs?: number }> = {};
+  const one = percentile(samples.get(1)!.map((s) => s.ms), 50);
+  const rows = counts.map((threads) => {
+    const ms = percentile(samples.get(threads)!.map((s) => s.ms), 50);
+    const cpu = samples.get(threads)!.every((s) => s.cpuMs !== undefined) ? percentile(samples.get(threads)!.map((s) => s.cpuMs as number), 50) : undefined;
+    figures[`threads_${threads}`] = { ms, cpuMs: cpu };
+    return [threads === 1 ? '1 (main thread only)' : `${threads} (main + ${threads - 1} worker${threads > 2 ? 's' : ''})`, ms, cpu ?? '-', `${(one / ms).toFixed(2)}×`];
+  });
+  table(`fragment-lint threads on ${cpus().length} cores (median of 3; workers start by themselves only where they pay)`, ['threads', 'wall ms', 'CPU ms', 'speed vs 1 thread'], rows);
+  return figures;
 }
 
 /** Every bundle the build writes, with when it is loaded; the target applies to what loads when each side starts. */

@@ -1,5 +1,7 @@
 /** Exit codes and messages of the built fragment-lint: 0 clean, 1 problems over the threshold, 2 usage or file errors. */
 import assert from 'node:assert/strict';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { seed, withField } from '../support/fixtures';
 import { lint, tempFolder, type JsonFile } from './run-cli';
@@ -94,6 +96,28 @@ describe('fragment-lint exit codes', () => {
     }
   });
 
+  it('in one run, each folder gets its own nearest schema (looked up once per folder)', () => {
+    const planet = withField('Scale', '**Scale**: Planetary', seed(1));
+    const team = tempFolder({
+      'a/fragment.schema.json': JSON.stringify({ extends: 'default', fields: [{ key: 'Scale', kind: 'closed', values: ['Local', 'Planetary'] }] }),
+      'a/one.fragment': planet,
+      'a/two.fragment': planet,
+      'a/deeper/three.fragment': planet,
+      'b/four.fragment': planet,
+      'b/five.fragment': planet,
+    });
+    try {
+      const files = JSON.parse(lint(team.dir, ['--format', 'json', 'b/five.fragment', 'a', 'b']).stdout) as JsonFile[];
+      const invalid = (name: string) => files.find((f) => f.file === name)!.diagnostics.some((d) => d.code === 'invalid-value');
+      assert.deepEqual(
+        ['a/one.fragment', 'a/two.fragment', 'a/deeper/three.fragment', 'b/four.fragment', 'b/five.fragment'].map(invalid),
+        [false, false, false, true, true],
+      );
+    } finally {
+      team.remove();
+    }
+  });
+
   it('--schema checks against the named schema instead of the default', () => {
     const run = lint(folder.dir, ['--schema', 'schemas/only-id.json', '--format', 'json', 'error/e.fragment']);
     const [file] = JSON.parse(run.stdout) as JsonFile[];
@@ -125,8 +149,38 @@ describe('fragment-lint exit codes', () => {
     assert.ok(!names.some((n) => n.includes('node_modules')));
   });
 
+  it('2 when no file is checked at all, with a clear message; --allow-empty lets an empty run pass', () => {
+    const empty = tempFolder({ 'notes/readme.md': '# Not a fragment', 'empty/.keep': '' });
+    try {
+      for (const args of [[], ['empty'], ['notes', 'empty']]) {
+        const run = lint(empty.dir, args);
+        assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+        assert.match(run.stderr, /No fragment files found in .*: nothing was checked\. \(Use --allow-empty if that is expected\.\)/);
+        assert.doesNotMatch(run.stderr, /no problems/);
+      }
+      assert.match(lint(empty.dir, []).stderr, /No fragment files found in the current folder: nothing was checked/);
+      const allowed = lint(empty.dir, ['--allow-empty', '--format', 'json', 'empty']);
+      assert.equal(allowed.status, 0, allowed.stderr);
+      assert.deepEqual(JSON.parse(allowed.stdout), []);
+      assert.match(allowed.stderr, /No fragment files found in empty: nothing was checked\.$/m);
+      // Files found but none checked (here: links leading outside) is an empty run too.
+      symlinkSync(join(folder.dir, 'clean', 'a.fragment'), join(empty.dir, 'empty', 'away.fragment'));
+      const skipped = lint(empty.dir, ['empty']);
+      assert.equal(skipped.status, 2);
+      assert.match(skipped.stderr, /The only file found was skipped or could not be read: nothing was checked\./);
+      assert.equal(lint(empty.dir, ['empty', '--allow-empty']).status, 0);
+      // One file is enough: the rule is about runs that check nothing.
+      assert.equal(lint(folder.dir, ['clean/a.fragment']).status, 0);
+    } finally {
+      empty.remove();
+    }
+  });
+
   it('--help and --version exit 0', () => {
-    assert.match(lint(folder.dir, ['--help']).stdout, /Usage: fragment-lint/);
+    const help = lint(folder.dir, ['--help']).stdout;
+    assert.match(help, /Usage: fragment-lint/);
+    assert.match(help, /--allow-empty/);
+    assert.match(help, /Worker threads share the files only with \d+ or more cores and [\d,]+ or more files/, 'says when workers are used');
     assert.equal(lint(folder.dir, ['--version']).status, 0);
   });
 });

@@ -1,12 +1,12 @@
 /** --fix and --fix-dry-run of the built fragment-lint: safe fixes only, reported, idempotent, nothing else touched. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { applyPatch, parsePatch } from 'diff';
 import { validate } from '../../server/src/core';
 import { seed, withField } from '../support/fixtures';
-import { lint, tempFolder } from './run-cli';
+import { lint, tempFolder, type JsonFile } from './run-cli';
 
 /** Fixable: a value's case, a malformed field line; not fixable by a safe fix: an invalid year. */
 const FIXED = withField('Scale', '**Scale**: Local', seed(1));
@@ -60,5 +60,63 @@ describe('fragment-lint --fix', () => {
     const patched = applyPatch(FIXABLE, patch);
     lint(folder.dir, ['--fix']);
     assert.equal(patched, read('fixable.fragment'));
+  });
+
+  it('writes each file in one step: a reader of the old file sees all of it, the mode is kept, no temporary file is left', () => {
+    const path = join(folder.dir, 'fixable.fragment');
+    chmodSync(path, 0o640);
+    const reader = openSync(path, 'r'); // e.g. a sync client in the middle of reading the file
+    try {
+      const run = lint(folder.dir, ['--fix']);
+      assert.match(run.stderr, /Fixed \d+ problems in fixable\.fragment\./);
+      assert.equal(read('fixable.fragment'), FIXED);
+      const seen = Buffer.alloc(FIXABLE.length + 100);
+      const length = readSync(reader, seen, 0, seen.length, 0);
+      assert.equal(seen.subarray(0, length).toString('utf8'), FIXABLE, 'the old file was replaced whole, not rewritten in place');
+    } finally {
+      closeSync(reader);
+    }
+    assert.equal(statSync(path).mode & 0o777, 0o640);
+    assert.deepEqual(readdirSync(folder.dir).sort(), ['bom.fragment', 'clean.fragment', 'fixable.fragment', 'mixed.fragment']);
+  });
+
+  it('a read-only file is not fixed: it is reported, left as it is, and its problems are those on disk', () => {
+    const path = join(folder.dir, 'fixable.fragment');
+    chmodSync(path, 0o444);
+    const run = lint(folder.dir, ['--fix', '--format', 'json']);
+    assert.equal(run.status, 2, 'a file that could not be written is a file error');
+    assert.match(run.stderr, /fixable\.fragment could not be written \(the file is read-only\), so it was not fixed\./);
+    assert.doesNotMatch(run.stderr, /Fixed .* in fixable\.fragment/);
+    assert.match(run.stderr, /Fixed \d+ problems in mixed\.fragment\./, 'the other files are still fixed');
+    assert.equal(read('fixable.fragment'), FIXABLE);
+    const reported = (JSON.parse(run.stdout) as JsonFile[]).find((f) => f.file === 'fixable.fragment')!;
+    assert.deepEqual(
+      reported.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`),
+      validate(FIXABLE).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`),
+    );
+    assert.ok(reported.diagnostics.length > 0);
+  });
+
+  it('never writes through a link to a file outside the folders being checked; a link inside is followed and stays a link', () => {
+    const outside = tempFolder({ 'theirs.fragment': FIXABLE });
+    try {
+      mkdirSync(join(folder.dir, 'links'));
+      symlinkSync(join(outside.dir, 'theirs.fragment'), join(folder.dir, 'links', 'away.fragment'));
+      symlinkSync(join(folder.dir, 'fixable.fragment'), join(folder.dir, 'links', 'near.fragment'));
+      const run = lint(folder.dir, ['--fix']);
+      assert.equal(readFileSync(join(outside.dir, 'theirs.fragment'), 'utf8'), FIXABLE, 'the file outside is untouched');
+      assert.match(run.stderr, /links\/away\.fragment is a link to a file outside the folders being checked, so it was not read and not fixed\./);
+      assert.equal(read('fixable.fragment'), FIXED);
+      assert.ok(lstatSync(join(folder.dir, 'links', 'near.fragment')).isSymbolicLink(), 'the link inside is still a link');
+      // Named on its own, the link is still outside the folder being checked (links/).
+      const named = lint(folder.dir, ['--fix', 'links/away.fragment', 'clean.fragment']);
+      assert.match(named.stderr, /away\.fragment is a link to a file outside/);
+      assert.equal(readFileSync(join(outside.dir, 'theirs.fragment'), 'utf8'), FIXABLE);
+      // Checking the outside folder itself is fine.
+      lint(outside.dir, ['--fix']);
+      assert.equal(readFileSync(join(outside.dir, 'theirs.fragment'), 'utf8'), FIXED);
+    } finally {
+      outside.remove();
+    }
   });
 });

@@ -1,6 +1,6 @@
 /** Each output format of the built fragment-lint, on a temporary folder of real and broken records. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
@@ -124,6 +124,82 @@ describe('fragment-lint output formats', () => {
       assert.match(lines[header + 1], new RegExp(`^  ${first.range.start.line + 1}:${first.range.start.character + 1} +(error|warning) +.+  ${first.code}$`));
       assert.match(run.stdout, /✖ \d+ problems \(\d+ errors?, \d+ warnings?, 1 note\)/);
       assert.ok(!lines.includes('clean/seed-0.fragment'), 'clean files are not listed');
+    }
+  });
+
+  it('stylish: one closing statement that never contradicts the list (notes are not "no problems")', () => {
+    const notes = tempFolder({ 'story.fragment': seed(2), 'clean.fragment': seed(0) });
+    const warn = tempFolder({ 'warn.fragment': withField('Scale', '**Scale**: local', seed(1)), 'clean.fragment': seed(0) });
+    try {
+      const onlyNotes = lint(notes.dir, []);
+      assert.equal(onlyNotes.status, 0);
+      const all = onlyNotes.stdout + onlyNotes.stderr;
+      assert.match(onlyNotes.stdout, /story\.fragment\n  1:1  info/);
+      assert.match(all, /2 files checked: no errors or warnings, 1 note\./);
+      assert.doesNotMatch(all, /no problems|⚠|✖/);
+
+      const clean = lint(notes.dir, ['clean.fragment']);
+      assert.equal(clean.stdout, '');
+      assert.equal(clean.stderr.trim(), '1 file checked: no problems.');
+
+      // --quiet hides the warning: the summary says so instead of calling the files clean.
+      const quiet = lint(warn.dir, ['--quiet']);
+      assert.equal(quiet.stdout, '');
+      assert.equal(quiet.stderr.trim(), '2 files checked: no errors; 1 warning not shown (--quiet).');
+      const quietWithErrors = lint(folder.dir, ['--quiet', 'broken.fragment']);
+      assert.equal(quietWithErrors.stdout.trimEnd().split('\n').pop(), '✖ 1 problem (1 error); 1 warning not shown (--quiet)');
+
+      const shown = lint(warn.dir, []);
+      assert.equal(shown.stdout.trimEnd().split('\n').pop(), '⚠ 1 problem (0 errors, 1 warning)');
+      assert.equal(shown.stderr, '', 'no second, different summary');
+    } finally {
+      notes.remove();
+      warn.remove();
+    }
+  });
+
+  it('stylish and github: control characters from file names and values are shown escaped, never sent raw', () => {
+    const osc52 = '\u001b]52;c;SGVsbG8=\u0007';
+    const evil = tempFolder({
+      'evil\u001b[2J.fragment': withField('Year', `**Year**: 20${osc52}\u202e\u009b`, seed(1)),
+    });
+    try {
+      const stylishRun = lint(evil.dir, []);
+      assert.equal(stylishRun.status, 1, stylishRun.stderr);
+      for (const run of [stylishRun, lint(evil.dir, ['--format', 'github'])]) {
+        const all = run.stdout + run.stderr;
+        assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(all), JSON.stringify(all));
+        assert.ok(all.includes('evil\\x1b[2J.fragment'), all);
+        assert.ok(all.includes('"20\\x1b]52;c;SGVsbG8=\\x07\\u202e\\x9b" is not a year'), all);
+      }
+      // json escapes them by its own rules; the value is still all there
+      const [file] = JSON.parse(lint(evil.dir, ['--format', 'json']).stdout) as JsonFile[];
+      assert.ok(file.diagnostics.some((d) => d.message.includes(`20${osc52}\u202e\u009b`)));
+    } finally {
+      evil.remove();
+    }
+  });
+
+  it('github: a file reached through a link leading outside the folders checked is not read, so none of it reaches the log', () => {
+    const secret = tempFolder({ 'record.fragment': withField('Year', '**Year**: SECRET-YEAR', seed(1)) + '\n**SECRET-KEY**: SECRET-VALUE' });
+    const workspace = tempFolder({ 'reports/own.fragment': BROKEN });
+    try {
+      symlinkSync(join(secret.dir, 'record.fragment'), join(workspace.dir, 'reports', 'leak.fragment'));
+      mkdirSync(join(workspace.dir, 'shared'));
+      symlinkSync(secret.dir, join(workspace.dir, 'shared', 'folder-link'));
+      for (const args of [['.'], ['reports'], ['reports/leak.fragment', 'reports/own.fragment'], ['**/*.fragment']]) {
+        const run = lint(workspace.dir, ['--format', 'github', ...args]);
+        assert.equal(run.status, 1, `${args.join(' ')}: ${run.stderr}`);
+        assert.doesNotMatch(run.stdout + run.stderr, /SECRET/, args.join(' '));
+        assert.match(run.stdout, /^::error file=reports\/own\.fragment,/m, 'the files inside are still checked');
+      }
+      const run = lint(workspace.dir, ['--format', 'github', 'reports/leak.fragment', 'reports/own.fragment']);
+      assert.match(run.stderr, /reports\/leak\.fragment is a link to a file outside the folders being checked, so it was not read\./);
+      // Checking the folder the link leads to, by its own name, is allowed.
+      assert.match(lint(workspace.dir, ['--format', 'github', secret.dir]).stdout, /SECRET-YEAR/);
+    } finally {
+      secret.remove();
+      workspace.remove();
     }
   });
 

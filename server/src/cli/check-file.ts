@@ -1,5 +1,6 @@
 /** The work on one file, the same on the main thread and in a worker: read, (fix,) check, collect record IDs. */
-import { writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseWithSchema, recordIds, validateParsed, type FragmentDiagnostic, type RecordId } from '../core';
 import { fixText, unifiedDiff } from './fix';
@@ -12,6 +13,11 @@ export type FixMode = 'off' | 'write' | 'dry-run';
 export interface CheckSettings {
   schema: SchemaSettings;
   fix: FixMode;
+  /**
+   * The real paths of the folders being checked: a file reached through a link that leads outside them is neither
+   * read nor written (its text could end up in public CI logs, and a fix would change a file nobody asked to check).
+   */
+  roots: string[];
 }
 
 export interface FileReport {
@@ -20,21 +26,35 @@ export interface FileReport {
   uri: string;
   /** Why the file was not checked (binary, not UTF-8, unreadable); then there is nothing else. */
   unreadable?: string;
-  /** The problems left (after fixing, with --fix and --fix-dry-run). */
+  /** Why the file was left alone on purpose (a link leading outside the folders being checked); nothing else then. */
+  skipped?: string;
+  /** The problems in the file as it is on disk after the run (with --fix-dry-run: as it would be after fixing). */
   diagnostics: FragmentDiagnostic[];
   ids: RecordId[];
-  /** How many problems the safe fixes removed (with --fix and --fix-dry-run). */
+  /** How many problems the safe fixes removed (with --fix: only when the file was written). */
   fixesApplied: number;
   /** --fix-dry-run: the changes as a unified diff, when there are any. */
   diff?: string;
-  /** --fix: the fixed text could not be written back. */
+  /** --fix: the fixed text could not be written back, so the file is unchanged. */
   writeError?: string;
 }
 
 export function checkFile(file: string, label: string, settings: CheckSettings): FileReport {
   const uri = pathToFileURL(file).href;
   const report: FileReport = { file, label, uri, diagnostics: [], ids: [], fixesApplied: 0 };
-  const read = readText(file);
+  const opened = openInside(file, settings.roots);
+  if (opened === 'outside') {
+    return { ...report, skipped: `is a link to a file outside the folders being checked, so it was not read${settings.fix === 'write' ? ' and not fixed' : ''}` };
+  }
+  const { real, fd } = opened;
+  let read;
+  let readAt: FileVersion | undefined;
+  try {
+    read = readText(fd ?? real);
+    if (settings.fix === 'write' && read.ok) readAt = versionOf(fd ?? real);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
   if (!read.ok) return { ...report, unreadable: read.reason };
   const schema = schemaForFile(file, settings.schema);
   const check = (text: string) => validateParsed(parseWithSchema(text, schema), { schema, uri });
@@ -43,21 +63,155 @@ export function checkFile(file: string, label: string, settings: CheckSettings):
   if (settings.fix !== 'off') {
     const fixed = fixText(text, check(text), schema);
     if (fixed.text !== text) {
-      report.fixesApplied = fixed.fixed;
       if (settings.fix === 'dry-run') {
         report.diff = unifiedDiff(label, text, fixed.text);
+        report.fixesApplied = fixed.fixed;
+        text = fixed.text;
       } else {
-        try {
-          writeFileSync(file, read.bom ? `\uFEFF${fixed.text}` : fixed.text, 'utf8');
-        } catch (error) {
-          report.writeError = `could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+        const failure = writeAtomically(real, read.bom ? `\uFEFF${fixed.text}` : fixed.text, readAt);
+        // A file that could not be written is not fixed: its problems are reported as they are on disk.
+        if (failure) report.writeError = `could not be written (${failure}), so it was not fixed`;
+        else {
+          report.fixesApplied = fixed.fixed;
+          text = fixed.text;
         }
       }
-      text = fixed.text;
     }
   }
   const document = parseWithSchema(text, schema);
   report.diagnostics = validateParsed(document, { schema, uri });
   report.ids = recordIds(document, schema);
   return report;
+}
+
+/** Opens a file without following a link at its end (ELOOP then), where the system can; Windows cannot. */
+const NO_FOLLOW = constants.O_NOFOLLOW as number | undefined;
+/** The real path of each folder files were found in: one lookup per folder, not one per file. */
+const realFolders = new Map<string, string>();
+
+/**
+ * Where a file really is, and, when it is not a link, the file opened for reading (one system call for both). A
+ * file reached through a link, at its end or in a folder on its way, is only read when it is inside `roots`.
+ */
+function openInside(file: string, roots: readonly string[]): { real: string; fd?: number } | 'outside' {
+  const folder = dirname(file);
+  let realFolder = realFolders.get(folder);
+  if (realFolder === undefined) {
+    try {
+      realFolder = realpathSync.native(folder);
+    } catch {
+      realFolder = folder; // gone: reading the file says why
+    }
+    realFolders.set(folder, realFolder);
+  }
+  let real = join(realFolder, basename(file));
+  let fd: number | undefined;
+  let isLink = false;
+  try {
+    if (NO_FOLLOW === undefined) isLink = lstatSync(file).isSymbolicLink();
+    else fd = openSync(file, constants.O_RDONLY | NO_FOLLOW | constants.O_NONBLOCK); // a pipe named like a fragment never blocks the run
+  } catch (error) {
+    isLink = (error as NodeJS.ErrnoException).code === 'ELOOP'; // any other error: reading the file reports it
+  }
+  if (isLink) {
+    try {
+      real = realpathSync.native(file);
+    } catch {
+      // a broken link: reading it reports that it does not exist
+    }
+  }
+  if (real !== file && !isInside(real, roots)) {
+    if (fd !== undefined) closeSync(fd);
+    return 'outside';
+  }
+  return { real, fd };
+}
+
+function isInside(path: string, folders: readonly string[]): boolean {
+  return folders.some((folder) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep));
+}
+
+/**
+ * Replaces a file's content so that an interrupted run leaves either the old file or the new one, never half of
+ * it: the text goes to a temporary file in the same folder, is flushed to disk, gets the file's permissions, then
+ * takes the file's place in one rename. A read-only file is left alone (a rename could replace it). Returns why
+ * the file could not be written, or undefined when it was.
+ */
+function writeAtomically(path: string, text: string, readAt: FileVersion | undefined): string | undefined {
+  let mode: number;
+  let owner: { uid: number; gid: number };
+  try {
+    const stats = statSync(path);
+    mode = stats.mode & 0o7777;
+    owner = { uid: stats.uid, gid: stats.gid };
+    // Someone saved the file since it was read (an editor, a sync client): their text wins, nothing is written.
+    if (readAt && (stats.mtimeMs !== readAt.mtimeMs || stats.size !== readAt.size)) return 'it changed while it was being fixed';
+    // The owner's write permission is the user's say; root would pass the access check, so look at the mode too.
+    if ((mode & 0o222) === 0) return 'the file is read-only';
+    accessSync(path, constants.W_OK);
+  } catch (error) {
+    return reason(error);
+  }
+  const temporary = join(dirname(path), `.${basename(path)}.fragment-lint-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    const bytes = Buffer.from(text, 'utf8');
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+    try {
+      fchownSync(fd, owner.uid, owner.gid); // keeps the owner when root fixes someone else's file
+    } catch {
+      // only root may give a file away; anyone else's file stays theirs
+    }
+    fchmodSync(fd, mode); // after chown, which would clear set-id bits
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temporary, path);
+    syncFolder(dirname(path));
+    return undefined;
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // never created, or already gone
+    }
+    return reason(error);
+  }
+}
+
+/** Flushes the rename itself to disk, where the system allows opening a folder (not on Windows). */
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // the rename is done; only its durability after a power cut is left to the system
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+interface FileVersion {
+  mtimeMs: number;
+  size: number;
+}
+
+function versionOf(file: number | string): FileVersion | undefined {
+  try {
+    const { mtimeMs, size } = typeof file === 'number' ? fstatSync(file) : statSync(file);
+    return { mtimeMs, size };
+  } catch {
+    return undefined; // then a change made during the fix cannot be noticed; writing still works as before
+  }
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'the disk is read-only';
+  if (code === 'ENOSPC') return 'the disk is full';
+  return code ?? String(error);
 }

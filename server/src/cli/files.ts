@@ -1,5 +1,5 @@
 /** Finding and reading the files the CLI checks: paths, folders and globs. */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type PathOrFileDescriptor } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { decodeText, FRAGMENT_GLOB, globSync, isDynamicPattern, SKIPPED_FOLDERS, type DecodeResult } from '../workspace/fragment-files';
 import { UsageError } from './options';
@@ -54,7 +54,7 @@ export function displayPath(file: string, cwd = process.cwd()): string {
 export type ReadResult = DecodeResult;
 
 /** Reads a file as UTF-8 text, refusing binary and non-UTF-8 content with a reason instead of checking noise. */
-export function readText(path: string): ReadResult {
+export function readText(path: PathOrFileDescriptor): ReadResult {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

@@ -2,13 +2,15 @@
  * fragment-lint: checks fragment files with the same core, rules and schema as the editor, including FragmentIDs
  * used twice across the files checked. See HELP in options.ts for usage and exit codes.
  */
-import { resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { findDuplicateIds, mergeDiagnostics, type Schema } from '../core';
+import { isDynamicPattern } from '../workspace/fragment-files';
 import type { CheckSettings, FileReport } from './check-file';
 import { collectFiles, displayPath } from './files';
-import type { Formatter, ReportedFile } from './formats/format';
+import { countSeverities, plural, summaryLine, visible, type Formatter, type ReportedFile } from './formats/format';
 import { github } from './formats/github';
 import { json } from './formats/json';
 import { sarif } from './formats/sarif';
@@ -36,7 +38,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return await lint(parseOptions(argv), io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`fragment-lint: ${error.message}`);
+      io.err(`fragment-lint: ${error.message.split('\n').map(visible).join('\n')}`); // may quote a path or a schema file
       return 2;
     }
     throw error;
@@ -52,7 +54,11 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
   const schemas = schemaSettings(io.cwd, options.schema);
   assertSchemasUsable([undefined, ...files], schemas); // a broken schema stops the run before any file is read
   const schema = schemaForFile(undefined, schemas);
-  const settings: CheckSettings = { schema: schemas, fix: options.fix ? 'write' : options.fixDryRun ? 'dry-run' : 'off' };
+  const settings: CheckSettings = {
+    schema: schemas,
+    fix: options.fix ? 'write' : options.fixDryRun ? 'dry-run' : 'off',
+    roots: foldersChecked(options.paths, io.cwd),
+  };
   const progress = startProgress(files.length, io.stderr);
   let reports: FileReport[];
   try {
@@ -67,18 +73,21 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
 
   let ioErrors = 0;
   for (const report of reports) {
-    if (report.unreadable) io.err(`fragment-lint: ${report.label} ${report.unreadable}`);
-    if (report.writeError) io.err(`fragment-lint: ${report.label} ${report.writeError}`);
+    const name = visible(report.label);
+    if (report.skipped) io.err(`fragment-lint: ${name} ${report.skipped}.`);
+    if (report.unreadable) io.err(`fragment-lint: ${name} ${report.unreadable}`);
+    if (report.writeError) io.err(`fragment-lint: ${name} ${report.writeError}.`);
     if (report.unreadable || report.writeError) ioErrors++;
-    if (report.fixesApplied > 0 && settings.fix === 'write') io.err(`Fixed ${plural(report.fixesApplied, 'problem')} in ${report.label}.`);
+    if (report.fixesApplied > 0 && settings.fix === 'write') io.err(`Fixed ${plural(report.fixesApplied, 'problem')} in ${name}.`);
   }
+  const checked = reports.filter((r) => !r.unreadable && !r.skipped).length;
 
-  const shown = withWorkspaceChecks(reports, schema).map((file) => ({
-    ...file,
-    diagnostics: options.quiet ? file.diagnostics.filter((d) => d.severity === 1) : file.diagnostics,
-  }));
-  const errors = count(shown, 1);
-  const warnings = count(shown, 2);
+  const all = withWorkspaceChecks(reports, schema);
+  const shown = options.quiet ? all.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 1) })) : all;
+  const shownCounts = countSeverities(shown);
+  const { error: errors, warning: warnings } = shownCounts; // --quiet: warnings are neither shown nor counted
+  const allCounts = countSeverities(all);
+  const hidden = { error: 0, warning: allCounts.warning - warnings, note: allCounts.note - shownCounts.note };
 
   if (settings.fix === 'dry-run') {
     const diffs = reports.filter((r) => r.diff).map((r) => r.diff as string);
@@ -91,12 +100,26 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
       rootUri: `${pathToFileURL(io.cwd).href.replace(/\/$/, '')}/`,
       version,
       labelOf: (uri) => labels.get(uri) ?? uri,
+      filesChecked: checked,
+      hidden,
     });
     if (output !== '' || options.format !== 'stylish') io.out(output);
+    // Stylish output ends with the summary line; with nothing listed, the summary is the whole report.
+    else if (checked > 0) io.err(summaryLine(shownCounts, checked, hidden));
   }
-  if (files.length === 0) io.err(`fragment-lint: no fragment files found in ${options.paths.join(', ')}.`);
-  else if (options.format === 'stylish' && errors + warnings === 0 && !options.fixDryRun) io.err(`${plural(files.length, 'file')} checked: no problems.`);
 
+  if (checked === 0) {
+    // A CI job pointed at the wrong folder must not pass as if the records were fine.
+    const why =
+      files.length === 0
+        ? `No fragment files found in ${options.paths.map((p) => (p === '.' ? 'the current folder' : visible(p))).join(', ')}`
+        : files.length === 1
+          ? 'The only file found was skipped or could not be read'
+          : `All ${files.length} files found were skipped or could not be read`;
+    const hint = options.allowEmpty || ioErrors > 0 ? '' : ' (Use --allow-empty if that is expected.)';
+    io.err(`fragment-lint: ${why}: nothing was checked.${hint}`);
+    if (!options.allowEmpty) return 2;
+  }
   if (ioErrors > 0) return 2;
   if (errors > 0) return 1;
   if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
@@ -106,9 +129,32 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
   return 0;
 }
 
+/**
+ * The real paths of the folders this run checks: each folder named, the folder of each file named, and for a glob
+ * the folders before its first wildcard. A file reached through a link is only read when it is inside one of them.
+ */
+function foldersChecked(paths: readonly string[], cwd: string): string[] {
+  const folders = new Set<string>();
+  for (const path of paths) {
+    let folder = resolve(cwd, path);
+    try {
+      if (!statSync(folder).isDirectory()) folder = dirname(folder);
+    } catch {
+      const fixedStart = path.split(/[\\/]/).findIndex((part) => isDynamicPattern(part));
+      folder = resolve(cwd, path.split(/[\\/]/).slice(0, Math.max(0, fixedStart)).join('/') || '.');
+    }
+    try {
+      folders.add(realpathSync.native(folder));
+    } catch {
+      // a glob's start that does not exist matched nothing
+    }
+  }
+  return [...folders];
+}
+
 /** Each readable file with its own problems plus the FragmentIDs it shares with other records of the run. */
 function withWorkspaceChecks(reports: readonly FileReport[], schema: Schema): ReportedFile[] {
-  const readable = reports.filter((r) => !r.unreadable);
+  const readable = reports.filter((r) => !r.unreadable && !r.skipped);
   const duplicates = findDuplicateIds(
     readable.map((r) => ({ uri: r.uri, label: r.label, ids: r.ids })),
     schema,
@@ -116,28 +162,33 @@ function withWorkspaceChecks(reports: readonly FileReport[], schema: Schema): Re
   return readable.map((r) => ({ label: r.label, uri: r.uri, diagnostics: mergeDiagnostics(r.diagnostics, duplicates.get(r.uri) ?? []) }));
 }
 
-function count(files: readonly ReportedFile[], severity: number): number {
-  return files.reduce((sum, file) => sum + file.diagnostics.filter((d) => d.severity === severity).length, 0);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG]) {
   serveWorker(parentPort as NonNullable<typeof parentPort>, (workerData as { settings: CheckSettings }).settings);
 } else if (require.main === module) {
+  const stopped = new Set<NodeJS.WriteStream>();
+  // A reader that stops early (`fragment-lint | head -1`) closes the pipe: that ends the output, not the run.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      stopped.add(stream);
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+      if (stream === process.stdout && !stopped.has(process.stderr)) process.stderr.write(`fragment-lint: the report could not be written (${error.code ?? error.message}).\n`);
+      process.exitCode = 2;
+    });
+  }
+  const write = (stream: NodeJS.WriteStream, text: string) => {
+    if (!stopped.has(stream)) stream.write(`${text}\n`);
+  };
   void run(process.argv.slice(2), {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
+    out: (text) => write(process.stdout, text),
+    err: (text) => write(process.stderr, text),
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderr: process.stderr,
   }).then(
-    (code) => (process.exitCode = code),
+    (code) => (process.exitCode = Math.max(code, Number(process.exitCode ?? 0))),
     (error: unknown) => {
-      process.stderr.write(`fragment-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      write(process.stderr, `fragment-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       process.exitCode = 2;
     },
   );

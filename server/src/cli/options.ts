@@ -1,5 +1,6 @@
 /** Command-line options of fragment-lint, parsed with Node's own parseArgs. */
 import { parseArgs } from 'node:util';
+import { WORKERS_FROM_CORES, WORKERS_FROM_FILES } from './pool';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -15,6 +16,8 @@ export interface CliOptions {
   /** -1: no limit. */
   maxWarnings: number;
   quiet: boolean;
+  /** Exit 0 when no file is found, instead of 2. */
+  allowEmpty: boolean;
   initSchema?: string;
 }
 
@@ -34,15 +37,24 @@ Options:
   --schema FILE        check against this fragment.schema.json instead of the one found next to the files
   --max-warnings N     fail when there are more than N warnings
   --quiet              report errors only
+  --allow-empty        exit 0 when no fragment file is found (by default that is an error, exit 2)
   --init-schema FOLDER print a schema inferred from the fragment files of FOLDER
   --version, --help
 
 A FragmentID used by two records among the files checked is a warning on each.
-Large folders are checked on all cores; FRAGMENT_LINT_THREADS=1 keeps to one.
+Worker threads share the files only with ${WORKERS_FROM_CORES} or more cores and ${WORKERS_FROM_FILES.toLocaleString('en')} or more files
+(below that they cost more than they save). FRAGMENT_LINT_THREADS=N asks for N
+threads; 1 keeps to the main thread.
 Colour only on a terminal, never with NO_COLOR set.
 
+A file reached through a link that leads outside the folders being checked is
+skipped: it is not read, shown or fixed. --fix replaces each file in one step
+(a new file in the same folder takes its place), so it is never left half written;
+a read-only file is left as it is and reported.
+
 Exit codes: 0 no problems over the threshold, 1 errors (or too many warnings),
-2 usage or file error (a missing path, an unreadable file, a broken schema).
+2 usage or file error (a missing path, an unreadable file, a file --fix could not
+write, a broken schema) or no file checked at all (see --allow-empty).
 `;
 
 export function parseOptions(argv: readonly string[]): CliOptions {
@@ -61,6 +73,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
         schema: { type: 'string' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        'allow-empty': { type: 'boolean' },
         'init-schema': { type: 'string' },
       },
     });
@@ -93,6 +106,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     schema: values.schema,
     maxWarnings,
     quiet: values.quiet ?? false,
+    allowEmpty: values['allow-empty'] ?? false,
     initSchema: values['init-schema'],
   };
 }

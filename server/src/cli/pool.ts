@@ -1,14 +1,22 @@
 /**
- * Checks many files on all cores: a small pool of worker threads running the same bundle, each taking the next batch
- * of files as it finishes one. Reports come back in input order whatever thread finished first, so output is stable.
+ * Checks many files on several cores where that pays (see threadCount): a small pool of worker threads running the
+ * same bundle, each taking the next batch of files as it finishes one. Reports come back in input order whatever thread finished first, so output is stable.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { checkFile, type CheckSettings, type FileReport } from './check-file';
 
-/** Below this many files, starting threads costs more than it saves. */
-const PARALLEL_FROM = 64;
 const BATCH = 32;
+/**
+ * When worker threads are started without being asked for (FRAGMENT_LINT_THREADS): only where they can pay. Measured
+ * on 2 cores (npm run bench, "CLI" section): the pool cost more than it saved (10,000 files: 1.04× the one-thread
+ * time for 26% more CPU), as the main thread still walks the folders, decodes every report and formats the output,
+ * and V8's own threads want the second core. A worker takes 0.1–0.2 s to load the bundle and check its first batch,
+ * while the main thread checks about 15 files a millisecond: below some thousands of files the main thread is done
+ * before workers help. The 4-core side of this rule follows from those figures; it was not measured on 4 cores.
+ */
+export const WORKERS_FROM_CORES = 4;
+export const WORKERS_FROM_FILES = 5000;
 export const WORKER_FLAG = 'fragment-lint-worker';
 
 export interface Task {
@@ -19,16 +27,21 @@ export interface Task {
 export type WorkerRequest = { tasks: Task[] };
 export type WorkerResponse = { reports: FileReport[] } | { error: string };
 
-/** FRAGMENT_LINT_THREADS caps the threads (1: check on the main thread only), e.g. on a CI runner shared with others. */
-export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * How many threads check files, the main thread included (1: no workers). FRAGMENT_LINT_THREADS=N asks for N
+ * (1: the main thread only), e.g. on a CI runner shared with other jobs; otherwise the rule above decides.
+ */
+export function threadCount(files: number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
   // Workers run the built bundle; from TypeScript sources (tests through tsx) there is no bundle to start.
-  if (!__filename.endsWith('.js') || files < PARALLEL_FROM) return 0;
-  const cap = Number.parseInt(env.FRAGMENT_LINT_THREADS ?? '', 10);
-  return Math.min(availableParallelism(), Number.isInteger(cap) && cap > 0 ? cap : 8, Math.ceil(files / (BATCH * 2)));
+  if (!__filename.endsWith('.js')) return 1;
+  const asked = Number.parseInt(env.FRAGMENT_LINT_THREADS ?? '', 10);
+  if (Number.isInteger(asked) && asked > 0) return Math.max(1, Math.min(asked, 64, Math.ceil(files / BATCH)));
+  if (cores < WORKERS_FROM_CORES || files < WORKERS_FROM_FILES) return 1;
+  return Math.min(cores, 8, Math.ceil(files / (BATCH * 2)));
 }
 
 export async function checkAll(tasks: readonly Task[], settings: CheckSettings, onProgress: (done: number) => void): Promise<FileReport[]> {
-  const threads = workerCount(tasks.length);
+  const threads = threadCount(tasks.length);
   const reports: FileReport[] = new Array(tasks.length);
   let done = 0;
   let next = 0;

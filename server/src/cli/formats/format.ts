@@ -17,6 +17,9 @@ export interface FormatContext {
   version: string;
   /** The labels of all files by URI, to name related locations the same way. */
   labelOf(uri: string): string;
+  /** How many files were checked, and the problems --quiet leaves out: for the stylish summary line. */
+  filesChecked: number;
+  hidden: SeverityCounts;
 }
 
 export type Formatter = (files: readonly ReportedFile[], context: FormatContext) => string;
@@ -26,4 +29,63 @@ export type SeverityName = (typeof SEVERITY_NAMES)[1 | 2 | 3 | 4];
 
 export function severityName(d: FragmentDiagnostic): SeverityName {
   return SEVERITY_NAMES[d.severity] || 'error';
+}
+
+/**
+ * Characters a terminal or log viewer would act on instead of showing: C0 and C1 controls (ESC starts colour codes,
+ * screen clears and OSC 52 clipboard writes), DEL, and the bidi overrides and isolates that reorder what is shown.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text from a file (a value, a file name) made safe to print: each unsafe character as a visible `\x1b` or `\u202e`. */
+export function visible(text: string): string {
+  return text.replace(UNSAFE, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** Problems shown, by what they are: `note` counts information and hints. */
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  note: number;
+}
+
+export function countSeverities(files: readonly ReportedFile[]): SeverityCounts {
+  const counts = { error: 0, warning: 0, note: 0 };
+  for (const file of files) {
+    for (const d of file.diagnostics) {
+      const name = severityName(d);
+      counts[name === 'error' || name === 'warning' ? name : 'note']++;
+    }
+  }
+  return counts;
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The one closing line of a stylish run, so it never contradicts itself: "no problems" only when nothing at all is
+ * reported, and problems left out by --quiet are said to be left out, not to be absent.
+ */
+export function summaryLine(shown: SeverityCounts, filesChecked: number, hidden: SeverityCounts): string {
+  const notShown = [hidden.error && plural(hidden.error, 'error'), hidden.warning && plural(hidden.warning, 'warning'), hidden.note && plural(hidden.note, 'note')].filter(Boolean);
+  const quietNote = notShown.length ? `; ${joinAnd(notShown as string[])} not shown (--quiet)` : '';
+  if (shown.error + shown.warning > 0) {
+    // With --quiet only errors are shown: "0 warnings" would be untrue next to the warnings left out.
+    const parts = [plural(shown.error, 'error'), ...(hidden.warning ? [] : [plural(shown.warning, 'warning')])];
+    if (shown.note > 0) parts.push(plural(shown.note, 'note'));
+    return `${shown.error ? '✖' : '⚠'} ${plural(shown.error + shown.warning + shown.note, 'problem')} (${parts.join(', ')})${quietNote}`;
+  }
+  const checked = `${plural(filesChecked, 'file')} checked`;
+  if (shown.note > 0) return `${checked}: no errors or warnings, ${plural(shown.note, 'note')}${quietNote}.`;
+  if (notShown.length) return `${checked}: no errors${quietNote}.`;
+  return `${checked}: no problems.`;
+}
+
+function joinAnd(parts: string[]): string {
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
 }

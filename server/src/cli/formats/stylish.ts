@@ -1,20 +1,22 @@
-/** `--format stylish` (the default): problems grouped under each file name, as ESLint prints them. */
-import { severityName, type Formatter } from './format';
+/** `--format stylish` (the default): problems grouped under each file name, as ESLint prints them, then one summary line. */
+import { countSeverities, severityName, summaryLine, visible, type Formatter } from './format';
 
 const ANSI = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4 } as const;
 
+/** Empty when nothing is shown: the caller then prints the summary line on its own. */
 export const stylish: Formatter = (files, context) => {
   const paint = (style: keyof typeof ANSI, text: string) => (context.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
   const out: string[] = [];
-  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const file of files) {
     if (file.diagnostics.length === 0) continue;
-    out.push(paint('underline', file.label));
-    const rows = file.diagnostics.map((d) => {
-      const severity = severityName(d);
-      counts[severity]++;
-      return { where: `${d.range.start.line + 1}:${d.range.start.character + 1}`, severity, message: d.message.replace(/\s*\n\s*/g, ' '), code: d.code };
-    });
+    // File names and messages (which quote values) come from the files: escaped, so they cannot drive the terminal.
+    out.push(paint('underline', visible(file.label)));
+    const rows = file.diagnostics.map((d) => ({
+      where: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
+      severity: severityName(d),
+      message: visible(d.message.replace(/\s*\n\s*/g, ' ')),
+      code: d.code,
+    }));
     const whereWidth = Math.max(...rows.map((r) => r.where.length));
     for (const row of rows) {
       const colour = row.severity === 'error' ? 'red' : row.severity === 'warning' ? 'yellow' : 'blue';
@@ -22,15 +24,7 @@ export const stylish: Formatter = (files, context) => {
     }
     out.push('');
   }
-  const total = counts.error + counts.warning + counts.info + counts.hint;
-  if (total > 0) {
-    const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
-    if (counts.info + counts.hint > 0) parts.push(plural(counts.info + counts.hint, 'note'));
-    out.push(paint('bold', `${counts.error ? '✖' : '⚠'} ${plural(total, 'problem')} (${parts.join(', ')})`));
-  }
+  if (out.length === 0) return '';
+  out.push(paint('bold', summaryLine(countSeverities(files), context.filesChecked, context.hidden)));
   return out.join('\n');
 };
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
