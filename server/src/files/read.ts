@@ -45,9 +45,9 @@ export function readError(error: unknown): ReadFailure {
 }
 
 function readErrorReason(code: string): string {
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'does not exist';
   const why =
-    code === 'ENOENT' ? 'it does not exist'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    code === 'EACCES' || code === 'EPERM' ? 'permission denied'
     : code === 'EISDIR' ? 'it is a folder'
     : code === 'ELOOP' ? 'it is a link that leads back to itself'
     : code;
