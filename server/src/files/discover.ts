@@ -48,7 +48,8 @@ export interface FindOptions {
   foldersName?: string;
 }
 
-type Ask = { op: 'realpath' | 'stat' | 'readdir' | 'head'; path: string };
+/** One file-system operation; `heads` reads the start of several files, which the asynchronous driver does at once. */
+type Ask = { op: 'realpath' | 'stat' | 'readdir'; path: string } | { op: 'heads'; paths: string[] };
 type Walk<T> = Generator<Ask, T, unknown>;
 
 function* askRealpath(path: string): Walk<string | undefined> {
@@ -60,8 +61,8 @@ function* askStat(path: string): Walk<Stats | undefined> {
 function* askReaddir(path: string): Walk<Dirent[] | undefined> {
   return (yield { op: 'readdir', path }) as Dirent[] | undefined;
 }
-function* askHead(path: string): Walk<Buffer | undefined> {
-  return (yield { op: 'head', path }) as Buffer | undefined;
+function* askHeads(paths: string[]): Walk<(Buffer | undefined)[]> {
+  return paths.length === 0 ? [] : ((yield { op: 'heads', paths }) as (Buffer | undefined)[]);
 }
 
 /** Whether `path` is `folder` or inside it (both real paths). */
@@ -97,19 +98,13 @@ function* walk(folders: readonly string[], options: FindOptions): Walk<FoundFile
   const found = new Map<string, { path: string; throughLink: boolean }>();
   const skipped: SkippedFile[] = [];
 
-  const isFragment = function* (path: string, name: string): Walk<boolean> {
-    if (hasFragmentName(name)) return true;
-    if (!mayBeFragment(name, detectByContent)) return false;
-    const head = yield* askHead(path);
-    return head !== undefined && textStartsWithFragmentId(head.toString('utf8'));
-  };
-
   while (direct.length > 0 || linked.length > 0) {
     const folder = (direct.shift() ?? linked.shift()) as Folder;
     if (visitedFolders.has(folder.real)) continue;
     visitedFolders.add(folder.real);
     const entries = (yield* askReaddir(folder.path)) ?? []; // an unreadable folder holds nothing we can use
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const files: { path: string; real: string; throughLink: boolean; byName: boolean }[] = [];
     for (const entry of entries) {
       const path = join(folder.path, entry.name);
       let real = join(folder.real, entry.name);
@@ -140,11 +135,18 @@ function* walk(folders: readonly string[], options: FindOptions): Walk<FoundFile
         skipped.push({ path, kind: 'not-regular', reason: `is not a regular file (it is ${kindOf(kind)}), so it was not read` });
         continue;
       }
-      const earlier = found.get(real);
-      if (earlier && (throughLink || !earlier.throughLink)) continue; // the same file, already listed
-      if (!earlier && !(yield* isFragment(path, entry.name))) continue;
+      files.push({ path, real, throughLink, byName: hasFragmentName(entry.name) });
+    }
+    // The .txt and .md files of the folder are looked into together: the asynchronous driver reads them at once.
+    const undecided = files.filter((file) => !file.byName && !found.has(file.real));
+    const heads = yield* askHeads(undecided.map((file) => file.path));
+    const byContent = new Set(undecided.filter((_, i) => heads[i] !== undefined && textStartsWithFragmentId((heads[i] as Buffer).toString('utf8'))));
+    for (const file of files) {
+      const earlier = found.get(file.real);
+      if (earlier && (file.throughLink || !earlier.throughLink)) continue; // the same file, already listed
+      if (!earlier && !file.byName && !byContent.has(file)) continue;
       if (!earlier && found.size >= maxFiles) return finish(found, skipped, true);
-      found.set(real, { path, throughLink });
+      found.set(file.real, { path: file.path, throughLink: file.throughLink });
     }
   }
   return finish(found, skipped, false);
@@ -165,8 +167,8 @@ function answerSync(ask: Ask): unknown {
         return statSync(ask.path);
       case 'readdir':
         return readdirSync(ask.path, { withFileTypes: true });
-      case 'head':
-        return readHeadSync(ask.path, HEAD_BYTES);
+      case 'heads':
+        return ask.paths.map((path) => readHeadSync(path, HEAD_BYTES));
     }
   } catch {
     return undefined; // gone, unreadable, a link in a circle: nothing to use
@@ -182,8 +184,8 @@ async function answer(ask: Ask): Promise<unknown> {
         return await stat(ask.path);
       case 'readdir':
         return await readdir(ask.path, { withFileTypes: true });
-      case 'head':
-        return await readHead(ask.path, HEAD_BYTES);
+      case 'heads':
+        return await Promise.all(ask.paths.map((path) => readHead(path, HEAD_BYTES)));
     }
   } catch {
     return undefined;
