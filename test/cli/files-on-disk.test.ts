@@ -108,4 +108,16 @@ describe('fragment-lint reads regular files only, and follows links only inside 
       assert.match(run.stderr, reason);
     }
   });
+
+  it('a fragment.schema.json that is a pipe is named as unreadable, not taken for no schema', () => {
+    const team = tempFolder({ 'a.fragment': withId('SCC-2/PIPE') });
+    try {
+      execFileSync('mkfifo', [join(team.dir, 'fragment.schema.json')]);
+      const run = lintWithin(team.dir, ['.']);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /fragment\.schema\.json is not a regular file \(it is a named pipe\), so it was not read/);
+    } finally {
+      team.remove();
+    }
+  });
 });
