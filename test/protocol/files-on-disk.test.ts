@@ -85,6 +85,28 @@ describe('Check Workspace over stdio finds real exports by content', () => {
   });
 });
 
+describe('Check Workspace over stdio with fragments.detectByContent off', () => {
+  let dir: string;
+  let client: TestClient;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fragment-by-name-'));
+    writeFileSync(join(dir, 'export.txt'), withId('SCC-6/TXT'));
+    writeFileSync(join(dir, 'named.fragment.txt'), withId('SCC-6/NAMED'));
+    client = await startServer({ rootUri: pathToFileURL(dir).href, settings: { detectByContent: false } });
+  });
+  after(async () => {
+    await stop(client);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('checks fragment files by name only, as the editor then opens them', async () => {
+    const { result, published } = await checkWorkspace(client);
+    assert.deepEqual([...published.keys()], [pathToFileURL(join(dir, 'named.fragment.txt')).href]);
+    assert.equal(result.files, 1);
+  });
+});
+
 describe('the workspace walk over stdio: regular files only, links inside the workspace only, each file once', { skip: !POSIX && 'needs FIFOs and /dev/zero' }, () => {
   let dir: string;
   let client: TestClient;

@@ -147,14 +147,22 @@ export class WorkspaceIndex {
 
   private async scanFolders(): Promise<void> {
     const roots = this.host?.roots() ?? [];
+    const before = new Set([...this.entries.keys(), ...this.unreadable.keys()]);
     // One walk for all folders (files/discover.ts): links are followed only inside them, and a file is read once.
     const found = await findFragmentFilesAsync(roots, { maxFiles: MAX_FILES, detectByContent: this.host?.detectByContent(), foldersName: 'the workspace folders' });
     this.truncated = found.truncated;
+    const seen = new Set(found.files.map((path) => pathToFileURL(path).href));
     for (const skipped of found.skipped) {
       const uri = pathToFileURL(skipped.path).href;
-      if (skipped.kind === 'not-regular') this.remove(uri, skipped.reason);
-      else this.host?.log(`Not indexed: ${skipped.path} ${skipped.reason}.`);
+      if (skipped.kind === 'not-regular') {
+        seen.add(uri);
+        this.remove(uri, skipped.reason);
+      } else {
+        this.host?.log(`Not indexed: ${skipped.path} ${skipped.reason}.`);
+      }
     }
+    // Files of an earlier scan not found again (no longer fragments, e.g. detectByContent turned off): forgotten.
+    for (const uri of before) if (!seen.has(uri) && !this.host?.documents.get(uri)) this.remove(uri);
     for (let i = 0; i < found.files.length; i += BATCH) {
       await Promise.all(found.files.slice(i, i + BATCH).map((path) => this.readFromDisk(path)));
       await new Promise((resolve) => setImmediate(resolve)); // let requests in between batches
