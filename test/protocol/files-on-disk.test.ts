@@ -138,6 +138,21 @@ describe('the workspace walk over stdio: regular files only, links inside the wo
     assert.ok(client.logs.some((l) => /root is a link to \/, outside the workspace folders, so it was not followed/.test(l)), client.logs.join('\n'));
     assert.ok(client.logs.some((l) => /zero\.fragment is a link to \/dev\/zero, outside the workspace folders/.test(l)), client.logs.join('\n'));
   });
+
+  it('a file opened by a second path (through the linked folder) is still one file: no warning against itself', async () => {
+    await checkWorkspace(client); // the index is complete
+    const uri = uriOf('same-records/a.fragment');
+    const published = client.nextDiagnostics(uri, undefined, TIME_LIMIT_MS);
+    client.open(uri, withId('SCC-5/A'));
+    const { diagnostics } = await within(published, 'diagnostics of same-records/a.fragment');
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'duplicate-id'), []);
+    // Changing the ID and back: still no warning, and the file reached by its own path does not get one either.
+    const again = client.nextDiagnostics(uri, 3, TIME_LIMIT_MS);
+    client.change(uri, 2, [{ text: withId('SCC-5/A2') }]);
+    client.change(uri, 3, [{ text: withId('SCC-5/A') }]);
+    assert.deepEqual((await within(again, 'diagnostics after the edits')).diagnostics.filter((d) => d.code === 'duplicate-id'), []);
+    client.close(uri);
+  });
 });
 
 describe('a fragments.schema setting that names a pipe or a device, over stdio', { skip: !POSIX && 'needs FIFOs and /dev/zero' }, () => {

@@ -3,6 +3,8 @@
  * record's ID, and the short values used per key). Scanned in the background in small batches so the server keeps
  * answering; kept current from open documents (their text wins over the disk) and from watched-file events.
  */
+import { realpathSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -56,6 +58,9 @@ export class WorkspaceIndex {
   private scanDone: Promise<void> = Promise.resolve();
   /** Fragment files found but not indexed, with why (binary, not UTF-8, too large, not a regular file). */
   private readonly unreadable = new Map<string, string>();
+  /** Each file's real path and the one URI it is indexed under: a file reached by two paths (a link) is one file. */
+  private readonly uriOfReal = new Map<string, string>();
+  private readonly realOfUri = new Map<string, string>();
   /** The last scan stopped at MAX_FILES: more fragment files were not indexed. */
   truncated = false;
 
@@ -111,8 +116,27 @@ export class WorkspaceIndex {
     const document = this.host?.documents.get(uri);
     if (!document || !this.host?.isFragmentDocument(document)) return;
     if (this.entries.get(uri)?.version === document.version) return;
+    if (!this.entries.has(uri)) this.openedByAnotherPath(uri);
     this.entries.set(uri, this.summarize(uri, document.getText(), document.version));
     this.dirty = true;
+  }
+
+  /** A file opened by another path than the one it is indexed by (through a link): its open text replaces that entry. */
+  private openedByAnotherPath(uri: string): void {
+    let real: string;
+    try {
+      real = realpathSync.native(fileURLToPath(uri));
+    } catch {
+      return; // not a file on disk (yet)
+    }
+    const other = this.uriOfReal.get(real);
+    if (other !== undefined && other !== uri && !this.host?.documents.get(other)) this.remove(other);
+    this.claim(uri, real);
+  }
+
+  private claim(uri: string, real: string): void {
+    this.uriOfReal.set(real, uri);
+    this.realOfUri.set(uri, real);
   }
 
   /** An open document was closed: a file in the workspace goes back to its disk content; anything else is dropped. */
@@ -140,6 +164,9 @@ export class WorkspaceIndex {
   }
 
   private remove(uri: string, unreadable?: string): void {
+    const real = this.realOfUri.get(uri);
+    if (real !== undefined && this.uriOfReal.get(real) === uri) this.uriOfReal.delete(real);
+    this.realOfUri.delete(uri);
     if (unreadable) this.unreadable.set(uri, unreadable);
     else this.unreadable.delete(uri);
     if (this.entries.delete(uri)) this.dirty = true;
@@ -179,6 +206,10 @@ export class WorkspaceIndex {
     if (!decoded.ok) return this.remove(uri, 'missing' in decoded && decoded.missing ? undefined : decoded.reason); // gone: nothing to compare
     if (!isFragmentFile(path, decoded.text, this.host?.detectByContent())) return this.remove(uri); // a .txt that is not (or no longer) a fragment
     if (this.host?.documents.get(uri)) return this.refreshOpen(uri); // opened while we read
+    const real = await realpath(path).catch(() => path);
+    const other = this.uriOfReal.get(real);
+    if (other !== undefined && other !== uri && this.entries.has(other)) return this.remove(uri); // the same file, indexed by another path
+    this.claim(uri, real);
     this.entries.set(uri, this.summarize(uri, decoded.text, undefined));
     this.unreadable.delete(uri);
     this.dirty = true;
