@@ -16,8 +16,7 @@ export const MAX_FILE_BYTES = 50_000_000;
  */
 export function collectFiles(paths: readonly string[], cwd = process.cwd(), note: (message: string) => void = () => undefined): string[] {
   const files = new Map<string, string>(); // real path -> path checked
-  const add = (file: string) => {
-    const real = realPathOf(file);
+  const add = (file: string, real = realPathOf(file)) => {
     if (!files.has(real)) files.set(real, file);
   };
   for (const path of paths) {
@@ -31,13 +30,13 @@ export function collectFiles(paths: readonly string[], cwd = process.cwd(), note
     if (stats?.isDirectory()) {
       const found = findFragmentFiles([absolute], { foldersName: 'the folders checked' });
       for (const skipped of found.skipped) note(`${displayPath(skipped.path, cwd)} ${skipped.reason}.`);
-      found.files.forEach(add);
+      for (const file of found.files) add(file, found.realPaths.get(file));
     } else if (stats) {
       add(absolute); // named: read if it is a regular file, else reported as not read
     } else if (isDynamicPattern(path)) {
       const found = expand(path.split(sep).join('/'), cwd);
       if (found.length === 0) throw new UsageError(`No files match ${path}`);
-      found.forEach(add);
+      for (const file of found) add(file);
     } else {
       throw new UsageError(`No such file or folder: ${path}`);
     }

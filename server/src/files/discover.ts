@@ -33,6 +33,8 @@ export interface SkippedFile {
 export interface FoundFiles {
   /** Absolute paths as reached from the folders given, each real file once, sorted. */
   files: string[];
+  /** The real path of each file listed (links and `..` resolved), to compare with files found otherwise. */
+  realPaths: ReadonlyMap<string, string>;
   /** What was left out on purpose, and why. */
   skipped: SkippedFile[];
   /** The walk stopped at `maxFiles`: there are more fragment files than listed. */
@@ -154,7 +156,7 @@ function* walk(folders: readonly string[], options: FindOptions): Walk<FoundFile
 
 function finish(found: Map<string, { path: string }>, skipped: SkippedFile[], truncated: boolean): FoundFiles {
   const files = [...found.values()].map((file) => file.path).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { files, skipped, truncated };
+  return { files, realPaths: new Map([...found].map(([real, file]) => [file.path, real])), skipped, truncated };
 }
 
 /** The answers of the synchronous driver. */

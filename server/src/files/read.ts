@@ -1,15 +1,15 @@
 /**
  * Reading files from disk safely. Only regular files are read, and never more than a limit, whatever size the file
  * claims: a device such as /dev/zero says it is 0 bytes and never ends, and opening a named pipe (FIFO) waits for a
- * writer forever. So: stat first and refuse anything that is not a regular file, then open without blocking, check
- * the opened file again (it may have been replaced in between) and read at most limit + 1 bytes.
+ * writer forever, and merely opening some devices has effects. So: stat first and refuse anything that is not a
+ * regular file or is over the limit, then open without blocking, check the opened file again (it may have been
+ * replaced in between) and read no more than the size it had then, which is within the limit.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 
 /** O_NONBLOCK: opening a pipe returns at once instead of waiting for a writer (not defined on Windows, where it is not needed). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-const CHUNK = 65_536;
 
 /** `missing`: the file does not exist (any more), which is no problem to report when it was deleted meanwhile. */
 export type ReadFailure = { ok: false; reason: string; missing?: boolean };
@@ -61,19 +61,18 @@ export function readRegularFileSync(path: string, limit: number): ReadBytesResul
     const before = refusal(statSync(path), limit);
     if (before) return { ok: false, reason: before };
     fd = openSync(path, OPEN_FLAGS);
-    const opened = refusal(fstatSync(fd), limit);
+    const stats = fstatSync(fd);
+    const opened = refusal(stats, limit);
     if (opened) return { ok: false, reason: opened };
-    const chunks: Buffer[] = [];
+    // A regular file's size is known (and checked against the limit): read that much, as readFileSync does.
+    const bytes = Buffer.allocUnsafe(stats.size);
     let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - total));
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      chunks.push(chunk.subarray(0, read));
+    while (total < bytes.length) {
+      const read = readSync(fd, bytes, total, bytes.length - total, null);
+      if (read === 0) break; // it shrank meanwhile
       total += read;
-      if (total > limit) return { ok: false, reason: `is larger than ${formatBytes(limit)}, so it was not read` }; // it grew
     }
-    return { ok: true, bytes: Buffer.concat(chunks, total) };
+    return { ok: true, bytes: bytes.subarray(0, total) };
   } catch (error) {
     return readError(error);
   } finally {
@@ -88,19 +87,17 @@ export async function readRegularFile(path: string, limit: number): Promise<Read
     const before = refusal(await stat(path), limit);
     if (before) return { ok: false, reason: before };
     handle = await open(path, OPEN_FLAGS);
-    const opened = refusal(await handle.stat(), limit);
+    const stats = await handle.stat();
+    const opened = refusal(stats, limit);
     if (opened) return { ok: false, reason: opened };
-    const chunks: Buffer[] = [];
+    const bytes = Buffer.allocUnsafe(stats.size);
     let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - total));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    while (total < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, total, bytes.length - total, null);
       if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
-      if (total > limit) return { ok: false, reason: `is larger than ${formatBytes(limit)}, so it was not read` };
     }
-    return { ok: true, bytes: Buffer.concat(chunks, total) };
+    return { ok: true, bytes: bytes.subarray(0, total) };
   } catch (error) {
     return readError(error);
   } finally {
