@@ -9,7 +9,7 @@ const watch = process.argv.includes('--watch');
 // and required on first use (see the `require` calls in server/src), so the server starts without parsing them.
 const LAZY_MODULES = {
   re2js: 're2js', // team schemas' patterns
-  tinyglobby: 'tinyglobby', // folder walks: the workspace index and the CLI
+  tinyglobby: 'tinyglobby', // glob arguments of the CLI
   './validate-format.generated': './server/src/core/schema/validate-format.generated.js', // team schema shape check
 };
 const lazyName = (specifier) => specifier.replace(/^\.\//, '').replace(/\.generated$/, '');

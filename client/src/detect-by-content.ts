@@ -1,18 +1,10 @@
 /** Switches a plain-text or Markdown document to `fragment` when its first non-empty line is a FragmentID field. */
 import * as vscode from 'vscode';
-
-const FIRST_FIELD = /^\uFEFF?\*\*FragmentID\s*\*\*:/;
-/** Only the top of a document is read: a fragment says what it is in its first line. */
-const LINES_EXAMINED = 50;
+// The one definition, shared with the language server's workspace walk and fragment-lint (a small pure module).
+import { startsWithFragmentId } from '../../server/src/core/fragment-file';
 
 export function looksLikeFragment(document: vscode.TextDocument): boolean {
-  const last = Math.min(document.lineCount, LINES_EXAMINED);
-  for (let line = 0; line < last; line++) {
-    const text = document.lineAt(line).text;
-    if (text.trim() === '') continue;
-    return FIRST_FIELD.test(text);
-  }
-  return false;
+  return startsWithFragmentId((line) => (line < document.lineCount ? document.lineAt(line).text : undefined));
 }
 
 export function registerDetectByContent(context: vscode.ExtensionContext): void {

@@ -3,9 +3,10 @@
  * last good version of each. Used by the language server and the CLI. The pure work (finding by path, parsing,
  * checking, inferring) is in core/schema; this module adds the file access.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { getDefaultSchema, type Schema, type SchemaData } from './core';
+import { findFragmentFiles, readTextFileSync } from './files';
 import {
   discoverSchemaPath,
   explicitSchemaPath,
@@ -51,22 +52,32 @@ export function loadSchemaFile(path: string, readText: (path: string) => string 
   try {
     text = readText(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EFBIG' ? 'it is far too large' : `of ${code ?? String(error)}`;
-    return { path, problems: [fileProblem(`The schema file ${path} cannot be read because ${reason}; the built-in schema is used instead.`)] };
+    const reason = error instanceof SchemaFileRefused ? error.message : `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    return { path, problems: [fileProblem(`The schema file ${path} ${reason}; the built-in schema is used instead.`)] };
   }
   return { path, ...loadSchemaText(text, path) };
 }
 
-/** Reads as UTF-8, refusing files far beyond any real schema before reading them. */
+/** Schema files larger than this are refused before they are read: real ones are a few kilobytes. */
+export const MAX_SCHEMA_FILE_BYTES = MAX_SCHEMA_TEXT;
+
+/** Why a schema file was not read, in words that follow its path ("is larger than 2 MB, so it was not read"). */
+export class SchemaFileRefused extends Error {}
+
+/**
+ * Reads a schema file as UTF-8: only a regular file (a pipe would block the server, a device never ends), at most
+ * MAX_SCHEMA_FILE_BYTES. Throws SchemaFileRefused with the reason.
+ */
 export function readSchemaText(path: string): string {
-  if (statSync(path).size > MAX_SCHEMA_TEXT * 4) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-  return readFileSync(path, 'utf8');
+  const read = readTextFileSync(path, MAX_SCHEMA_FILE_BYTES);
+  if (!read.ok) throw new SchemaFileRefused(read.reason);
+  return read.text;
 }
 
+/** Whether something is at `path` to be read as a schema (not a folder); whether it can be read is loadSchemaFile's. */
 export function fileExists(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return !statSync(path).isDirectory();
   } catch {
     return false;
   }
@@ -142,12 +153,6 @@ export function resolveSchemaForFile(filePath: string | undefined, options: Sche
   return (options.files ?? new SchemaFiles()).resolve(filePath, options);
 }
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test']);
-const FRAGMENT_NAME = /\.fragment(\.txt|\.md)?$/i;
-/** Exports are often plain .txt or .md files: those count when they start with a **Key**: line. */
-const MAYBE_FRAGMENT_NAME = /\.(txt|md)$/i;
-const FIRST_LINE_IS_FIELD = /^\uFEFF?\s*\*\*[^*\r\n]{1,200}\*\*:/;
-
 export interface InferenceLimits {
   maxFiles?: number;
   maxFileBytes?: number;
@@ -159,33 +164,13 @@ export interface InferredSchema {
   files: number;
 }
 
-/** Reads the fragment files in a folder (and its subfolders) and infers a schema from them. */
+/** Reads the fragment files in a folder (and its subfolders, found as everywhere else: files/discover.ts) and infers a schema from them. */
 export function inferSchemaFromFolder(folder: string, limits: InferenceLimits = {}): InferredSchema {
-  const maxFiles = limits.maxFiles ?? 20_000;
   const maxBytes = limits.maxFileBytes ?? 10_000_000;
   const files: InputFile[] = [];
-  const pending = [folder];
-  while (pending.length > 0 && files.length < maxFiles) {
-    const current = pending.shift()!;
-    let entries;
-    try {
-      entries = readdirSync(current, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-    } catch {
-      continue; // an unreadable folder holds nothing we can use
-    }
-    for (const entry of entries) {
-      const path = joinPath(current, entry.name);
-      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
-      if (!entry.isFile() || !(FRAGMENT_NAME.test(entry.name) || MAYBE_FRAGMENT_NAME.test(entry.name))) continue;
-      try {
-        if (statSync(path).size > maxBytes) continue;
-        const text = readFileSync(path, 'utf8');
-        if (FRAGMENT_NAME.test(entry.name) || FIRST_LINE_IS_FIELD.test(text.slice(0, 1000))) files.push({ path, text });
-      } catch {
-        // unreadable: skipped
-      }
-      if (files.length >= maxFiles) break;
-    }
+  for (const path of findFragmentFiles([folder], { maxFiles: limits.maxFiles ?? 20_000 }).files) {
+    const read = readTextFileSync(path, maxBytes);
+    if (read.ok) files.push({ path: normalizePath(path), text: read.text }); // unreadable, binary or too large: skipped
   }
   const data = inferSchema(files);
   return { data, text: schemaToText(data), files: files.length };

@@ -70,6 +70,7 @@ function readSettings(raw: unknown): Settings {
     validate: typeof value.validate === 'boolean' ? value.validate : DEFAULT_SETTINGS.validate,
     validationDelay: Number.isFinite(delay) && delay >= 0 ? Math.min(delay, 5000) : DEFAULT_SETTINGS.validationDelay,
     schema: typeof value.schema === 'string' ? value.schema : DEFAULT_SETTINGS.schema,
+    detectByContent: typeof value.detectByContent === 'boolean' ? value.detectByContent : DEFAULT_SETTINGS.detectByContent,
   };
 }
 

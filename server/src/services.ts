@@ -9,9 +9,11 @@ export interface Settings {
   validationDelay: number;
   /** `fragments.schema`: a schema file named explicitly; empty: the nearest fragment.schema.json, else the default. */
   schema: string;
+  /** `fragments.detectByContent`: `.txt`/`.md` files whose first non-empty line is a FragmentID field are fragments. */
+  detectByContent: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { validate: true, validationDelay: 150, schema: '' };
+export const DEFAULT_SETTINGS: Settings = { validate: true, validationDelay: 150, schema: '', detectByContent: true };
 
 export interface ServerServices {
   connection: Connection;

@@ -1,6 +1,6 @@
 /** Exit codes and messages of the built fragment-lint: 0 clean, 1 problems over the threshold, 2 usage or file errors. */
 import assert from 'node:assert/strict';
-import { symlinkSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { seed, withField } from '../support/fixtures';
@@ -163,12 +163,18 @@ describe('fragment-lint exit codes', () => {
       assert.equal(allowed.status, 0, allowed.stderr);
       assert.deepEqual(JSON.parse(allowed.stdout), []);
       assert.match(allowed.stderr, /No fragment files found in empty: nothing was checked\.$/m);
-      // Files found but none checked (here: links leading outside) is an empty run too.
+      // A link leading outside is named and not followed: the run still checked nothing.
       symlinkSync(join(folder.dir, 'clean', 'a.fragment'), join(empty.dir, 'empty', 'away.fragment'));
-      const skipped = lint(empty.dir, ['empty']);
+      const linked = lint(empty.dir, ['empty']);
+      assert.equal(linked.status, 2);
+      assert.match(linked.stderr, /away\.fragment is a link to .*outside the folders checked, so it was not followed/);
+      assert.match(linked.stderr, /nothing was checked/);
+      assert.equal(lint(empty.dir, ['empty', '--allow-empty']).status, 0);
+      // Files found but none checked (here: a binary file) is an empty run too.
+      writeFileSync(join(empty.dir, 'notes', 'binary.fragment'), Buffer.from([0, 1, 2, 0, 255, 0]));
+      const skipped = lint(empty.dir, ['notes']);
       assert.equal(skipped.status, 2);
       assert.match(skipped.stderr, /The only file found was skipped or could not be read: nothing was checked\./);
-      assert.equal(lint(empty.dir, ['empty', '--allow-empty']).status, 0);
       // One file is enough: the rule is about runs that check nothing.
       assert.equal(lint(folder.dir, ['clean/a.fragment']).status, 0);
     } finally {

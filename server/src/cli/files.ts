@@ -1,15 +1,24 @@
 /** Finding and reading the files the CLI checks: paths, folders and globs. */
-import { readFileSync, statSync, type PathOrFileDescriptor } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { decodeText, FRAGMENT_GLOB, globSync, isDynamicPattern, SKIPPED_FOLDERS, type DecodeResult } from '../workspace/fragment-files';
+import { findFragmentFiles, readTextFileSync, type DecodeResult } from '../files';
+import { globSync, isDynamicPattern, SKIPPED_FOLDERS } from '../workspace/fragment-files';
 import { UsageError } from './options';
 
+/** Larger files are refused with a note rather than read: nobody writes a fragment file this large by hand. */
+export const MAX_FILE_BYTES = 50_000_000;
+
 /**
- * A named file is checked whatever its extension; a folder is walked for fragment file names; anything else is a
- * glob. Returns absolute paths, each once, in a stable order (arguments in order, each expanded sorted).
+ * A named file is checked whatever its extension (and read only if it is a regular file); a folder is walked for
+ * fragment files by name and by content (files/discover.ts: links are followed only within the folders named, each
+ * file once); anything else is a glob. Returns absolute paths, each file once however many paths lead to it, in a
+ * stable order (arguments in order, each expanded sorted). `note` is told what a folder walk left out, and why.
  */
-export function collectFiles(paths: readonly string[], cwd = process.cwd()): string[] {
-  const files = new Set<string>();
+export function collectFiles(paths: readonly string[], cwd = process.cwd(), note: (message: string) => void = () => undefined): string[] {
+  const files = new Map<string, string>(); // real path -> path checked
+  const add = (file: string, real = realPathOf(file)) => {
+    if (!files.has(real)) files.set(real, file);
+  };
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     let stats;
@@ -18,18 +27,29 @@ export function collectFiles(paths: readonly string[], cwd = process.cwd()): str
     } catch {
       stats = undefined;
     }
-    if (stats?.isFile()) {
-      files.add(absolute);
-      continue;
+    if (stats?.isDirectory()) {
+      const found = findFragmentFiles([absolute], { foldersName: 'the folders checked' });
+      for (const skipped of found.skipped) note(`${displayPath(skipped.path, cwd)} ${skipped.reason}.`);
+      for (const file of found.files) add(file, found.realPaths.get(file));
+    } else if (stats) {
+      add(absolute); // named: read if it is a regular file, else reported as not read
+    } else if (isDynamicPattern(path)) {
+      const found = expand(path.split(sep).join('/'), cwd);
+      if (found.length === 0) throw new UsageError(`No files match ${path}`);
+      for (const file of found) add(file);
+    } else {
+      throw new UsageError(`No such file or folder: ${path}`);
     }
-    let found: string[];
-    if (stats?.isDirectory()) found = expand(FRAGMENT_GLOB, absolute);
-    else if (isDynamicPattern(path)) found = expand(path.split(sep).join('/'), cwd);
-    else throw new UsageError(`No such file or folder: ${path}`);
-    if (found.length === 0 && !stats) throw new UsageError(`No files match ${path}`);
-    for (const file of found) files.add(file);
   }
-  return [...files];
+  return [...files.values()];
+}
+
+function realPathOf(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
+  }
 }
 
 function expand(pattern: string, cwd: string): string[] {
@@ -40,6 +60,7 @@ function expand(pattern: string, cwd: string): string[] {
     ignore: SKIPPED_FOLDERS,
     caseSensitiveMatch: false,
     expandDirectories: false,
+    followSymbolicLinks: false, // a link to `/` must not make a pattern walk the whole disk
   })
     .map((file) => resolve(file))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -53,15 +74,10 @@ export function displayPath(file: string, cwd = process.cwd()): string {
 
 export type ReadResult = DecodeResult;
 
-/** Reads a file as UTF-8 text, refusing binary and non-UTF-8 content with a reason instead of checking noise. */
-export function readText(path: PathOrFileDescriptor): ReadResult {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error));
-    return { ok: false, reason: `cannot be read (${why})` };
-  }
-  return decodeText(bytes);
+/**
+ * Reads a file (a path, or one already opened) as UTF-8 text: only a regular file, at most MAX_FILE_BYTES, refusing
+ * binary and non-UTF-8 content with a reason instead of checking noise.
+ */
+export function readText(file: string | number): ReadResult {
+  return readTextFileSync(file, MAX_FILE_BYTES);
 }

@@ -50,7 +50,7 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
     io.out(options.help ? HELP : options.version ? version : initSchema(resolve(io.cwd, options.initSchema as string), options.initSchema as string, io.err));
     return 0;
   }
-  const files = collectFiles(options.paths, io.cwd);
+  const files = collectFiles(options.paths, io.cwd, (skipped) => io.err(`fragment-lint: ${skipped}`));
   const schemas = schemaSettings(io.cwd, options.schema);
   assertSchemasUsable([undefined, ...files], schemas); // a broken schema stops the run before any file is read
   const schema = schemaForFile(undefined, schemas);

@@ -27,8 +27,10 @@ export const HELP = `Usage: fragment-lint [options] [files, folders or globs...]
 
 Checks outcome-harvest fragment files with the same rules and schema as the editor.
 A file named here is checked whatever its extension; a folder is searched for
-*.fragment, *.fragment.txt and *.fragment.md files (node_modules and .git are skipped);
-a glob such as "reports/**/*.fragment.md" is expanded. Default: the current folder.
+*.fragment, *.fragment.txt and *.fragment.md files, and .txt and .md files whose first
+line is **FragmentID**: (node_modules and .git are skipped; links that lead out of the
+folder are not followed); a glob such as "reports/**/*.fragment.md" is expanded.
+Default: the current folder.
 
 Options:
   --format NAME        stylish (default), json, sarif (SARIF 2.1.0) or github (workflow annotations)

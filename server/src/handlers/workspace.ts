@@ -2,7 +2,6 @@
  * The workspace: indexes every fragment file for checks across files (duplicate FragmentIDs), follows file changes,
  * and answers `fragments/checkWorkspace` by publishing diagnostics for every fragment file, open or not.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, type CancellationToken, type Diagnostic } from 'vscode-languageserver/node';
 import { mergeDiagnostics, validate } from '../core';
@@ -10,10 +9,12 @@ import { isSchemaDocument, schemaStore } from '../schemas/store';
 import type { Handler, ServerServices } from '../services';
 import { documentView } from './document-view';
 import { workspaceIndex, MAX_FILE_BYTES } from '../workspace';
-import { decodeText, FRAGMENT_FILE } from '../workspace/fragment-files';
+import { mayBeFragment } from '../core/fragment-file';
+import { readTextFile } from '../files';
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceParams, type CheckWorkspaceResult } from '../workspace/protocol';
 
-const WATCHED = ['**/*.fragment', '**/*.fragment.txt', '**/*.fragment.md'];
+/** Fragment files by name, and the plain-text and Markdown files that may be fragments by content. */
+const WATCHED = ['**/*.fragment', '**/*.txt', '**/*.md'];
 /** Files checked between progress reports (and between chances for other requests to run). */
 const STEP = 20;
 
@@ -28,6 +29,7 @@ export const workspaceHandler: Handler = (services) => {
     schemaFor: (uri) => services.schemaFor(uri),
     roots: () => schemaStore.workspaceRoots(),
     isFragmentDocument: (document) => !isSchemaDocument(document),
+    detectByContent: () => services.settings().detectByContent,
     log: (message) => connection.console.info(message),
   });
 
@@ -60,7 +62,7 @@ export const workspaceHandler: Handler = (services) => {
   });
   services.onWatchedFilesChanged((changes) => {
     for (const change of changes) {
-      if (!FRAGMENT_FILE.test(change.uri)) continue;
+      if (!mayBeFragment(change.uri, services.settings().detectByContent) && !published.has(change.uri)) continue;
       const deleted = change.type === FileChangeType.Deleted;
       void workspaceIndex.fileChanged(change.uri, deleted).then(() => {
         if (!published.has(change.uri) || documents.get(change.uri)) return;
@@ -132,16 +134,15 @@ function openDiagnostics(services: ServerServices, uri: string): Diagnostic[] {
 
 /** Checks a file that is not open from its disk content and publishes the result; undefined when it cannot be read. */
 async function publishFromDisk(services: ServerServices, uri: string, published: Set<string>): Promise<Diagnostic[] | undefined> {
-  let text: string;
+  let path: string;
   try {
-    const path = fileURLToPath(uri);
-    if ((await stat(path)).size > MAX_FILE_BYTES) return undefined;
-    const decoded = decodeText(await readFile(path));
-    if (!decoded.ok) return undefined;
-    text = decoded.text;
+    path = fileURLToPath(uri);
   } catch {
     return undefined;
   }
+  const decoded = await readTextFile(path, MAX_FILE_BYTES); // a regular file only, never more than the limit
+  if (!decoded.ok) return undefined;
+  const text = decoded.text;
   if (services.documents.get(uri)) return openDiagnostics(services, uri); // opened meanwhile: the open text wins
   const diagnostics = mergeDiagnostics(validate(text, { schema: services.schemaFor(uri), uri }), services.extraDiagnostics?.(uri) ?? []);
   published.add(uri);

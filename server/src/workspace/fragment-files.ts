@@ -1,21 +1,17 @@
-/** Which files are fragment files, and reading them as text: shared by the CLI and the server's workspace index. */
+/** Decoding fragment files, and glob patterns for fragment-lint's arguments. Which files are fragments: core/fragment-file.ts. */
 import type * as Tinyglobby from 'tinyglobby';
+import { SKIPPED_FOLDER_NAMES } from '../files/discover';
 
 /**
- * tinyglobby, required on first use from its own file in the bundle: the server only walks folders after its first
- * check, so it starts without parsing it. (`require`: tinyglobby's ESM build would pull in fdir's, which needs
- * import.meta.)
+ * tinyglobby, required on first use from its own file in the bundle: only fragment-lint's glob arguments need it.
+ * (`require`: tinyglobby's ESM build would pull in fdir's, which needs import.meta.)
  */
 const tinyglobby = (): typeof Tinyglobby => require('tinyglobby') as typeof Tinyglobby;
-export const glob = (patterns: string | readonly string[], options: Tinyglobby.GlobOptions): Promise<string[]> => tinyglobby().glob(patterns, options);
 export const globSync = (patterns: string | readonly string[], options: Tinyglobby.GlobOptions): string[] => tinyglobby().globSync(patterns, options);
 export const isDynamicPattern = (pattern: string): boolean => tinyglobby().isDynamicPattern(pattern);
 
-/** File names the editor treats as fragments, and so the ones a folder walk picks up. */
-export const FRAGMENT_FILE = /\.fragment(\.txt|\.md)?$/i;
-export const FRAGMENT_GLOB = '**/*.{fragment,fragment.txt,fragment.md}';
-/** Folders never searched: installed packages and version-control data hold no team fragments. */
-export const SKIPPED_FOLDERS = ['**/node_modules/**', '**/.git/**', '**/.hg/**', '**/.svn/**', '**/.vscode-test/**'];
+/** The folders a folder walk skips (files/discover.ts), as glob patterns. */
+export const SKIPPED_FOLDERS = [...SKIPPED_FOLDER_NAMES].map((name) => `**/${name}/**`);
 
 /** `bom`: the file started with a byte-order mark, which is not part of the text but is kept when writing back. */
 export type DecodeResult = { ok: true; text: string; bom: boolean } | { ok: false; reason: string };

@@ -3,12 +3,14 @@
  * record's ID, and the short values used per key). Scanned in the background in small batches so the server keeps
  * answering; kept current from open documents (their text wins over the disk) and from watched-file events.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkedPart, findDuplicateIds, fold, parseWithSchema, recordIds, type FragmentDiagnostic, type ParsedDocument, type RecordId, type Schema } from '../core';
-import { decodeText, FRAGMENT_FILE, FRAGMENT_GLOB, glob, SKIPPED_FOLDERS } from './fragment-files';
+import { isFragmentFile, mayBeFragment } from '../core/fragment-file';
+import { findFragmentFilesAsync, readTextFile } from '../files';
 import { fieldValue } from '../core/parser';
 
 /** Bounds on the background work: a workspace with more fragment files than this is only partly indexed. */
@@ -38,6 +40,8 @@ export interface IndexHost {
   roots(): readonly string[];
   /** Open documents the index follows (fragments, not schema files). */
   isFragmentDocument(document: TextDocument): boolean;
+  /** `fragments.detectByContent`: `.txt`/`.md` files that start with a FragmentID field are fragments too. */
+  detectByContent(): boolean;
   log(message: string): void;
 }
 
@@ -52,10 +56,13 @@ export class WorkspaceIndex {
   private pending = new Set<string>();
   private flushScheduled = false;
   private scanDone: Promise<void> = Promise.resolve();
-  /** Fragment files found but not indexed, with why (binary, not UTF-8, too large). */
+  /** Fragment files found but not indexed, with why (binary, not UTF-8, too large, not a regular file). */
   private readonly unreadable = new Map<string, string>();
-  /** Files found by the last scan beyond MAX_FILES. */
-  skipped = 0;
+  /** Each file's real path and the one URI it is indexed under: a file reached by two paths (a link) is one file. */
+  private readonly uriOfReal = new Map<string, string>();
+  private readonly realOfUri = new Map<string, string>();
+  /** The last scan stopped at MAX_FILES: more fragment files were not indexed. */
+  truncated = false;
 
   attach(host: IndexHost): void {
     this.host = host;
@@ -109,14 +116,33 @@ export class WorkspaceIndex {
     const document = this.host?.documents.get(uri);
     if (!document || !this.host?.isFragmentDocument(document)) return;
     if (this.entries.get(uri)?.version === document.version) return;
+    if (!this.entries.has(uri)) this.openedByAnotherPath(uri);
     this.entries.set(uri, this.summarize(uri, document.getText(), document.version));
     this.dirty = true;
+  }
+
+  /** A file opened by another path than the one it is indexed by (through a link): its open text replaces that entry. */
+  private openedByAnotherPath(uri: string): void {
+    let real: string;
+    try {
+      real = realpathSync.native(fileURLToPath(uri));
+    } catch {
+      return; // not a file on disk (yet)
+    }
+    const other = this.uriOfReal.get(real);
+    if (other !== undefined && other !== uri && !this.host?.documents.get(other)) this.remove(other);
+    this.claim(uri, real);
+  }
+
+  private claim(uri: string, real: string): void {
+    this.uriOfReal.set(real, uri);
+    this.realOfUri.set(uri, real);
   }
 
   /** An open document was closed: a file in the workspace goes back to its disk content; anything else is dropped. */
   async documentClosed(uri: string): Promise<void> {
     const path = this.workspacePathOf(uri);
-    if (path && FRAGMENT_FILE.test(path)) await this.readFromDisk(path);
+    if (path && mayBeFragment(path, this.host?.detectByContent())) await this.readFromDisk(path);
     else this.remove(uri);
     this.recompute();
   }
@@ -125,7 +151,7 @@ export class WorkspaceIndex {
   async fileChanged(uri: string, deleted: boolean): Promise<void> {
     if (this.host?.documents.get(uri)) return; // an open document's text wins until it is closed
     const path = this.workspacePathOf(uri);
-    if (deleted || !path || !FRAGMENT_FILE.test(path)) this.remove(uri);
+    if (deleted || !path || !mayBeFragment(path, this.host?.detectByContent())) this.remove(uri);
     else await this.readFromDisk(path);
     this.recompute();
   }
@@ -138,6 +164,9 @@ export class WorkspaceIndex {
   }
 
   private remove(uri: string, unreadable?: string): void {
+    const real = this.realOfUri.get(uri);
+    if (real !== undefined && this.uriOfReal.get(real) === uri) this.uriOfReal.delete(real);
+    this.realOfUri.delete(uri);
     if (unreadable) this.unreadable.set(uri, unreadable);
     else this.unreadable.delete(uri);
     if (this.entries.delete(uri)) this.dirty = true;
@@ -145,19 +174,27 @@ export class WorkspaceIndex {
 
   private async scanFolders(): Promise<void> {
     const roots = this.host?.roots() ?? [];
-    let budget = MAX_FILES;
-    this.skipped = 0;
-    for (const root of roots) {
-      const found = (await glob(FRAGMENT_GLOB, { cwd: root, absolute: true, ignore: SKIPPED_FOLDERS, caseSensitiveMatch: false })).sort();
-      const taken = found.slice(0, Math.max(0, budget));
-      this.skipped += found.length - taken.length;
-      budget -= taken.length;
-      for (let i = 0; i < taken.length; i += BATCH) {
-        await Promise.all(taken.slice(i, i + BATCH).map((path) => this.readFromDisk(path)));
-        await new Promise((resolve) => setImmediate(resolve)); // let requests in between batches
+    const before = new Set([...this.entries.keys(), ...this.unreadable.keys()]);
+    // One walk for all folders (files/discover.ts): links are followed only inside them, and a file is read once.
+    const found = await findFragmentFilesAsync(roots, { maxFiles: MAX_FILES, detectByContent: this.host?.detectByContent(), foldersName: 'the workspace folders' });
+    this.truncated = found.truncated;
+    const seen = new Set(found.files.map((path) => pathToFileURL(path).href));
+    for (const skipped of found.skipped) {
+      const uri = pathToFileURL(skipped.path).href;
+      if (skipped.kind === 'not-regular') {
+        seen.add(uri);
+        this.remove(uri, skipped.reason);
+      } else {
+        this.host?.log(`Not indexed: ${skipped.path} ${skipped.reason}.`);
       }
     }
-    if (this.skipped > 0) this.host?.log(`The workspace holds more than ${MAX_FILES} fragment files; ${this.skipped} were not indexed for duplicate IDs.`);
+    // Files of an earlier scan not found again (no longer fragments, e.g. detectByContent turned off): forgotten.
+    for (const uri of before) if (!seen.has(uri) && !this.host?.documents.get(uri)) this.remove(uri);
+    for (let i = 0; i < found.files.length; i += BATCH) {
+      await Promise.all(found.files.slice(i, i + BATCH).map((path) => this.readFromDisk(path)));
+      await new Promise((resolve) => setImmediate(resolve)); // let requests in between batches
+    }
+    if (found.truncated) this.host?.log(`The workspace holds more than ${MAX_FILES} fragment files; the others were not indexed for duplicate IDs.`);
     this.dirty = true;
     this.recompute();
   }
@@ -165,17 +202,17 @@ export class WorkspaceIndex {
   private async readFromDisk(path: string): Promise<void> {
     const uri = pathToFileURL(path).href;
     if (this.host?.documents.get(uri)) return this.refreshOpen(uri);
-    try {
-      if ((await stat(path)).size > MAX_FILE_BYTES) return this.remove(uri, `is larger than ${MAX_FILE_BYTES / 1_000_000} MB`);
-      const decoded = decodeText(await readFile(path));
-      if (!decoded.ok) return this.remove(uri, decoded.reason);
-      if (this.host?.documents.get(uri)) return this.refreshOpen(uri); // opened while we read
-      this.entries.set(uri, this.summarize(uri, decoded.text, undefined));
-      this.unreadable.delete(uri);
-      this.dirty = true;
-    } catch {
-      this.remove(uri); // gone or unreadable: nothing to compare
-    }
+    const decoded = await readTextFile(path, MAX_FILE_BYTES); // a regular file only, never more than the limit
+    if (!decoded.ok) return this.remove(uri, 'missing' in decoded && decoded.missing ? undefined : decoded.reason); // gone: nothing to compare
+    if (!isFragmentFile(path, decoded.text, this.host?.detectByContent())) return this.remove(uri); // a .txt that is not (or no longer) a fragment
+    if (this.host?.documents.get(uri)) return this.refreshOpen(uri); // opened while we read
+    const real = await realpath(path).catch(() => path);
+    const other = this.uriOfReal.get(real);
+    if (other !== undefined && other !== uri && this.entries.has(other)) return this.remove(uri); // the same file, indexed by another path
+    this.claim(uri, real);
+    this.entries.set(uri, this.summarize(uri, decoded.text, undefined));
+    this.unreadable.delete(uri);
+    this.dirty = true;
   }
 
   private summarize(uri: string, text: string, version: number | undefined): Entry {

@@ -1,0 +1,161 @@
+/**
+ * Reading files from disk safely. Only regular files are read, and never more than a limit, whatever size the file
+ * claims: a device such as /dev/zero says it is 0 bytes and never ends, and opening a named pipe (FIFO) waits for a
+ * writer forever, and merely opening some devices has effects. So: stat first and refuse anything that is not a
+ * regular file or is over the limit, then open without blocking, check the opened file again (it may have been
+ * replaced in between) and read no more than the size it had then, which is within the limit.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+
+/** O_NONBLOCK: opening a pipe returns at once instead of waiting for a writer (not defined on Windows, where it is not needed). */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** `missing`: the file does not exist (any more), which is no problem to report when it was deleted meanwhile. */
+export type ReadFailure = { ok: false; reason: string; missing?: boolean };
+export type ReadBytesResult = { ok: true; bytes: Buffer } | ReadFailure;
+
+/** "5 MB", "8 KB": limits as people read them. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1_000_000) return `${Number((bytes / 1_000_000).toFixed(1))} MB`;
+  if (bytes >= 1_000) return `${Number((bytes / 1_000).toFixed(1))} KB`;
+  return `${bytes} bytes`;
+}
+
+/** Why a file must not be read (not a regular file, or too large), or undefined when it may be. */
+export function refusal(stats: Stats, limit: number): string | undefined {
+  if (stats.isDirectory()) return 'is a folder, not a file';
+  if (!stats.isFile()) return `is not a regular file (it is ${kindOf(stats)}), so it was not read`;
+  if (stats.size > limit) return `is larger than ${formatBytes(limit)}, so it was not read`;
+  return undefined;
+}
+
+/** What a file that is not a regular file is, in words. */
+export function kindOf(entry: Stats | Dirent): string {
+  if (entry.isFIFO()) return 'a named pipe';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
+  if (entry.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+/** What an error that stopped a read means, in words. */
+export function readError(error: unknown): ReadFailure {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return { ok: false, reason: readErrorReason(code ?? String(error)), missing: code === 'ENOENT' || code === 'ENOTDIR' };
+}
+
+function readErrorReason(code: string): string {
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'does not exist';
+  const why =
+    code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'EISDIR' ? 'it is a folder'
+    : code === 'ELOOP' ? 'it is a link that leads back to itself'
+    : code;
+  return `cannot be read (${why})`;
+}
+
+/**
+ * Reads a whole regular file of at most `limit` bytes. Never throws, never blocks on a pipe. Takes a path, or a file
+ * the caller already opened (the CLI opens with O_NOFOLLOW to apply its link rule), which is checked the same way.
+ */
+export function readRegularFileSync(file: string | number, limit: number): ReadBytesResult {
+  let fd: number | undefined;
+  try {
+    if (typeof file === 'string') {
+      const before = refusal(statSync(file), limit);
+      if (before) return { ok: false, reason: before };
+      fd = openSync(file, OPEN_FLAGS);
+    }
+    return readOpenedSync(fd ?? (file as number), limit);
+  } catch (error) {
+    return readError(error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function readOpenedSync(fd: number, limit: number): ReadBytesResult {
+  const stats = fstatSync(fd);
+  const opened = refusal(stats, limit);
+  if (opened) return { ok: false, reason: opened };
+  // A regular file's size is known (and checked against the limit): read that much, as readFileSync does.
+  const bytes = Buffer.allocUnsafe(stats.size);
+  let total = 0;
+  while (total < bytes.length) {
+    const read = readSync(fd, bytes, total, bytes.length - total, null);
+    if (read === 0) break; // it shrank meanwhile
+    total += read;
+  }
+  return { ok: true, bytes: bytes.subarray(0, total) };
+}
+
+/** The same, without blocking the thread (the language server). */
+export async function readRegularFile(path: string, limit: number): Promise<ReadBytesResult> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    const before = refusal(await stat(path), limit);
+    if (before) return { ok: false, reason: before };
+    handle = await open(path, OPEN_FLAGS);
+    const stats = await handle.stat();
+    const opened = refusal(stats, limit);
+    if (opened) return { ok: false, reason: opened };
+    const bytes = Buffer.allocUnsafe(stats.size);
+    let total = 0;
+    while (total < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, total, bytes.length - total, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+    }
+    return { ok: true, bytes: bytes.subarray(0, total) };
+  } catch (error) {
+    return readError(error);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * The first `bytes` bytes of a regular file (fewer when it is shorter), to decide by content whether it is a
+ * fragment file; undefined when it is not a regular file or cannot be read.
+ */
+export function readHeadSync(path: string, bytes: number): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    fd = openSync(path, OPEN_FLAGS);
+    if (!fstatSync(fd).isFile()) return undefined;
+    const head = Buffer.allocUnsafe(bytes);
+    let total = 0;
+    while (total < bytes) {
+      const read = readSync(fd, head, total, bytes - total, null);
+      if (read === 0) break;
+      total += read;
+    }
+    return head.subarray(0, total);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export async function readHead(path: string, bytes: number): Promise<Buffer | undefined> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    if (!(await stat(path)).isFile()) return undefined;
+    handle = await open(path, OPEN_FLAGS);
+    if (!(await handle.stat()).isFile()) return undefined;
+    const head = Buffer.allocUnsafe(bytes);
+    let total = 0;
+    while (total < bytes) {
+      const { bytesRead } = await handle.read(head, total, bytes - total, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+    }
+    return head.subarray(0, total);
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
