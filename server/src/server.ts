@@ -18,6 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HANDLERS } from './handlers';
 import { describeError } from './handlers/safely';
 import { EDITING_CAPABILITIES } from './handlers/editing';
+import { announceServerReady } from './ready-signal';
 import { schemaStore } from './schemas/store';
 import { workspaceIndex } from './workspace';
 import { DEFAULT_SETTINGS, type ServerServices, type Settings } from './services';
@@ -113,6 +114,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  announceServerReady(); // the launcher's code cache served this start well (launcher.ts)
   if (canPullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'fragments' }).catch(() => undefined);
     void refreshSettings().finally(settingsRead);
