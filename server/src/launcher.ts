@@ -90,12 +90,17 @@ function readCache(file: string, key: Buffer): { data?: Buffer; problem?: string
   }
 }
 
-/** Removes what is at `path` unless it is a folder (which nothing here made). Unlinking never follows a link. */
-function discard(path: string): void {
+/**
+ * Removes what is at `path` unless it is a folder (which nothing here made); whether it is gone. Unlinking never
+ * follows a link. What cannot be removed is checked again, and refused again, by the next start.
+ */
+function discard(path: string): boolean {
   try {
-    if (!lstatSync(path).isDirectory()) rmSync(path, { force: true });
-  } catch {
-    // already gone, or not ours to remove: the next start checks it again
+    if (lstatSync(path).isDirectory()) return false;
+    rmSync(path, { force: true });
+    return true;
+  } catch (error) {
+    return errorCode(error) === 'ENOENT';
   }
 }
 
@@ -188,9 +193,9 @@ function usableCache(folder: string, file: string, key: Buffer): { data?: Buffer
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const dead = markersOfDeadStarts(folder, file);
     if (dead.length > 0) {
-      say(`an earlier start that used the start-up code cache stopped before it was ready; the cache ${file} is deleted and a new one will be written.`);
-      discard(file);
+      const deleted = discard(file);
       dead.forEach(discard);
+      say(`an earlier start that used the start-up code cache ${file} stopped before it was ready, so this start goes without it${deleted ? '; it was deleted, and a new one will be written' : ''}.`);
       return none;
     }
   } catch (error) {
@@ -199,15 +204,16 @@ function usableCache(folder: string, file: string, key: Buffer): { data?: Buffer
   }
   const { data, problem } = readCache(file, key);
   if (problem) {
-    say(`the start-up code cache ${file} is not used because ${problem}; it is deleted and a new one will be written.`);
-    discard(file);
+    const deleted = discard(file);
+    say(`the start-up code cache ${file} is not used because ${problem}${deleted ? '; it was deleted, and a new one will be written' : ''}.`);
   }
   if (!data) return none;
   const marker = `${file}.starting-${process.pid}`;
   try {
     writeNew(marker, [Buffer.from(`${process.pid}\n`)], false);
   } catch (error) {
-    say(`the start-up code cache is not used: no marker could be written in ${folder} (${errorCode(error)}).`);
+    // Without the marker a start that dies with this cache would not be noticed, so it is not used.
+    say(`the start-up code cache is not used because its folder ${folder} cannot be written to (${errorCode(error)}).`);
     return none;
   }
   let removed = false;
