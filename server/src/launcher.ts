@@ -79,7 +79,7 @@ function readCache(file: string, key: Buffer): { data?: Buffer; problem?: string
     for (let n = -1; n !== 0 && read < bytes.length; read += n) n = readSync(descriptor, bytes, read, bytes.length - read, read);
     if (read !== bytes.length) return { problem: 'it is shorter than it said' };
     if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { problem: 'it is not a cache file of this server' };
-    if (!bytes.subarray(MAGIC.length, MAGIC.length + 32).equals(key)) return { problem: 'it was made by another version of Node or of the server' };
+    if (!bytes.subarray(MAGIC.length, MAGIC.length + 32).equals(key)) return { problem: 'it was made by another version of Node, or with other Node options' };
     const data = bytes.subarray(HEADER_BYTES);
     if (!sha256(data).equals(bytes.subarray(MAGIC.length + 32, HEADER_BYTES))) return { problem: 'it is damaged (its checksum does not match)' };
     return { data };
@@ -110,8 +110,9 @@ function ownerOf(name: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return false; // ours from an earlier process with the same id (a container restarts with the same ids)
+/** Whether another process with this id runs. Our own id in a file name is from an earlier process (a container restarts with the same ids). */
+function anotherProcessRuns(pid: number): boolean {
+  if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -126,7 +127,7 @@ function markersOfDeadStarts(folder: string, file: string): string[] {
   return readdirSync(folder)
     .filter((name) => {
       const owner = ownerOf(name);
-      return name.startsWith(prefix) && (owner === undefined || !isRunning(owner));
+      return name.startsWith(prefix) && (owner === undefined || !anotherProcessRuns(owner));
     })
     .map((name) => join(folder, name));
 }
@@ -174,7 +175,7 @@ function save(script: Script, folder: string, file: string, key: Buffer): void {
     writeAtomically(folder, file, [MAGIC, key, sha256(data), data]);
     for (const name of readdirSync(folder)) {
       const owner = ownerOf(name);
-      const inUse = owner !== undefined && (owner === process.pid || isRunning(owner)); // another start's marker or file being written
+      const inUse = owner !== undefined && (owner === process.pid || anotherProcessRuns(owner)); // another start's marker or file being written
       if (name.startsWith('server-main.') && name !== basename(file) && !inUse) discard(join(folder, name));
     }
   } catch (error) {
