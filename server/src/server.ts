@@ -18,6 +18,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HANDLERS } from './handlers';
 import { describeError } from './handlers/safely';
 import { EDITING_CAPABILITIES } from './handlers/editing';
+import { ProtocolGuard } from './protocol-guard';
+import { announceServerReady } from './ready-signal';
 import { schemaStore } from './schemas/store';
 import { workspaceIndex } from './workspace';
 import { DEFAULT_SETTINGS, type ServerServices, type Settings } from './services';
@@ -39,11 +41,16 @@ if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--s
   process.argv.push('--stdio');
 }
 
+const guard = new ProtocolGuard(); // the LSP lifecycle, and changes the document store would throw on
 const connection = createConnection(ProposedFeatures.all, {
-  // A request the client cancelled while it still waited in the queue (typing outruns a slow check) is answered at
-  // once instead of being worked on.
-  cancelUndispatched: (message) => ({ jsonrpc: '2.0', id: (message as { id?: number | string }).id ?? null, error: { code: LSPErrorCodes.RequestCancelled, message: 'The request was cancelled.' } }),
+  connectionStrategy: {
+    // A request the client cancelled while it still waited in the queue (typing outruns a slow check) is answered at
+    // once instead of being worked on.
+    cancelUndispatched: (message) => ({ jsonrpc: '2.0', id: (message as { id?: number | string }).id ?? null, error: { code: LSPErrorCodes.RequestCancelled, message: 'The request was cancelled.' } }),
+  },
+  messageStrategy: guard.messageStrategy,
 });
+guard.attach(connection);
 // Anything printed to stdout would corrupt the protocol stream; send stray logging to the client's log instead.
 console.log = (...parts: unknown[]) => connection.console.log(parts.map(String).join(' '));
 console.info = console.log;
@@ -114,6 +121,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  announceServerReady(); // the launcher's code cache served this start well (launcher.ts)
   if (canPullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'fragments' }).catch(() => undefined);
     void refreshSettings().finally(settingsRead);

@@ -78,7 +78,12 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();
 
-  const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
+  // A server that dies before answering fails the test at once, instead of leaving the answer pending forever.
+  const died = new Promise<never>((_, reject) =>
+    child.once('exit', (code, signal) => reject(new Error(`the server exited (code ${code}, signal ${signal}) before answering initialize; its log:\n${logs.join('\n').slice(0, 2000)}`))),
+  );
+  died.catch(() => undefined);
+  const initialize = connection.sendRequest<InitializeResult>('initialize', {
     processId: process.pid,
     rootUri: options.rootUri ?? null,
     capabilities: {
@@ -88,6 +93,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
     },
     initializationOptions: { settings: { validationDelay: 0, ...(options.settings ?? {}) } },
   });
+  const initializeResult = await Promise.race([initialize, died]);
   await connection.sendNotification('initialized', {});
 
   return {

@@ -51,6 +51,12 @@ test('an ID used in two files is a warning in both, naming the other file', () =
   assert.equal(result.get('file:///w/a.fragment')![0].relatedInformation?.[0].location.uri, 'file:///w/sub/b.fragment');
 });
 
+test('a file without a label is named by its URI\u2019s last segment, decoded, or as written when its encoding is broken', () => {
+  const result = findDuplicateIds([file('file:///w/caf%C3%A9.fragment', recordWithId('SCC-9/X')), file('file:///w/a%E0%A4%A.fragment', recordWithId('SCC-9/X'))], schema);
+  assert.match(result.get('file:///w/caf%C3%A9.fragment')![0].message, /line 1 of a%E0%A4%A\.fragment\./);
+  assert.match(result.get('file:///w/a%E0%A4%A.fragment')![0].message, /line 1 of café\.fragment\./);
+});
+
 test('redacted, marker-holding and empty IDs are not compared', () => {
   for (const id of ['SCC-<redacted>/<redacted>', 'SCC-<LOC>-1', 'SCC-<Redacted>', '']) {
     const result = findDuplicateIds([file('file:///a.fragment', recordWithId(id)), file('file:///b.fragment', recordWithId(id))], schema);

@@ -8,7 +8,7 @@ import { realpath } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkedPart, findDuplicateIds, fold, parseWithSchema, recordIds, type FragmentDiagnostic, type ParsedDocument, type RecordId, type Schema } from '../core';
+import { checkedPart, findDuplicateIds, fold, parseWithSchema, recordIds, uriFileName, type FragmentDiagnostic, type ParsedDocument, type RecordId, type Schema } from '../core';
 import { isFragmentFile, mayBeFragment } from '../core/fragment-file';
 import { findFragmentFilesAsync, readTextFile } from '../files';
 import { fieldValue } from '../core/parser';
@@ -267,7 +267,7 @@ export class WorkspaceIndex {
         // not a usable file URI: fall through to its last segment
       }
     }
-    return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+    return uriFileName(uri);
   }
 }
 

@@ -120,7 +120,16 @@ function describe(others: readonly { file: FileIds; id: RecordId }[], total: num
 }
 
 function labelOf(file: FileIds): string {
-  if (file.label) return file.label;
-  const path = file.uri.split(/[?#]/)[0];
-  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+  return file.label || uriFileName(file.uri);
+}
+
+/** A URI's last path segment, decoded; as it is written when its percent-encoding is broken (`a%E0%A4%A.fragment`). */
+export function uriFileName(uri: string): string {
+  const path = uri.split(/[?#]/)[0];
+  const segment = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
