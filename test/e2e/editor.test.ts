@@ -24,7 +24,7 @@ import { SEL, Workbench, type DomNode } from './support/workbench';
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const extensionId = `${manifest.publisher}.${manifest.name}`;
 const vsixPath = process.env.FRAGMENT_E2E_VSIX ?? join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
-const seedsDir = join(repoRoot, '..', 'shared', 'seeds');
+const seedsDir = join(repoRoot, 'test', 'fixtures', 'seeds');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const readmeShots = process.env.FRAGMENT_E2E_README_SHOTS === '1';
 
