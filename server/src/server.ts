@@ -14,10 +14,10 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HANDLERS } from './handlers';
 import { describeError } from './handlers/safely';
 import { EDITING_CAPABILITIES } from './handlers/editing';
+import { TRACKED_DOCUMENTS } from './handlers/document-view';
 import { schemaStore } from './schemas/store';
 import { workspaceIndex } from './workspace';
 import { DEFAULT_SETTINGS, type ServerServices, type Settings } from './services';
@@ -54,7 +54,7 @@ console.error = (...parts: unknown[]) => connection.console.error(parts.map(Stri
 process.on('uncaughtException', (error) => connection.console.error(`Fragment language server error: ${describeError(error)}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Fragment language server error: ${describeError(reason)}`));
 
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(TRACKED_DOCUMENTS);
 let settings: Settings = { ...DEFAULT_SETTINGS };
 let canPullConfiguration = false;
 let clientCapabilities: ClientCapabilities = {};

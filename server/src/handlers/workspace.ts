@@ -28,6 +28,10 @@ export const workspaceHandler: Handler = (services) => {
     schemaFor: (uri) => services.schemaFor(uri),
     roots: () => schemaStore.workspaceRoots(),
     isFragmentDocument: (document) => !isSchemaDocument(document),
+    openRecords: (document) => {
+      const view = documentView(services, document);
+      return { idsGeneration: view.idsGeneration(), ids: () => view.recordIds(), parsed: () => view.parsed };
+    },
     log: (message) => connection.console.info(message),
   });
 

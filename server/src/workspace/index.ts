@@ -26,9 +26,19 @@ interface Entry {
   label: string;
   /** Version of the open document the entry was built from; undefined when built from the disk. */
   version?: number;
+  /** For an open document: the generation of its record IDs (see `OpenRecords`) the entry holds. */
+  idsGeneration?: number;
   ids: RecordId[];
-  /** Schema key -> distinct values in this file. */
-  values: Map<string, Set<string>>;
+  /** Schema key -> distinct values in this file; for an open document worked out when completion first asks. */
+  values: Map<string, Set<string>> | (() => Map<string, Set<string>>);
+}
+
+/** What the server already knows of an open document's records, so the index does not parse it a second time. */
+export interface OpenRecords {
+  /** Changes whenever the IDs, or the lines they are on, may have changed. */
+  idsGeneration: number;
+  ids(): RecordId[];
+  parsed(): ParsedDocument;
 }
 
 export interface IndexHost {
@@ -38,6 +48,8 @@ export interface IndexHost {
   roots(): readonly string[];
   /** Open documents the index follows (fragments, not schema files). */
   isFragmentDocument(document: TextDocument): boolean;
+  /** The checked records of an open document, from the checks its diagnostics come from. */
+  openRecords?(document: TextDocument): OpenRecords;
   log(message: string): void;
 }
 
@@ -99,6 +111,7 @@ export class WorkspaceIndex {
     const counts = new Map<string, number>();
     for (const entry of this.entries.values()) {
       if (entry.uri === exceptUri) continue;
+      if (typeof entry.values === 'function') entry.values = entry.values();
       for (const value of entry.values.get(key) ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
     }
     return counts;
@@ -108,8 +121,24 @@ export class WorkspaceIndex {
   refreshOpen(uri: string): void {
     const document = this.host?.documents.get(uri);
     if (!document || !this.host?.isFragmentDocument(document)) return;
-    if (this.entries.get(uri)?.version === document.version) return;
-    this.entries.set(uri, this.summarize(uri, document.getText(), document.version));
+    const entry = this.entries.get(uri);
+    if (entry?.version === document.version) return;
+    const records = this.host.openRecords?.(document);
+    if (!records) {
+      this.entries.set(uri, this.summarize(uri, document.getText(), document.version));
+      this.dirty = true;
+      return;
+    }
+    // The same parse and checks as the diagnostics. The IDs are compared across the workspace again only when they
+    // (or their lines) changed: most keystrokes change neither.
+    const schema = this.host.schemaFor(uri);
+    const values = () => valuesOf(records.parsed(), schema);
+    if (entry && entry.idsGeneration === records.idsGeneration) {
+      entry.version = document.version;
+      entry.values = values;
+      return;
+    }
+    this.entries.set(uri, { uri, label: this.labelOf(uri), version: document.version, idsGeneration: records.idsGeneration, ids: records.ids(), values });
     this.dirty = true;
   }
 
