@@ -64,12 +64,14 @@ let settingsRead: () => void = () => undefined;
 const ready = new Promise<void>((resolve) => (settingsRead = resolve));
 
 function readSettings(raw: unknown): Settings {
-  const value = (raw ?? {}) as Partial<Settings>;
+  const value = (raw ?? {}) as Partial<Settings> & { outline?: { maxItemsComputed?: unknown } };
   const delay = Number(value.validationDelay);
+  const outline = Number(value.outline?.maxItemsComputed);
   return {
     validate: typeof value.validate === 'boolean' ? value.validate : DEFAULT_SETTINGS.validate,
     validationDelay: Number.isFinite(delay) && delay >= 0 ? Math.min(delay, 5000) : DEFAULT_SETTINGS.validationDelay,
     schema: typeof value.schema === 'string' ? value.schema : DEFAULT_SETTINGS.schema,
+    outlineMaxItems: Number.isFinite(outline) && outline >= 0 ? Math.floor(outline) : DEFAULT_SETTINGS.outlineMaxItems,
   };
 }
 

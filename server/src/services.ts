@@ -9,9 +9,11 @@ export interface Settings {
   validationDelay: number;
   /** `fragments.schema`: a schema file named explicitly; empty: the nearest fragment.schema.json, else the default. */
   schema: string;
+  /** `fragments.outline.maxItemsComputed`: the most records the outline lists, and folding ranges computed. */
+  outlineMaxItems: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { validate: true, validationDelay: 150, schema: '' };
+export const DEFAULT_SETTINGS: Settings = { validate: true, validationDelay: 150, schema: '', outlineMaxItems: 5000 };
 
 export interface ServerServices {
   connection: Connection;

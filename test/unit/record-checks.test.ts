@@ -28,17 +28,24 @@ function comparable(diagnostics: readonly FragmentDiagnostic[]): unknown[] {
 /** Pieces that make record boundaries move: record starts, line breaks, almost-fields, markers. */
 const piece = fc.constantFrom('\n', '\r\n', '\r', '**FragmentID**: X-1/A\n', '**FragmentID**: X-1/A', '**Scale**: Locl\n', '**', ':', 'Scale: Local\n', '<persn>', ' ', 'x', '\n\n', '**FragmentID**:');
 
-const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 40 }), insert: fc.oneof(piece, fc.string({ maxLength: 6 }), fc.array(piece, { maxLength: 3 }).map((p) => p.join(''))) });
+// Half the edits start at a line start (plus a few characters), where record boundaries are made and broken.
+const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), atLineStart: fc.boolean(), shift: fc.nat({ max: 3 }), remove: fc.nat({ max: 40 }), insert: fc.oneof(piece, fc.string({ maxLength: 6 }), fc.array(piece, { maxLength: 3 }).map((p) => p.join(''))) });
 
 const documentOfRecords = fc
   .tuple(fc.array(damagedDocument, { minLength: 1, maxLength: 4 }), fc.constantFrom('', 'free text first\n', '\uFEFF', 'Scale: Local\n'), fc.constantFrom('\n', '\n\n', '\r\n'))
   .map(([records, head, gap]) => head + records.join(gap));
 
 /** Applies edits one by one, each against the text the previous one left, as LSP incremental sync does. */
-function applyAll(text: string, edits: readonly { at: number; remove: number; insert: string }[]): { text: string; changes: TextChange[] } {
+function applyAll(text: string, edits: readonly { at: number; atLineStart: boolean; shift: number; remove: number; insert: string }[]): { text: string; changes: TextChange[] } {
   const changes: TextChange[] = [];
   for (const e of edits) {
-    const from = Math.floor(e.at * text.length);
+    let from = Math.floor(e.at * text.length);
+    if (e.atLineStart) {
+      // A line picked by its number, not its length: record-start lines are short.
+      const starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      from = Math.min(text.length, starts[Math.floor(e.at * starts.length)] + e.shift);
+    }
     const to = Math.min(text.length, from + e.remove);
     // Never split a surrogate pair or CRLF? Editors may; the checker must cope, so no care is taken here.
     text = text.slice(0, from) + e.insert + text.slice(to);
@@ -72,6 +79,22 @@ describe('record checks: incremental diagnostics equal a full check', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('an edit that breaks the line that starts a record joins the record to the one before, and mending it splits them again', () => {
+    let text = `${VALID_RECORD}\n${VALID_RECORD.replace('PHR012', 'PHR013')}\n${VALID_RECORD.replace('PHR012', 'PHR014')}`;
+    const checks = new RecordChecks(text, { schema, now: NOW, uri: URI });
+    assert.deepEqual(checks.diagnostics(), []);
+    const at = VALID_RECORD.length + 1; // the second record's `**FragmentID**:`
+    text = text.slice(0, at) + text.slice(at + 1);
+    checks.edit([{ from: at, to: at + 1, length: 0 }], text);
+    assert.deepEqual(checks.diagnostics(), full(text));
+    assert.ok(checks.diagnostics().some((d) => d.code === 'duplicate-field'), 'the second record now repeats the first one\'s fields');
+    assert.equal(checks.recordCount, 2);
+    text = `${text.slice(0, at)}*${text.slice(at)}`;
+    checks.edit([{ from: at, to: at, length: 1 }], text);
+    assert.deepEqual(checks.diagnostics(), []);
+    assert.equal(checks.recordCount, 3);
   });
 
   it('a record edited among 300 others: the same diagnostics as a full check, the others not checked again', () => {
