@@ -174,11 +174,11 @@ async function benchWorkspace(root: string, quick: boolean, bundle: string | und
   const full = join(root, 'full');
   mkdirSync(empty);
   for (let folder = 0; folder < files / 1000; folder++) {
-    const dir = join(full, `f${folder}`);
+    const dir = join(full, `f${String(folder).padStart(3, '0')}`); // in name order, the last file is read last
     mkdirSync(dir, { recursive: true });
     for (let i = 0; i < 1000; i++) {
       const n = folder * 1000 + i;
-      writeFileSync(join(dir, `r${n}.fragment`), `**FragmentID**: W${n}\n**Title**: Well\n`);
+      writeFileSync(join(dir, `r${String(n).padStart(6, '0')}.fragment`), `**FragmentID**: W${n}\n**Title**: Well\n`);
     }
   }
   writeFileSync(join(full, 'fragment.schema.json'), SCHEMA);

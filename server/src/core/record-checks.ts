@@ -196,7 +196,7 @@ export class RecordChecks {
    * not to the whole text of this version, which would otherwise stay in memory as long as any of its results.
    */
   private parseOwn(offset: number, length: number): ParsedDocument {
-    return parse(ownCopy(this.text.slice(offset, offset + length)), schemaIndex(this.options.schema));
+    return parse(detachedCopy(this.text.slice(offset, offset + length)), schemaIndex(this.options.schema));
   }
 
   private markChanged(change: TextChange): void {
@@ -273,7 +273,7 @@ export class RecordChecks {
       if (startKeys.includes(first.key)) {
         const range = valueRange(first);
         id = {
-          value: ownCopy(fieldValue(first)),
+          value: detachedCopy(fieldValue(first)),
           range: { start: { line: range.start.line - line, character: range.start.character }, end: { line: range.end.line - line, character: range.end.character } },
         };
       }
@@ -342,6 +342,6 @@ function countBreaks(text: string, from: number, to: number): number {
  * A copy of a string that shares no memory with the string it was cut from. V8 represents a slice of a long string
  * as a pointer into it, which keeps the whole (megabytes) alive; a concatenation is flattened into new memory first.
  */
-function ownCopy(part: string): string {
+export function detachedCopy(part: string): string {
   return (` ${part}`).slice(1);
 }

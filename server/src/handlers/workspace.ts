@@ -33,6 +33,10 @@ export const workspaceHandler: Handler = (services) => {
       return { idsGeneration: view.idsGeneration(), ids: () => view.recordIds(), parsed: () => view.parsed };
     },
     log: (message) => connection.console.info(message),
+    warn: (message) => {
+      connection.console.warn(message);
+      void connection.window.showWarningMessage(message);
+    },
   });
 
   void services.ready.then(() => {
