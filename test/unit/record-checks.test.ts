@@ -9,12 +9,15 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { getDefaultSchema, MAX_DIAGNOSTICS, parseWithSchema, recordIds, validate, type FragmentDiagnostic } from '../../server/src/core';
 import { RecordChecks, type TextChange } from '../../server/src/core/record-checks';
+import { complete } from '../../server/src/core/features/completion';
+import { hover } from '../../server/src/core/features/hover';
 import { NOW, VALID_RECORD } from '../support/fixtures';
 import { damagedDocument } from '../support/robustness';
 
 const schema = getDefaultSchema();
 const URI = 'file:///incremental.fragment';
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
+const COMPLETION = { snippets: true, markdown: true, workspaceValues: () => new Map<string, number>() };
 
 function full(text: string): FragmentDiagnostic[] {
   return validate(text, { schema, now: NOW, uri: URI });
@@ -56,6 +59,7 @@ function applyAll(text: string, edits: readonly { at: number; atLineStart: boole
 
 describe('record checks: incremental diagnostics equal a full check', () => {
   it('after random batches of edits on random multi-record documents', () => {
+    let comparedAround = 0;
     fc.assert(
       fc.property(documentOfRecords, fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (start, batches) => {
         const checks = new RecordChecks(start, { schema, now: NOW, uri: URI });
@@ -74,11 +78,26 @@ describe('record checks: incremental diagnostics equal a full check', () => {
           if (checks.idsGeneration === generation) assert.deepEqual(expectedIds, ids, 'the IDs changed but their generation did not');
           generation = checks.idsGeneration;
           ids = expectedIds;
-          assert.equal(checks.recordCount, parseWithSchema(text, schema).records.length);
+          const whole = parseWithSchema(text, schema);
+          assert.equal(checks.recordCount, whole.records.length);
+          // Hover and completion on the parse of one record answer as on the parse of the whole text.
+          const lines = text.split(/\r\n|\r|\n/);
+          for (const fraction of [0.1, 0.5, 0.9]) {
+            const line = Math.floor(fraction * lines.length);
+            const around = checks.parseAround(line);
+            if (!around) continue;
+            comparedAround++;
+            for (const character of [0, 3, lines[line].length]) {
+              const position = { line, character };
+              assert.deepEqual(hover(around, schema, position, { markdown: true }), hover(whole, schema, position, { markdown: true }));
+              assert.deepEqual(complete(around, schema, position, COMPLETION), complete(whole, schema, position, COMPLETION));
+            }
+          }
         }
       }),
       { numRuns: RUNS },
     );
+    assert.ok(comparedAround > RUNS, `hover and completion compared on ${comparedAround} lines only`);
   });
 
   it('an edit that breaks the line that starts a record joins the record to the one before, and mending it splits them again', () => {

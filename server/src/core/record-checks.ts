@@ -82,11 +82,14 @@ export class RecordChecks {
    * Nothing is parsed here: the touched chunks are only marked.
    */
   edit(changes: readonly TextChange[], text: string): void {
-    for (const change of changes) this.markChanged(change);
+    let length = this.text.length;
+    for (const change of changes) {
+      if (change.from < 0 || change.from > change.to || change.to > length) return this.reset(text);
+      this.markChanged(change);
+      length += change.length - (change.to - change.from);
+    }
     this.text = text;
-    let total = 0;
-    for (const chunk of this.chunks) total += chunk.length;
-    if (total !== text.length) this.reset(text); // the changes did not add up to this text: start afresh
+    if (length !== text.length) this.reset(text); // the changes did not add up to this text: start afresh
   }
 
   /** Forgets everything: the whole text is parsed again on the next read. */
@@ -122,6 +125,37 @@ export class RecordChecks {
       offset += chunk.length;
     }
     return offset;
+  }
+
+  /**
+   * The record that holds a line, when the document has several records and the line is inside one (not in text
+   * before the first): where it starts and ends in the text, and its first line.
+   */
+  /**
+   * For features that look at one record (hover, completion): a parse of the record that holds `line`, at its place,
+   * with blank lines before it, instead of a parse of the whole file; undefined when the document has a single record
+   * or the line is not inside a record (then the whole parse is the one to use).
+   */
+  parseAround(line: number): ParsedDocument | undefined {
+    const around = this.recordAround(line);
+    if (!around) return undefined;
+    const lineBreak = /\r\n|\r|\n/.exec(this.text)?.[0] ?? '\n';
+    return parse(lineBreak.repeat(around.line) + this.text.slice(around.from, around.to), schemaIndex(this.options.schema));
+  }
+
+  private recordAround(line: number): { from: number; to: number; line: number } | undefined {
+    this.cutDirty();
+    let offset = 0;
+    let first = 0;
+    for (const chunk of this.chunks) {
+      if (line < first + chunk.breaks || chunk === this.chunks[this.chunks.length - 1]) {
+        if (chunk.records === 0 || this.chunks.length < 2 || (offset === 0 && this.text.length > 0 && !startsWithField(this.text))) return undefined;
+        return { from: offset, to: offset + chunk.length, line: first };
+      }
+      offset += chunk.length;
+      first += chunk.breaks;
+    }
+    return undefined;
   }
 
   /** The IDs of the records, with absolute ranges. */
@@ -325,6 +359,11 @@ function moved(diagnostic: FragmentDiagnostic, lines: number, records: number): 
 
 function shiftRange(range: FragmentDiagnostic['range'], lines: number): FragmentDiagnostic['range'] {
   return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
+}
+
+/** Whether the text's first line is a field (so the first chunk holds no text before its record). */
+function startsWithField(text: string): boolean {
+  return /^\uFEFF?\*\*[^*\r\n]{1,200}\*\*:/.test(text.slice(0, 210));
 }
 
 /** Line breaks (LF, CRLF or CR alone) in [from, to) of the text. */

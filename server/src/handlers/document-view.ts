@@ -15,6 +15,12 @@ export interface DocumentView {
   text: string;
   /** The checked text parsed (made on first use). */
   readonly parsed: ParsedDocument;
+  /**
+   * For features that look at one record (hover, completion): a parse that holds the record at `line` at its place
+   * and blank lines before it, without parsing a file of many records whole on each keystroke; the whole parse when
+   * the file has a single record or the line is not inside one.
+   */
+  parsedAround(line: number): ParsedDocument;
   /** Set when only part of the document is checked; whole-file edits (fix-all, formatting, sorting) are then off. */
   truncated?: FragmentDiagnostic;
   /** The core's diagnostics for the checked text. */
@@ -102,6 +108,10 @@ export function documentView(services: ServerServices, document: TextDocument): 
     text,
     get parsed() {
       return (parsed ??= parseWithSchema(text, schema));
+    },
+    parsedAround(line) {
+      if (parsed || note) return this.parsed;
+      return checks.parseAround(line) ?? this.parsed;
     },
     truncated: note,
     // With the file-too-large note the file still gets at most MAX_DIAGNOSTICS.
