@@ -42,12 +42,21 @@ interface Chunk {
   /** Diagnostics with lines and record numbers relative to the chunk; undefined until checked. */
   diagnostics: readonly FragmentDiagnostic[] | undefined;
   /** The record's ID (its first field when that is the record-start key), relative to the chunk's first line. */
-  id: RecordId | undefined;
+  id: ChunkId | undefined;
   /**
    * For a dirty chunk: the IDs of the chunks it replaced, relative to its first line (undefined: not known). When the
    * new cut has the same IDs on the same lines and as many lines, the document's IDs did not change.
    */
-  previousIds?: RecordId[];
+  previousIds?: ChunkId[];
+}
+
+/** A record's ID and where it is, relative to its chunk: one object, not the four of a `RecordId`. */
+interface ChunkId {
+  value: string;
+  line: number;
+  start: number;
+  endLine: number;
+  end: number;
 }
 
 const NONE: readonly FragmentDiagnostic[] = Object.freeze([]);
@@ -165,10 +174,7 @@ export class RecordChecks {
     let line = 0;
     for (const chunk of this.chunks) {
       const id = chunk.id;
-      if (id) {
-        const { start, end } = id.range;
-        ids.push({ value: id.value, range: { start: { line: start.line + line, character: start.character }, end: { line: end.line + line, character: end.character } } });
-      }
+      if (id) ids.push({ value: id.value, range: { start: { line: id.line + line, character: id.start }, end: { line: id.endLine + line, character: id.end } } });
       line += chunk.breaks;
     }
     return ids;
@@ -254,7 +260,7 @@ export class RecordChecks {
     if (first > 0) first--;
     let length = change.length - (change.to - change.from);
     let breaks = 0;
-    let previousIds: RecordId[] | undefined = [];
+    let previousIds: ChunkId[] | undefined = [];
     for (let i = first; i <= last; i++) {
       const chunk = chunks[i];
       if (!chunk.dirty) {
@@ -303,13 +309,10 @@ export class RecordChecks {
       const line = r === 0 ? 0 : records[r].startLine;
       const breaks = r + 1 < records.length ? records[r + 1].startLine - line : countBreaks(this.text, offset + from, offset + to);
       const first = records[r].fields[0];
-      let id: RecordId | undefined;
+      let id: ChunkId | undefined;
       if (startKeys.includes(first.key)) {
-        const range = valueRange(first);
-        id = {
-          value: detachedCopy(fieldValue(first)),
-          range: { start: { line: range.start.line - line, character: range.start.character }, end: { line: range.end.line - line, character: range.end.character } },
-        };
+        const { start, end } = valueRange(first);
+        id = { value: detachedCopy(fieldValue(first)), line: start.line - line, start: start.character, endLine: end.line - line, end: end.character };
       }
       pieces.push({ length: to - from, breaks, records: 1, dirty: false, diagnostics: undefined, id });
     }
@@ -317,8 +320,8 @@ export class RecordChecks {
   }
 }
 
-function shiftedId(id: RecordId, lines: number): RecordId {
-  return lines === 0 ? id : { value: id.value, range: shiftRange(id.range, lines) };
+function shiftedId(id: ChunkId, lines: number): ChunkId {
+  return lines === 0 ? id : { ...id, line: id.line + lines, endLine: id.endLine + lines };
 }
 
 /** Whether the chunks cut from a dirty chunk have the IDs it had before, on the same lines, and as many lines. */
@@ -328,12 +331,11 @@ function sameIds(dirty: Chunk, pieces: readonly Chunk[]): boolean {
   let lines = 0;
   let at = 0;
   for (const piece of pieces) {
-    if (piece.id) {
+    const id = piece.id;
+    if (id) {
       const old = before[at++];
-      const { start, end } = piece.id.range;
-      if (!old || old.value !== piece.id.value) return false;
-      if (old.range.start.line !== start.line + lines || old.range.start.character !== start.character) return false;
-      if (old.range.end.line !== end.line + lines || old.range.end.character !== end.character) return false;
+      if (!old || old.value !== id.value || old.line !== id.line + lines || old.start !== id.start) return false;
+      if (old.endLine !== id.endLine + lines || old.end !== id.end) return false;
     }
     lines += piece.breaks;
   }
