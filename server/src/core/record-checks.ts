@@ -77,6 +77,11 @@ export class RecordChecks {
   private idGeneration = ++lastIdGeneration;
   /** Whether some chunk is dirty (so reads need not look for one). */
   private hasDirty = true;
+  /**
+   * Chunks not yet checked or with problems: once a read has passed them all, the rest of the document is clean and
+   * need not be walked.
+   */
+  private unsettled = 1;
 
   constructor(
     text: string,
@@ -106,6 +111,7 @@ export class RecordChecks {
     this.text = text;
     this.chunks = [{ length: text.length, breaks: 0, records: 0, dirty: true, diagnostics: undefined, id: undefined }];
     this.hasDirty = true;
+    this.unsettled = 1;
     this.idGeneration = ++lastIdGeneration;
   }
 
@@ -137,10 +143,6 @@ export class RecordChecks {
   }
 
   /**
-   * The record that holds a line, when the document has several records and the line is inside one (not in text
-   * before the first): where it starts and ends in the text, and its first line.
-   */
-  /**
    * For features that look at one record (hover, completion): a parse of the record that holds `line`, at its place,
    * with blank lines before it, instead of a parse of the whole file; undefined when the document has a single record
    * or the line is not inside a record (then the whole parse is the one to use).
@@ -152,6 +154,10 @@ export class RecordChecks {
     return parse(lineBreak.repeat(around.line) + this.text.slice(around.from, around.to), schemaIndex(this.options.schema));
   }
 
+  /**
+   * The record that holds a line, when the document has several records and the line is inside one (not in text
+   * before the first): where it starts and ends in the text, and its first line.
+   */
   private recordAround(line: number): { from: number; to: number; line: number } | undefined {
     this.cutDirty();
     let offset = 0;
@@ -194,12 +200,16 @@ export class RecordChecks {
     let record = 0;
     let found = 0; // diagnostics found, shown or not
     let hiddenByChunk = 0;
+    let unsettledAhead = this.unsettled;
     for (const chunk of this.chunks) {
-      if (found > max) {
-        // Enough to fill the list: only count what is already known, check nothing more.
-        if (chunk.diagnostics) found += chunk.diagnostics.length;
-      } else {
-        chunk.diagnostics ??= this.check(offset, chunk.length, wholeFile);
+      // Past the cap nothing more is checked ("at least" N more); past the last unsettled chunk all is clean.
+      if (found > max || unsettledAhead === 0) break;
+      if (isUnsettled(chunk)) {
+        unsettledAhead--;
+        if (!chunk.diagnostics) {
+          chunk.diagnostics = this.check(offset, chunk.length, wholeFile);
+          if (chunk.diagnostics.length === 0) this.unsettled--;
+        }
         for (const diagnostic of chunk.diagnostics) {
           if (diagnostic.code === 'too-many-problems') {
             hiddenByChunk += diagnostic.data.fix === 'none' ? (diagnostic.data.hidden ?? 0) : 0;
@@ -263,6 +273,7 @@ export class RecordChecks {
     let previousIds: ChunkId[] | undefined = [];
     for (let i = first; i <= last; i++) {
       const chunk = chunks[i];
+      if (isUnsettled(chunk)) this.unsettled--;
       if (!chunk.dirty) {
         if (chunk.id) previousIds?.push(shiftedId(chunk.id, breaks));
       } else if (chunk.previousIds && previousIds) {
@@ -275,6 +286,7 @@ export class RecordChecks {
     }
     chunks.splice(first, last - first + 1, { length, breaks, records: 0, dirty: true, diagnostics: undefined, id: undefined, previousIds });
     this.hasDirty = true;
+    this.unsettled++;
   }
 
   /** Parses each dirty chunk again and cuts it into records. */
@@ -288,6 +300,7 @@ export class RecordChecks {
         const pieces = this.cut(offset, chunk.length);
         this.chunks.splice(i, 1, ...pieces);
         i += pieces.length - 1;
+        this.unsettled += pieces.length - 1; // a dirty chunk was unsettled, and so is each new piece
         if (!sameIds(chunk, pieces)) this.idGeneration = ++lastIdGeneration;
       }
       offset += chunk.length;
@@ -340,6 +353,10 @@ function sameIds(dirty: Chunk, pieces: readonly Chunk[]): boolean {
     lines += piece.breaks;
   }
   return at === before.length && lines === dirty.breaks;
+}
+
+function isUnsettled(chunk: Chunk): boolean {
+  return chunk.diagnostics === undefined || chunk.diagnostics.length > 0;
 }
 
 /** A diagnostic of a chunk, moved to where the chunk lies: its lines, and the lines and records its data names. */
