@@ -20,7 +20,8 @@ export const foldingHandler: Handler = (services) => {
       const clientLimit = services.clientCapabilities().textDocument?.foldingRange?.rangeLimit;
       const limit = Math.min(services.settings().outlineMaxItems, clientLimit ?? Number.POSITIVE_INFINITY);
       const total = view.recordCount();
-      // Each record gives at most one range of its own: the first `limit` records give at least as many as are kept.
+      // Ranges come in document order, so the first ones are those of the first records; a record of more than one
+      // line gives at least one, so in most files the first `limit` records give all that are kept.
       const ranges = foldingRanges(total <= limit ? view.parsed : firstRecords(view, limit));
       if (ranges.length <= limit && total <= limit) return ranges;
       if (told.get(uri) !== total) {
