@@ -9,6 +9,7 @@
  *   cli     fragment-lint on 10,000 files vs. markdownlint-cli2 and vs. a plain read of every file
  *   bundle  minified sizes of every bundle in dist/, and what each side loads when it starts
  *   yaml    side by side with yaml-language-server on the same records as YAML (yaml-side-by-side.ts)
+ *   dense   files of many records and a workspace of many files: edit → diagnostics, memory, outline (dense.ts)
  *
  * `npm run bench -- --quick` uses smaller sizes (for a smoke run); `-- --only=core,startup` runs just those parts.
  */
@@ -21,6 +22,7 @@ import { startServer, type TestClient } from '../../test/support/lsp-client';
 import { SERVER_NODE_FLAGS } from '../../server/src/node-flags';
 import { loadBuiltCore } from './built-core';
 import { benchYamlSideBySide } from './yaml-side-by-side';
+import { benchDense } from './dense';
 
 const ROOT = resolve(__dirname, '../..');
 const QUICK = process.argv.includes('--quick');
@@ -366,6 +368,7 @@ async function main(): Promise<void> {
   if (wanted('cli')) benchCli();
   if (wanted('bundle')) benchBundles();
   if (wanted('yaml')) results.yaml = await benchYamlSideBySide({ quick: QUICK, table, percentile, rssOf, format });
+  if (wanted('dense')) results.dense = await benchDense(QUICK); // issue 13: many records in one file; a large workspace
   writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nFigures written to bench-results.json');
 }

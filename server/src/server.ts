@@ -14,12 +14,12 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HANDLERS } from './handlers';
 import { describeError } from './handlers/safely';
 import { EDITING_CAPABILITIES } from './handlers/editing';
 import { ProtocolGuard } from './protocol-guard';
 import { announceServerReady } from './ready-signal';
+import { TRACKED_DOCUMENTS } from './handlers/document-view';
 import { schemaStore } from './schemas/store';
 import { workspaceIndex } from './workspace';
 import { DEFAULT_SETTINGS, type ServerServices, type Settings } from './services';
@@ -61,7 +61,7 @@ console.error = (...parts: unknown[]) => connection.console.error(parts.map(Stri
 process.on('uncaughtException', (error) => connection.console.error(`Fragment language server error: ${describeError(error)}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Fragment language server error: ${describeError(reason)}`));
 
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(TRACKED_DOCUMENTS);
 let settings: Settings = { ...DEFAULT_SETTINGS };
 let canPullConfiguration = false;
 let clientCapabilities: ClientCapabilities = {};
@@ -71,13 +71,15 @@ let settingsRead: () => void = () => undefined;
 const ready = new Promise<void>((resolve) => (settingsRead = resolve));
 
 function readSettings(raw: unknown): Settings {
-  const value = (raw ?? {}) as Partial<Settings>;
+  const value = (raw ?? {}) as Partial<Settings> & { outline?: { maxItemsComputed?: unknown } };
   const delay = Number(value.validationDelay);
+  const outline = Number(value.outline?.maxItemsComputed);
   return {
     validate: typeof value.validate === 'boolean' ? value.validate : DEFAULT_SETTINGS.validate,
     validationDelay: Number.isFinite(delay) && delay >= 0 ? Math.min(delay, 5000) : DEFAULT_SETTINGS.validationDelay,
     schema: typeof value.schema === 'string' ? value.schema : DEFAULT_SETTINGS.schema,
     detectByContent: typeof value.detectByContent === 'boolean' ? value.detectByContent : DEFAULT_SETTINGS.detectByContent,
+    outlineMaxItems: Number.isFinite(outline) && outline >= 0 ? Math.floor(outline) : DEFAULT_SETTINGS.outlineMaxItems,
   };
 }
 

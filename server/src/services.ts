@@ -11,9 +11,11 @@ export interface Settings {
   schema: string;
   /** `fragments.detectByContent`: `.txt`/`.md` files whose first non-empty line is a FragmentID field are fragments. */
   detectByContent: boolean;
+  /** `fragments.outline.maxItemsComputed`: the most records the outline lists, and folding ranges computed. */
+  outlineMaxItems: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { validate: true, validationDelay: 150, schema: '', detectByContent: true };
+export const DEFAULT_SETTINGS: Settings = { validate: true, validationDelay: 150, schema: '', detectByContent: true, outlineMaxItems: 5000 };
 
 export interface ServerServices {
   connection: Connection;

@@ -43,11 +43,13 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Client capabilities claimed on top of the default ones (a part named here replaces the default part). */
   capabilities?: ClientCapabilities;
+  /** Another build of the server to start (the bench compares with an earlier build); dist/server.js by default. */
+  bundle?: string;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestClient> {
   // Started the way the VS Code client starts it: same Node flags.
-  const child = spawn(process.execPath, options.serverArgs ?? [...SERVER_NODE_FLAGS, SERVER_BUNDLE, ...(options.args ?? ['--stdio'])], { stdio: 'pipe', env: { ...process.env, ...options.env } });
+  const child = spawn(process.execPath, options.serverArgs ?? [...SERVER_NODE_FLAGS, options.bundle ?? SERVER_BUNDLE, ...(options.args ?? ['--stdio'])], { stdio: 'pipe', env: { ...process.env, ...options.env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const logs: string[] = [];
   const registrations: Registration[] = [];

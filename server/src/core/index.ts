@@ -12,3 +12,4 @@ export { RULES } from './rules';
 export type { Rule, RuleContext } from './rules/rule';
 export * from './workspace/duplicate-ids';
 export * from './workspace/merge';
+export * from './record-checks';

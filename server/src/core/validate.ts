@@ -4,7 +4,7 @@ import { DIAGNOSTIC_SOURCE } from './diagnostic-codes';
 import type { FragmentDiagnostic } from './diagnostic';
 import { parse, type Field, type ParsedDocument } from './parser';
 import { RULES, UNSTRUCTURED_RULE } from './rules';
-import type { Report, RuleContext } from './rules/rule';
+import type { Report, Rule, RuleContext } from './rules/rule';
 import { fold, getDefaultSchema } from './schema/compile';
 import { severityOf, type FieldSpec, type Schema } from './schema/model';
 import { checkValue, type ValueProblem } from './values/check-value';
@@ -19,6 +19,8 @@ export interface ValidateOptions {
   now?: Date;
   uri?: string;
   maxDiagnostics?: number;
+  /** The rules to run; by default every rule, or only the unstructured-story note when the text has no fields. */
+  rules?: readonly Rule[];
 }
 
 export function parseWithSchema(text: string, schema: Schema = getDefaultSchema()): ParsedDocument {
@@ -102,7 +104,7 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
     },
   };
 
-  const rules = fields.length === 0 ? [UNSTRUCTURED_RULE] : RULES;
+  const rules = options.rules ?? (fields.length === 0 ? [UNSTRUCTURED_RULE] : RULES);
   for (const rule of rules) rule.check(context);
   if (diagnostics.length > 1) diagnostics.sort(byPosition);
   return capDiagnostics(diagnostics, maxDiagnostics);

@@ -9,7 +9,7 @@ import { quickFixes } from '../core/features/quick-fixes';
 import { redactionActions, REDACT_KIND } from '../core/features/redaction';
 import { SORT_FIELDS_KIND, sortFieldsEdits } from '../core/features/sort-fields';
 import type { Handler } from '../services';
-import { documentView } from './document-view';
+import { documentView, type DocumentView } from './document-view';
 import { answerSafely } from './safely';
 
 export const FIX_ALL_KIND = 'source.fixAll.fragments';
@@ -36,34 +36,68 @@ export const codeActionsHandler: Handler = (services) => {
       const { uri } = params.textDocument;
       const document = services.documents.get(uri);
       if (!document) return [];
-      const { schema, text, parsed, truncated } = documentView(services, document);
+      const view = documentView(services, document);
+      const { schema, truncated } = view;
       const actions: CodeAction[] = [];
 
       if (wanted(params, 'quickfix')) {
-        const current = documentView(services, document).diagnostics();
+        const current = view.diagnostics();
         // A client that does not send `data` back still gets fixes: take ours for the same range and code.
         const inContext = params.context.diagnostics
           .filter((d) => d.source === 'fragments')
           .map((d) => (d.data ? d : (current.find((c) => c.code === d.code && sameRange(c, d)) ?? d)));
         const snippetEdits = services.clientCapabilities().workspace?.workspaceEdit?.snippetEditSupport === true;
-        actions.push(...quickFixes({ document: parsed, schema, uri, snippetEdits }, inContext, current));
+        actions.push(...quickFixes({ document: view.parsed, schema, uri, snippetEdits }, inContext, current));
         if (!truncated && !inContext.some((d) => d.code === 'unstructured')) {
-          const convert = convertStoryAction({ document: parsed, schema, uri });
+          const convert = convertStoryAction({ document: view.parsed, schema, uri });
           if (convert) actions.push(convert);
         }
       }
-      if (wanted(params, REDACT_KIND)) actions.push(...redactionActions(parsed, schema, uri, params.range));
+      if (wanted(params, REDACT_KIND)) actions.push(...redactionActions(view.parsed, schema, uri, params.range));
       // Over the size limit whole-file edits are off (the file-too-large note says so): they would cover only part.
       if (truncated) return actions;
-      if (wanted(params, FIX_ALL_KIND)) {
-        const { edits } = fixAll(text, { schema });
-        if (edits.length) actions.push({ title: 'Fix all safe problems in this fragment file', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
-      }
-      if (wanted(params, SORT_FIELDS_KIND)) {
-        const edits = sortFieldsEdits(parsed, schema);
-        if (edits.length) actions.push({ title: 'Sort fields in schema order', kind: SORT_FIELDS_KIND, edit: { changes: { [uri]: edits } } });
+      // Whole-file actions cost a pass over the file. A request that names their kind (Source Action…, code actions
+      // on save) gets them with their edits; a request for every kind (the light bulb, on each cursor move) gets
+      // them without, and codeAction/resolve works the edits out if one is chosen.
+      for (const kind of WHOLE_FILE_KINDS) {
+        if (!wanted(params, kind)) continue;
+        if (params.context.only) {
+          const action = wholeFileAction(kind, uri, view);
+          if (action) actions.push(action);
+        } else if (kind !== FIX_ALL_KIND || view.diagnostics().some((d) => d.data.fix !== 'none')) {
+          const data: WholeFileData = { uri, version: document.version, kind };
+          actions.push({ title: TITLES[kind], kind, data });
+        }
       }
       return actions;
     }),
   );
+  services.connection.onCodeActionResolve((action, token) =>
+    answerSafely(services, 'code action', action, token, () => {
+      const data = action.data as Partial<WholeFileData> | undefined;
+      if (!data?.uri || !data.kind || !WHOLE_FILE_KINDS.includes(data.kind)) return action;
+      const document = services.documents.get(data.uri);
+      if (!document || document.version !== data.version) return action; // the file changed since: nothing to apply
+      const view = documentView(services, document);
+      if (view.truncated) return action;
+      const resolved = wholeFileAction(data.kind, data.uri, view);
+      return { ...action, edit: resolved?.edit ?? { changes: { [data.uri]: [] } } };
+    }),
+  );
 };
+
+const WHOLE_FILE_KINDS = [FIX_ALL_KIND, SORT_FIELDS_KIND];
+const TITLES: Record<string, string> = { [FIX_ALL_KIND]: 'Fix all safe problems in this fragment file', [SORT_FIELDS_KIND]: 'Sort fields in schema order' };
+
+/** What a whole-file action sent without its edits carries, for codeAction/resolve. */
+interface WholeFileData {
+  uri: string;
+  version: number;
+  kind: string;
+}
+
+/** Fix-all or sort-fields with its edits, or undefined when it would change nothing. */
+function wholeFileAction(kind: string, uri: string, view: DocumentView): CodeAction | undefined {
+  const edits = kind === FIX_ALL_KIND ? fixAll(view.text, { schema: view.schema }).edits : sortFieldsEdits(view.parsed, view.schema);
+  return edits.length ? { title: TITLES[kind], kind, edit: { changes: { [uri]: edits } } } : undefined;
+}

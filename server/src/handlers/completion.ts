@@ -9,7 +9,9 @@ export const completionHandler: Handler = (services) => {
     answerSafely(services, 'completion', [], token, () => {
       const document = services.documents.get(params.textDocument.uri);
       if (!document) return [];
-      const { schema, parsed } = documentView(services, document);
+      const view = documentView(services, document);
+      const { schema } = view;
+      const parsed = view.parsedAround(params.position.line);
       const item = services.clientCapabilities().textDocument?.completion?.completionItem;
       return complete(parsed, schema, params.position, {
         snippets: item?.snippetSupport === true,

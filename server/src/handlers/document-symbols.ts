@@ -1,16 +1,40 @@
-/** textDocument/documentSymbol: the outline, one entry per record. */
-import { documentSymbols } from '../core/features/symbols';
+/**
+ * textDocument/documentSymbol: the outline, one entry per record, for the first records up to the setting
+ * `fragments.outline.maxItemsComputed`; past it a last entry says how many are left out, and the output channel too.
+ */
+import { parseWithSchema } from '../core';
+import { documentSymbols, outlineCutSymbol } from '../core/features/symbols';
 import type { Handler } from '../services';
-import { documentView } from './document-view';
+import { documentView, type DocumentView } from './document-view';
 import { answerSafely } from './safely';
 
+export const OUTLINE_SETTING = 'fragments.outline.maxItemsComputed';
+
 export const documentSymbolsHandler: Handler = (services) => {
+  const told = new Map<string, number>(); // per document, the record count its cut outline was last logged for
   services.connection.onDocumentSymbol((params, token) =>
     answerSafely(services, 'outline', [], token, () => {
-      const document = services.documents.get(params.textDocument.uri);
+      const { uri } = params.textDocument;
+      const document = services.documents.get(uri);
       if (!document) return [];
-      const { schema, parsed } = documentView(services, document);
-      return documentSymbols(parsed, schema);
+      const view = documentView(services, document);
+      const max = services.settings().outlineMaxItems;
+      const total = view.recordCount();
+      if (total <= max) return documentSymbols(view.parsed, view.schema);
+      const prefix = firstRecords(view, max);
+      const symbols = documentSymbols(prefix, view.schema);
+      symbols.push(outlineCutSymbol(max, total, prefix.lines.length - 1, OUTLINE_SETTING));
+      if (told.get(uri) !== total) {
+        told.set(uri, total);
+        services.connection.console.info(`The outline of ${uri} shows the first ${max} of its ${total} records (setting ${OUTLINE_SETTING}).`);
+      }
+      return symbols;
     }),
   );
+  services.documents.onDidClose(({ document }) => told.delete(document.uri));
 };
+
+/** The first `count` records parsed alone: the text before record `count` starts. */
+export function firstRecords(view: DocumentView, count: number) {
+  return parseWithSchema(view.text.slice(0, view.recordOffset(count)), view.schema);
+}

@@ -1,49 +1,133 @@
 /**
- * What the features see of an open document: its text up to the size limit, parsed once per version and schema,
- * so that diagnostics, code actions, outline, folding and hover on the same keystroke share one parse.
+ * What the features see of an open document: its text up to the size limit, its diagnostics kept per record (an edit
+ * re-checks the records it touched, see core/record-checks.ts), and a parse made when a feature first asks for it in
+ * this version, shared by every request on the same keystroke.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkedPart, MAX_DIAGNOSTICS, parseWithSchema, validateParsed, type FragmentDiagnostic, type ParsedDocument, type Schema } from '../core';
+import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkedPart, MAX_DIAGNOSTICS, parseWithSchema, type FragmentDiagnostic, type ParsedDocument, type RecordId, type Schema } from '../core';
+import { RecordChecks, type TextChange } from '../core';
 import type { ServerServices } from '../services';
 
 export interface DocumentView {
   schema: Schema;
   /** The checked text: the whole document unless it is over the size limit. */
   text: string;
-  parsed: ParsedDocument;
+  /** The checked text parsed (made on first use). */
+  readonly parsed: ParsedDocument;
+  /**
+   * For features that look at one record (hover, completion): a parse that holds the record at `line` at its place
+   * and blank lines before it, without parsing a file of many records whole on each keystroke; the whole parse when
+   * the file has a single record or the line is not inside one.
+   */
+  parsedAround(line: number): ParsedDocument;
   /** Set when only part of the document is checked; whole-file edits (fix-all, formatting, sorting) are then off. */
   truncated?: FragmentDiagnostic;
-  /** The core's diagnostics for the checked text (computed on first use). */
+  /** The core's diagnostics for the checked text. */
   diagnostics(): FragmentDiagnostic[];
+  /** How many records the checked text holds, without parsing it whole. */
+  recordCount(): number;
+  /** Where record `index` starts in the text (the text's length past the last record), without parsing it whole. */
+  recordOffset(index: number): number;
+  /** The records' IDs, and a number that changes whenever they (or their lines) may have changed. */
+  recordIds(): RecordId[];
+  idsGeneration(): number;
 }
 
 /**
- * The views of the most recently used documents. A parse is several times the size of its text, and re-parsing a
- * document nobody is looking at takes a millisecond, so only the recent ones are kept, not one per open document.
+ * The editor's changes per document since the version its checks last saw, recorded as `TextDocuments` applies them
+ * (server.ts creates its documents with `TRACKED_DOCUMENTS`). Without them an edit could only be found by comparing
+ * the whole old and new text.
+ */
+interface ChangeLog {
+  since: number;
+  changes: TextChange[];
+}
+const changeLogs = new WeakMap<TextDocument, ChangeLog>();
+/** A document nobody checks (validation off) does not collect changes forever: past this many it starts afresh. */
+const MAX_LOGGED_CHANGES = 10_000;
+
+export const TRACKED_DOCUMENTS: TextDocumentsConfiguration<TextDocument> = {
+  create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+  update(document, changes, version) {
+    let log = changeLogs.get(document);
+    if (!log) changeLogs.set(document, (log = { since: document.version, changes: [] }));
+    // One change at a time, so each change's offsets are read from the text the previous one left.
+    for (const change of changes) {
+      log.changes.push(offsetsOf(document, change));
+      TextDocument.update(document, [change], version);
+    }
+    if (log.changes.length > MAX_LOGGED_CHANGES) changeLogs.delete(document);
+    return document;
+  },
+};
+
+function offsetsOf(document: TextDocument, change: TextDocumentContentChangeEvent): TextChange {
+  if (!('range' in change)) return { from: 0, to: document.getText().length, length: change.text.length };
+  const from = document.offsetAt(change.range.start);
+  const to = Math.max(from, document.offsetAt(change.range.end));
+  return { from, to, length: change.text.length };
+}
+
+interface State {
+  schema: Schema;
+  version: number;
+  checks: RecordChecks;
+  view: DocumentView;
+}
+
+/**
+ * The state of the most recently used documents. Its per-record results are what makes an edit cheap, but a document
+ * nobody is looking at can be checked afresh when it is looked at again, so only the recent ones are kept.
  */
 const RECENT_VIEWS = 32;
-const views = new Map<TextDocument, { version: number; view: DocumentView }>();
+const states = new Map<TextDocument, State>();
 
 export function documentView(services: ServerServices, document: TextDocument): DocumentView {
   const schema = services.schemaFor(document.uri);
-  const cached = views.get(document);
-  if (cached) views.delete(document); // re-inserted below or now: the Map's order is the order of use
-  if (cached && cached.version === document.version && cached.view.schema === schema) {
-    views.set(document, cached);
-    return cached.view;
+  const state = states.get(document);
+  if (state) states.delete(document); // re-inserted below: the Map's order is the order of use
+  if (state && state.version === document.version && state.schema === schema) {
+    states.set(document, state);
+    return state.view;
   }
   const { text, note } = checkedPart(document.getText(), schema.recordStart);
-  const parsed = parseWithSchema(text, schema);
+  let checks: RecordChecks;
+  const log = changeLogs.get(document);
+  if (state && state.schema === schema && !note && !state.view.truncated && log?.since === state.version) {
+    checks = state.checks;
+    checks.edit(log.changes, text);
+  } else {
+    checks = new RecordChecks(text, { schema, uri: document.uri });
+  }
+  changeLogs.set(document, { since: document.version, changes: [] });
+  let parsed: ParsedDocument | undefined;
   let diagnostics: FragmentDiagnostic[] | undefined;
   const view: DocumentView = {
     schema,
     text,
-    parsed,
+    get parsed() {
+      return (parsed ??= parseWithSchema(text, schema));
+    },
+    parsedAround(line) {
+      if (parsed || note) return this.parsed;
+      return checks.parseAround(line) ?? this.parsed;
+    },
     truncated: note,
     // With the file-too-large note the file still gets at most MAX_DIAGNOSTICS.
-    diagnostics: () => (diagnostics ??= validateParsed(parsed, { schema, uri: document.uri, maxDiagnostics: note ? MAX_DIAGNOSTICS - 1 : MAX_DIAGNOSTICS })),
+    diagnostics: () => (diagnostics ??= checks.diagnostics(note ? MAX_DIAGNOSTICS - 1 : MAX_DIAGNOSTICS)),
+    recordCount: () => checks.recordCount,
+    recordOffset: (index) => checks.recordOffset(index),
+    recordIds: () => checks.recordIds(),
+    idsGeneration: () => checks.idsGeneration,
   };
-  views.set(document, { version: document.version, view });
-  if (views.size > RECENT_VIEWS) views.delete(views.keys().next().value as TextDocument);
+  states.set(document, { schema, version: document.version, checks, view });
+  if (states.size > RECENT_VIEWS) states.delete(states.keys().next().value as TextDocument);
   return view;
+}
+
+/** The view of a document if one is kept for its current version: for work that should not start a check itself. */
+export function currentView(document: TextDocument): DocumentView | undefined {
+  const state = states.get(document);
+  return state && state.version === document.version ? state.view : undefined;
 }

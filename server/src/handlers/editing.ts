@@ -23,7 +23,7 @@ export const EDITING_HANDLERS: readonly Handler[] = [
 export const EDITING_CAPABILITIES: ServerCapabilities = {
   completionProvider: { triggerCharacters: ['*', ':', ',', '<', ' '] },
   hoverProvider: true,
-  codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+  codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
   documentSymbolProvider: true,
   foldingRangeProvider: true,
   documentFormattingProvider: true,

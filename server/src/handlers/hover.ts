@@ -9,7 +9,9 @@ export const hoverHandler: Handler = (services) => {
     answerSafely(services, 'hover', null, token, () => {
       const document = services.documents.get(params.textDocument.uri);
       if (!document) return null;
-      const { schema, parsed } = documentView(services, document);
+      const view = documentView(services, document);
+      const { schema } = view;
+      const parsed = view.parsedAround(params.position.line);
       const formats = services.clientCapabilities().textDocument?.hover?.contentFormat;
       const markdown = formats ? formats.includes('markdown') : true;
       return hover(parsed, schema, params.position, { markdown });

@@ -30,7 +30,15 @@ export const workspaceHandler: Handler = (services) => {
     roots: () => schemaStore.workspaceRoots(),
     isFragmentDocument: (document) => !isSchemaDocument(document),
     detectByContent: () => services.settings().detectByContent,
+    openRecords: (document) => {
+      const view = documentView(services, document);
+      return { idsGeneration: view.idsGeneration(), ids: () => view.recordIds(), parsed: () => view.parsed };
+    },
     log: (message) => connection.console.info(message),
+    warn: (message) => {
+      connection.console.warn(message);
+      void connection.window.showWarningMessage(message);
+    },
   });
 
   void services.ready.then(() => {

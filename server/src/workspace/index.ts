@@ -12,9 +12,13 @@ import { checkedPart, findDuplicateIds, fold, parseWithSchema, recordIds, uriFil
 import { isFragmentFile, mayBeFragment } from '../core/fragment-file';
 import { findFragmentFilesAsync, readTextFile } from '../files';
 import { fieldValue } from '../core/parser';
+import { detachedCopy } from '../core/record-checks';
 
-/** Bounds on the background work: a workspace with more fragment files than this is only partly indexed. */
-export const MAX_FILES = 20_000;
+/**
+ * Bounds on the background work: a workspace with more fragment files than this is only partly indexed, and the
+ * editor says so. An entry keeps only the file's IDs and its short values (shared strings), a few hundred bytes.
+ */
+export const MAX_FILES = 100_000;
 /** Larger files are not fragments a person writes; reading them would only cost memory. */
 export const MAX_FILE_BYTES = 5_000_000;
 const BATCH = 32;
@@ -28,9 +32,23 @@ interface Entry {
   label: string;
   /** Version of the open document the entry was built from; undefined when built from the disk. */
   version?: number;
+  /** For an open document: the generation of its record IDs (see `OpenRecords`) the entry holds. */
+  idsGeneration?: number;
   ids: RecordId[];
-  /** Schema key -> distinct values in this file. */
-  values: Map<string, Set<string>>;
+  /**
+   * Distinct short values in this file, as a flat list of schema key and value, key and value, …: a map of sets per
+   * file weighed kilobytes, and a workspace has up to MAX_FILES of them. For an open document worked out when
+   * completion first asks.
+   */
+  values: readonly string[] | (() => readonly string[]);
+}
+
+/** What the server already knows of an open document's records, so the index does not parse it a second time. */
+export interface OpenRecords {
+  /** Changes whenever the IDs, or the lines they are on, may have changed. */
+  idsGeneration: number;
+  ids(): RecordId[];
+  parsed(): ParsedDocument;
 }
 
 export interface IndexHost {
@@ -42,7 +60,11 @@ export interface IndexHost {
   isFragmentDocument(document: TextDocument): boolean;
   /** `fragments.detectByContent`: `.txt`/`.md` files that start with a FragmentID field are fragments too. */
   detectByContent(): boolean;
+  /** The checked records of an open document, from the checks its diagnostics come from. */
+  openRecords?(document: TextDocument): OpenRecords;
   log(message: string): void;
+  /** Tells the person at the editor (a window message), for what they would otherwise not know is missing. */
+  warn?(message: string): void;
 }
 
 export type ChangeListener = (uris: ReadonlySet<string>) => void;
@@ -52,6 +74,10 @@ export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   private duplicates = new Map<string, FragmentDiagnostic[]>();
   private dirty = false;
+  /** Whether an open document's IDs changed since the last comparison. */
+  private openIdsChanged = false;
+  /** Whether a scan is reading files now. */
+  private scanning = false;
   private readonly listeners: ChangeListener[] = [];
   private pending = new Set<string>();
   private flushScheduled = false;
@@ -97,7 +123,9 @@ export class WorkspaceIndex {
   /** The duplicate-ID warnings of a file, with an open document's current text taken into account first. */
   duplicatesFor(uri: string): FragmentDiagnostic[] {
     this.refreshOpen(uri);
-    this.recompute(uri);
+    // While a scan reads files, comparing every ID on each keystroke would cost more with each file read: the scan
+    // compares them when it is done, and a keystroke only when it changed the open document's IDs.
+    if (!this.scanning || this.openIdsChanged) this.recompute(uri);
     return this.duplicates.get(uri) ?? [];
   }
 
@@ -106,7 +134,9 @@ export class WorkspaceIndex {
     const counts = new Map<string, number>();
     for (const entry of this.entries.values()) {
       if (entry.uri === exceptUri) continue;
-      for (const value of entry.values.get(key) ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
+      if (typeof entry.values === 'function') entry.values = entry.values();
+      const values = entry.values;
+      for (let i = 0; i < values.length; i += 2) if (values[i] === key) counts.set(values[i + 1], (counts.get(values[i + 1]) ?? 0) + 1);
     }
     return counts;
   }
@@ -115,10 +145,27 @@ export class WorkspaceIndex {
   refreshOpen(uri: string): void {
     const document = this.host?.documents.get(uri);
     if (!document || !this.host?.isFragmentDocument(document)) return;
-    if (this.entries.get(uri)?.version === document.version) return;
-    if (!this.entries.has(uri)) this.openedByAnotherPath(uri);
-    this.entries.set(uri, this.summarize(uri, document.getText(), document.version));
+    const entry = this.entries.get(uri);
+    if (entry?.version === document.version) return;
+    if (!entry) this.openedByAnotherPath(uri);
+    const records = this.host.openRecords?.(document);
+    if (!records) {
+      this.entries.set(uri, this.summarize(uri, document.getText(), document.version));
+      this.dirty = true;
+      return;
+    }
+    // The same parse and checks as the diagnostics. The IDs are compared across the workspace again only when they
+    // (or their lines) changed: most keystrokes change neither.
+    const schema = this.host.schemaFor(uri);
+    const values = () => valuesOf(records.parsed(), schema);
+    if (entry && entry.idsGeneration === records.idsGeneration) {
+      entry.version = document.version;
+      entry.values = values;
+      return;
+    }
+    this.entries.set(uri, { uri, label: this.labelOf(uri), version: document.version, idsGeneration: records.idsGeneration, ids: records.ids(), values });
     this.dirty = true;
+    this.openIdsChanged = true;
   }
 
   /** A file opened by another path than the one it is indexed by (through a link): its open text replaces that entry. */
@@ -173,6 +220,15 @@ export class WorkspaceIndex {
   }
 
   private async scanFolders(): Promise<void> {
+    this.scanning = true;
+    try {
+      await this.readFolders();
+    } finally {
+      this.scanning = false;
+    }
+  }
+
+  private async readFolders(): Promise<void> {
     const roots = this.host?.roots() ?? [];
     const before = new Set([...this.entries.keys(), ...this.unreadable.keys()]);
     // One walk for all folders (files/discover.ts): links are followed only inside them, and a file is read once.
@@ -194,7 +250,7 @@ export class WorkspaceIndex {
       await Promise.all(found.files.slice(i, i + BATCH).map((path) => this.readFromDisk(path)));
       await new Promise((resolve) => setImmediate(resolve)); // let requests in between batches
     }
-    if (found.truncated) this.host?.log(`The workspace holds more than ${MAX_FILES} fragment files; the others were not indexed for duplicate IDs.`);
+    if (found.truncated) (this.host?.warn ?? this.host?.log)?.(`The workspace holds more than ${MAX_FILES.toLocaleString('en')} fragment files: duplicate IDs and completion values are taken from the first ${MAX_FILES.toLocaleString('en')} only; the others are left out.`);
     this.dirty = true;
     this.recompute();
   }
@@ -219,13 +275,16 @@ export class WorkspaceIndex {
     const schema = this.host?.schemaFor(uri);
     // An open file over the size limit is indexed as far as it is checked (see core/limits.ts).
     const document = parseWithSchema(checkedPart(text, schema?.recordStart ?? 'FragmentID').text, schema);
-    return { uri, label: this.labelOf(uri), version, ids: schema ? recordIds(document, schema) : [], values: schema ? valuesOf(document, schema) : new Map() };
+    // Nothing kept may point into the text: a value cut from it would keep the whole file in memory.
+    const ids = schema ? recordIds(document, schema).map((id) => ({ value: detachedCopy(id.value), range: id.range })) : [];
+    return { uri, label: this.labelOf(uri), version, ids, values: schema ? valuesOf(document, schema) : [] };
   }
 
   /** Compares the IDs again when something changed, and tells listeners which files' warnings changed. */
   private recompute(publishing?: string): void {
     if (!this.dirty || !this.host) return;
     this.dirty = false;
+    this.openIdsChanged = false;
     const roots = this.host.roots();
     const schema = this.host.schemaFor(roots.length ? pathToFileURL(`${roots[0]}/.workspace`).href : 'untitled:workspace');
     const next = findDuplicateIds([...this.entries.values()], schema);
@@ -271,20 +330,37 @@ export class WorkspaceIndex {
   }
 }
 
-/** Short values per schema key (multi-choice values split into their items), for completion across files. */
-function valuesOf(document: ParsedDocument, schema: Schema): Map<string, Set<string>> {
-  const values = new Map<string, Set<string>>();
+/**
+ * Short values per schema key (multi-choice values split into their items), for completion across files: a flat
+ * list of key, value, key, value, …, each pair once. The strings are shared among all files (most files use the same
+ * few values), and none is cut from a file's text.
+ */
+function valuesOf(document: ParsedDocument, schema: Schema): string[] {
+  const seen = new Map<string, Set<string>>();
+  const pairs: string[] = [];
   for (const field of document.fields) {
     const value = fieldValue(field);
     if (value === '' || value.length > MAX_VALUE_LENGTH || value.includes('\n')) continue;
     const spec = schema.byName.get(field.key) ?? schema.byFoldedName.get(fold(field.key));
     const key = spec?.key ?? field.key;
-    let set = values.get(key);
-    if (!set) values.set(key, (set = new Set()));
+    let set = seen.get(key);
+    if (!set) seen.set(key, (set = new Set()));
     const items = spec?.kind === 'multi' ? value.split(spec.separator).map((item) => item.trim()) : [value];
-    for (const item of items) if (item !== '' && set.size < MAX_VALUES_PER_KEY) set.add(item);
+    for (const item of items) {
+      if (item === '' || set.size >= MAX_VALUES_PER_KEY || set.has(item)) continue;
+      set.add(item);
+      pairs.push(shared(key), shared(item));
+    }
   }
-  return values;
+  return pairs;
+}
+
+/** One copy of each key and value for the whole index. */
+const sharedStrings = new Map<string, string>();
+function shared(text: string): string {
+  let copy = sharedStrings.get(text);
+  if (copy === undefined) sharedStrings.set((copy = detachedCopy(text)), copy);
+  return copy;
 }
 
 function signature(diagnostics: readonly FragmentDiagnostic[] | undefined): string {

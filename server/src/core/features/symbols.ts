@@ -57,3 +57,18 @@ export function documentSymbols(document: ParsedDocument, schema: Schema): Docum
     };
   });
 }
+
+/**
+ * The last entry of an outline cut short: where the first record left out starts, saying how many records the
+ * outline shows and how to see more. (An outline of 100,000 records is tens of megabytes that no one scrolls.)
+ */
+export function outlineCutSymbol(shown: number, total: number, line: number, setting: string): DocumentSymbol {
+  const at: Range = { start: { line, character: 0 }, end: { line, character: 0 } };
+  return {
+    name: `Outline shows the first ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} records`,
+    detail: `to see more, raise the setting ${setting}`,
+    kind: SYMBOL.Object,
+    range: at,
+    selectionRange: at,
+  };
+}

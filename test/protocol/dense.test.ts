@@ -1,0 +1,139 @@
+/**
+ * Dense files over stdio (issue 13): an edit re-checks only the records it touched, and the diagnostics after any
+ * edits are exactly those of a full check of the text; the outline and folding of a file of many records are cut
+ * at the setting `fragments.outline.maxItemsComputed` and say so; whole-file code actions asked for without a kind
+ * come without their edits and resolve to the same edits as when asked for by kind.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
+import { findDuplicateIds, getDefaultSchema, mergeDiagnostics, parseWithSchema, recordIds, validate } from '../../server/src/core';
+import { startServer, type TestClient } from '../support/lsp-client';
+import { VALID_RECORD, brokenRecord, seed } from '../support/fixtures';
+import { damagedDocument } from '../support/robustness';
+
+const schema = getDefaultSchema();
+const RUNS = Number(process.env.PROTOCOL_PROPERTY_RUNS ?? 40);
+
+/** What a check of the whole text from scratch gives: the core's diagnostics with the file's duplicate IDs. */
+function fullCheck(uri: string, text: string): Diagnostic[] {
+  const duplicates = findDuplicateIds([{ uri, ids: recordIds(parseWithSchema(text, schema), schema) }], schema).get(uri) ?? [];
+  return mergeDiagnostics(validate(text, { schema, uri }), duplicates);
+}
+
+/** Past the cap the note may count differently ("at least N more"); everything else must be the same. */
+function comparable(diagnostics: readonly Diagnostic[]): unknown[] {
+  return diagnostics.map((d) => (d.code === 'too-many-problems' ? { code: d.code, range: d.range } : d));
+}
+
+const piece = fc.constantFrom('\n', '\r\n', '**FragmentID**: X-1/A\n', '**FragmentID**: SCC-<redacted>/PHR012\n', '**Scale**: Locl\n', '**', ':', 'Scale: Local\n', '<persn>', 'x', '\n\n');
+const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 30 }), insert: fc.oneof(piece, fc.string({ maxLength: 5 })) });
+
+describe('dense files over stdio', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await startServer({ settings: { outline: { maxItemsComputed: 3 } } });
+  });
+  after(async () => {
+    await client.shutdown();
+  });
+
+  it('after random edits, sent as the editor sends them, the diagnostics equal a full check of the text', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(damagedDocument, { minLength: 2, maxLength: 4 }), fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 5 }), async (records, batches) => {
+        const uri = `file:///dense-property-${++run}.fragment`;
+        let text = records.join('\n');
+        const opened = client.nextDiagnostics(uri, 1, 30_000);
+        client.open(uri, text);
+        assert.deepEqual(comparable((await opened).diagnostics), comparable(fullCheck(uri, text)));
+        let version = 1;
+        for (const batch of batches) {
+          // Each change is against the text the previous one left, with LSP positions, in one didChange.
+          const changes = batch.map((e) => {
+            const document = TextDocument.create(uri, 'fragment', 0, text);
+            const from = Math.floor(e.at * text.length);
+            const to = Math.min(text.length, from + e.remove);
+            const range = { start: document.positionAt(from), end: document.positionAt(to) };
+            text = TextDocument.applyEdits(document, [{ range, newText: e.insert }]);
+            return { range, text: e.insert };
+          });
+          version++;
+          const published = client.nextDiagnostics(uri, version, 30_000);
+          client.change(uri, version, changes);
+          assert.deepEqual(comparable((await published).diagnostics), comparable(fullCheck(uri, text)), JSON.stringify(text));
+        }
+        client.close(uri);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('an edit that makes an ID a duplicate, and one that makes it unique again, are seen at once', async () => {
+    const uri = 'file:///dense-ids.fragment';
+    // Redacted IDs are never compared: these are written out.
+    const first = VALID_RECORD.replace('<redacted>', 'LBN');
+    const text = `${first}\n${first.replace('PHR012', 'PHR013')}`;
+    const opened = client.nextDiagnostics(uri, 1);
+    client.open(uri, text);
+    assert.deepEqual((await opened).diagnostics, []);
+    const line = VALID_RECORD.split('\n').length;
+    const duplicate = client.nextDiagnostics(uri, 2);
+    client.change(uri, 2, [{ range: { start: { line, character: 28 }, end: { line, character: 30 } }, text: '12' }]);
+    assert.deepEqual((await duplicate).diagnostics.map((d) => d.code), ['duplicate-id', 'duplicate-id']);
+    const unique = client.nextDiagnostics(uri, 3);
+    client.change(uri, 3, [{ range: { start: { line, character: 28 }, end: { line, character: 30 } }, text: '14' }]);
+    assert.deepEqual((await unique).diagnostics, []);
+  });
+
+  it('the outline lists the first records up to the setting and ends with an entry that says how many are left out', async () => {
+    const uri = 'file:///dense-outline.fragment';
+    const records = Array.from({ length: 5 }, (_, i) => VALID_RECORD.replace('PHR012', `PHR10${i}`));
+    const text = records.join('\n');
+    const opened = client.nextDiagnostics(uri);
+    client.open(uri, text);
+    await opened;
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.map((s) => s.name), ['SCC-<redacted>/PHR100', 'SCC-<redacted>/PHR101', 'SCC-<redacted>/PHR102', 'Outline shows the first 3 of 5 records']);
+    const fourth = 3 * VALID_RECORD.split('\n').length;
+    assert.equal(symbols[3].range.start.line, fourth, 'the note sits where the first record left out starts');
+    assert.match(symbols[3].detail ?? '', /fragments\.outline\.maxItemsComputed/);
+    assert.ok(client.logs.some((l) => l.includes('shows the first 3 of its 5 records')), client.logs.join('\n'));
+    const folding = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+    assert.deepEqual(folding.map((r) => r.startLine), [0, fourth / 3, (2 * fourth) / 3]);
+  });
+
+  it('an outline within the setting is whole, with no note', async () => {
+    const uri = 'file:///dense-outline-short.fragment';
+    const opened = client.nextDiagnostics(uri);
+    client.open(uri, `${seed(0)}\n\n${seed(1)}`);
+    await opened;
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.map((s) => s.name), ['SCC-<redacted>/<redacted>', 'SCC-<redacted>/PHR012']);
+  });
+
+  it('fix-all and sort-fields asked for without a kind come without edits and resolve to the edits asked for by kind', async () => {
+    assert.equal((client.initializeResult.capabilities.codeActionProvider as { resolveProvider?: boolean }).resolveProvider, true);
+    const uri = 'file:///dense-lazy-actions.fragment';
+    const lines = brokenRecord().split('\n');
+    const text = [lines[0], ...lines.slice(1).reverse()].join('\n'); // out of schema order, and with safe fixes
+    const opened = client.nextDiagnostics(uri);
+    client.open(uri, text);
+    const { diagnostics } = await opened;
+    const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const lazy = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [] } });
+    for (const kind of ['source.fixAll.fragments', 'source.sortFields.fragments']) {
+      const offered = lazy.find((a) => a.kind === kind);
+      assert.ok(offered, `${kind} offered: ${JSON.stringify(lazy.map((a) => a.kind))}`);
+      assert.equal(offered.edit, undefined, 'no edit until resolved');
+      const resolved = await client.request<CodeAction>('codeAction/resolve', offered);
+      const eager = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [], only: [kind] } });
+      assert.equal(eager.length, 1);
+      assert.ok(resolved.edit?.changes?.[uri]?.length, 'the resolved action changes something');
+      assert.deepEqual(resolved.edit, eager[0].edit);
+    }
+    assert.ok(diagnostics.length > 0);
+  });
+});
