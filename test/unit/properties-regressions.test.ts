@@ -8,7 +8,7 @@ import { formatEdits } from '../../server/src/core/features/format';
 import { quickFixes } from '../../server/src/core/features/quick-fixes';
 import { applyEdits } from '../../server/src/core/features/shared';
 import { NOW, seed, VALID_RECORD, withField } from '../support/fixtures';
-import { editsFor, intendedRecordCount } from '../support/robustness';
+import { editsFor, intendedRecordCount, takenTextProblems } from '../support/robustness';
 
 const schema = getDefaultSchema();
 const URI = 'file:///regression.fragment';
@@ -21,6 +21,24 @@ function applyFix(text: string, title: RegExp): string {
 }
 
 describe('regressions found by the property tests', () => {
+  it('a fix for a flag value with a note on the next line takes away only the value (it took the note too)', () => {
+    const text = withField('The change was unintended', '**The change was unintended**: yes\nThe partners had not planned this.');
+    const actions = quickFixes({ document: parseWithSchema(text, schema), schema, uri: URI }, check(text));
+    assert.ok(actions.length > 0);
+    for (const action of actions) assert.deepEqual(takenTextProblems(text, action.title, editsFor(action.edit, URI)), [], action.title);
+    // The check itself sees the old fix: the whole two-line value replaced, under a title that names only "yes".
+    const line = 14;
+    const oldEdit = { range: { start: { line, character: 31 }, end: { line: line + 1, character: 34 } }, newText: 'YES' };
+    assert.equal(applyEdits(text, [oldEdit]).split('\n')[line], '**The change was unintended**: YES');
+    assert.equal(takenTextProblems(text, 'Replace "yes" with "YES"', [oldEdit]).length, 1);
+    // And a title that names only the new value: "meduim" goes unnamed.
+    const typo = withField('Rating significance', '**Rating significance**: meduim');
+    const typoEdit = { range: { start: { line: 8, character: 25 }, end: { line: 8, character: 31 } }, newText: 'medium' };
+    assert.equal(applyEdits(typo, [typoEdit]).split('\n')[8], '**Rating significance**: medium');
+    assert.equal(takenTextProblems(typo, 'Replace with "medium"', [typoEdit]).length, 1, 'a title must name what goes');
+    assert.deepEqual(takenTextProblems(typo, 'Replace "meduim" with "medium"', [typoEdit]), []);
+  });
+
   it('a line of thousands of spaces is checked in milliseconds, not seconds (the bare-key pattern backtracked)', () => {
     const text = `${VALID_RECORD}\n${' '.repeat(60_000)}\n${' '.repeat(5_000)}`;
     const started = process.hrtime.bigint();

@@ -1,5 +1,5 @@
 import { listOf, Severity } from '../diagnostic';
-import { keyRange, type FragmentRecord, type MalformedLine } from '../parser';
+import { keyRange, type FragmentRecord } from '../parser';
 import { severityOf, type FieldSpec } from '../schema/model';
 import { intendedField } from './field-names';
 import type { Rule, RuleContext } from './rule';
@@ -24,6 +24,12 @@ export const missingField: Rule = {
     const malformed = document.malformed;
     let nextMalformed = 0;
     let kept = 0;
+    // The field an unknown key means, looked up once per spelling: a file repeats its typos in every record.
+    const intended = new Map<string, FieldSpec | undefined>();
+    const intendedFor = (key: string) => {
+      if (!intended.has(key)) intended.set(key, intendedField(context, key));
+      return intended.get(key);
+    };
     for (let r = 0; r < document.records.length; r++) {
       const record = document.records[r];
       if (kept >= context.maxDiagnostics) break; // records are in document order: the rest would be cut
@@ -33,12 +39,12 @@ export const missingField: Rule = {
       for (let i = 0; i < record.fields.length; i++) {
         const field = record.fields[i];
         const spec = context.specOf(field);
-        seen(spec ?? intendedField(context, field.key));
+        seen(spec ?? intendedFor(field.key));
       }
       // Malformed lines up to the next record's start belong to this one (those above the first record to the first).
       const next = document.records[r + 1];
       while (nextMalformed < malformed.length && (!next || malformed[nextMalformed].line < next.startLine)) {
-        seen(intendedField(context, (malformed[nextMalformed] as MalformedLine).key));
+        seen(intendedFor(malformed[nextMalformed].key));
         nextMalformed++;
       }
       // Missing fields grouped by the severity they are reported with (a team schema may change it per field).
