@@ -100,6 +100,18 @@ describe('diagnostics an officer can trust, over stdio', () => {
     assert.ok(after.every((d) => d.code === 'empty-value'), codes(after).join(', '));
   });
 
+  it('a client that drops diagnostic.data gets the fix of each of the two missing-field problems on line 1', async () => {
+    const text = '**FragmentID**: SCC-<redacted>/PHR012\n**Year**: 2024';
+    const { uri, diagnostics } = await diagnose(text);
+    const missing = diagnostics.filter((d) => d.code === 'missing-field').map(({ data: _data, ...rest }) => rest);
+    assert.equal(missing.length, 2);
+    const titles = await Promise.all(missing.map(async (d) => (await quickFixes(uri, [d])).map((a) => a.title)));
+    assert.deepEqual(titles, [
+      ['Add the 9 missing required fields', 'Add all 15 missing fields'],
+      ['Add the 6 missing recommended fields', 'Add all 15 missing fields'],
+    ]);
+  });
+
   it('reads the Markdown habits of a writer: headings, separators and redacted values are fine; bold and bullets are almost fields', async () => {
     const second = VALID_RECORD.replace('PHR012', 'PHR013').replace('**Scale**: Regional', '**Scale**: <redacted>');
     const fine = `# Record 1\n${VALID_RECORD}\n\n---\n\n# Record 2\n${second}\n***\n`;
