@@ -24,7 +24,7 @@ import { SEL, Workbench, type DomNode } from './support/workbench';
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const extensionId = `${manifest.publisher}.${manifest.name}`;
 const vsixPath = process.env.FRAGMENT_E2E_VSIX ?? join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
-const seedsDir = join(repoRoot, '..', 'shared', 'seeds');
+const seedsDir = join(repoRoot, 'test', 'fixtures', 'seeds');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const readmeShots = process.env.FRAGMENT_E2E_README_SHOTS === '1';
 
@@ -168,6 +168,8 @@ describe('Fragment Language Support in a real VS Code (code-server)', () => {
     const text = await hover.innerText();
     assert.match(text, /"meduim" is not an allowed value/);
     assert.match(text, /medium/);
+    // The code is a link to the rule's page shipped with the extension (codeDescription.href).
+    await hover.locator('a', { hasText: 'invalid-value' }).first().waitFor();
     await picture('diagnostics-hover.png');
     await page.mouse.move(5, 5);
     await wb.hidePanel();
