@@ -168,6 +168,8 @@ describe('Fragment Language Support in a real VS Code (code-server)', () => {
     const text = await hover.innerText();
     assert.match(text, /"meduim" is not an allowed value/);
     assert.match(text, /medium/);
+    // The code is a link to the rule's page shipped with the extension (codeDescription.href).
+    await hover.locator('a', { hasText: 'invalid-value' }).first().waitFor();
     await picture('diagnostics-hover.png');
     await page.mouse.move(5, 5);
     await wb.hidePanel();

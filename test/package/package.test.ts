@@ -4,9 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DIAGNOSTIC_CODES } from '../../server/src/core/diagnostic-codes';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { ZipFile } from './zip';
 
@@ -28,6 +30,7 @@ const allowed: RegExp[] = [
   /^snippets\/[\w.-]+\.code-snippets$/,
   /^language-configuration\.json$/,
   /^schemas\/[\w.-]+\.json$/,
+  /^docs\/rules\/[\w.-]+\.md$/,
 ];
 
 before(() => {
@@ -173,4 +176,39 @@ test('the icon is a 128x128 PNG', () => {
 test('the vsix is small (everything is bundled, nothing stray)', () => {
   const size = statSync(vsixPath).size;
   assert.ok(size < 3 * 1024 * 1024, `the vsix is ${size} bytes`);
+});
+
+// Every diagnostic links its rule's page as a file:// URL next to the bundle that reported it (codeDescription.href,
+// SARIF helpUri): the pages must ship beside dist/, in the .vsix and in the npm package alike.
+test('the rule pages ship beside dist/ in the vsix, and the packed CLI links to them', () => {
+  const files = new Set(extensionFiles());
+  for (const code of DIAGNOSTIC_CODES) assert.ok(files.has(`docs/rules/${code}.md`), `docs/rules/${code}.md is missing from the vsix`);
+  // Unpack the extension as VS Code does and run its CLI bundle: its links must lead to the unpacked pages.
+  const unpacked = join(tmp, 'unpacked');
+  for (const name of extensionFiles()) {
+    const target = join(unpacked, name);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, zip.read(`extension/${name}`));
+  }
+  const work = join(tmp, 'work');
+  mkdirSync(work);
+  writeFileSync(join(work, 'a.fragment'), '**FragmentID**: \n**Contry**: Iraq\n**Scale**: local\n');
+  const run = spawnSync(process.execPath, [join(unpacked, 'dist/cli.js'), '--format', 'sarif', '.'], { cwd: work, encoding: 'utf8' });
+  assert.equal(run.status, 1, run.stderr);
+  const rules: { id: string; helpUri: string }[] = JSON.parse(run.stdout).runs[0].tool.driver.rules;
+  assert.ok(rules.length >= 3, run.stdout);
+  for (const rule of rules) {
+    assert.equal(fileURLToPath(rule.helpUri), join(unpacked, 'docs', 'rules', `${rule.id}.md`));
+    assert.ok(existsSync(fileURLToPath(rule.helpUri)), rule.helpUri);
+  }
+});
+
+test('the npm package holds the bundles and the rule pages beside them', () => {
+  const run = spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const packed = new Set<string>(JSON.parse(run.stdout)[0].files.map((f: { path: string }) => f.path));
+  for (const file of ['dist/cli.js', 'dist/server.js', 'dist/server-main.js', 'package.json', 'README.md', 'LICENSE']) assert.ok(packed.has(file), `${file} is missing from the npm package`);
+  for (const code of DIAGNOSTIC_CODES) assert.ok(packed.has(`docs/rules/${code}.md`), `docs/rules/${code}.md is missing from the npm package`);
+  const stray = [...packed].filter((f) => /^(server|client|test|scripts|node_modules)\//.test(f));
+  assert.deepEqual(stray, [], 'sources, tests or scripts in the npm package');
 });

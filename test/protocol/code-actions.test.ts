@@ -69,7 +69,7 @@ describe('code actions over stdio', () => {
     const { uri, diagnostics } = await diagnose(text);
     const withoutData = diagnostics.map(({ data: _data, ...rest }) => rest);
     const [action] = await codeActions(uri, withoutData[0].range, withoutData, ['quickfix']);
-    assert.equal(action.title, 'Write "Regional"');
+    assert.equal(action.title, 'Replace "regional" with "Regional"');
     assert.deepEqual((await diagnose(apply(text, uri, action.edit))).diagnostics, []);
   });
 

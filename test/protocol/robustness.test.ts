@@ -80,7 +80,7 @@ describe('a failing handler does not take the server down', () => {
       range: diagnostics[0].range,
       context: { diagnostics },
     });
-    assert.ok(actions.some((a) => a.title === 'Replace with "Regional"'));
+    assert.ok(actions.some((a) => a.title === 'Replace "Regoinal" with "Regional"'));
     const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 4 } });
     assert.match(hover?.contents.value ?? '', /FragmentID/);
     const clean = client.nextDiagnostics(uri, 2);

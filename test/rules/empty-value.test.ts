@@ -19,6 +19,9 @@ describe('empty-value', () => {
     assert.equal(d.severity, 2);
     assert.match(d.message, /For example: harvest 3/);
   });
+  it('counts a value that is only a redaction marker as a value', () => {
+    assert.deepEqual(withCode(withField('Scale', '**Scale**: <redacted>'), 'empty-value'), []);
+  });
   it('counts a value on the next line as a value', () => {
     assert.deepEqual(withCode(withField('Outcome description', '**Outcome description**:\nWritten below the key.'), 'empty-value'), []);
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compileSchema, DEFAULT_SCHEMA_DATA, validate } from '../../server/src/core';
 import { VALID_RECORD, withField } from '../support/fixtures';
-import { covered, withCode } from '../support/check';
+import { check, covered, withCode } from '../support/check';
 
 function invalid(key: string, line: string) {
   const text = withField(key, line);
@@ -51,8 +51,27 @@ describe('invalid-value', () => {
   it('objective must be CODE: label', () => {
     assert.match(invalid('Link to SCC Specific Objectives', '**Link to SCC Specific Objectives**: gender').found[0].message, /objective code, a colon and its label/);
   });
-  it('a closed value written over two lines is invalid', () => {
-    assert.equal(invalid('Scale', '**Scale**: Local\nand regional').found.length, 1);
+  it('a closed value is its first line: what follows is a text-after-value note, not part of the value', () => {
+    assert.deepEqual(invalid('Scale', '**Scale**: Local\nand regional').found, []);
+    const { text, found } = invalid('Scale', '**Scale**: Locl\nand regional');
+    assert.equal(found.length, 1);
+    assert.equal(covered(text, found[0]), 'Locl');
+  });
+  it('accepts a value that is only a redaction marker, in every kind of field', () => {
+    for (const [key, line] of [
+      ['Scale', '**Scale**: <redacted>'],
+      ['Year', '**Year**: <redacted>'],
+      ['coutnry', '**coutnry**: <LOC>'],
+      ['The change was unintended', '**The change was unintended**: <redacted>'],
+      ['FragmentID', '**FragmentID**: <redacted>'],
+      ['MCQType of change', '**MCQType of change**: New structure, <redacted>'],
+    ]) {
+      const text = withField(key, line);
+      assert.deepEqual(check(text), [], line);
+    }
+  });
+  it('still checks a value that only holds a marker among other text', () => {
+    assert.equal(invalid('Scale', '**Scale**: <redacted> Local').found.length, 1);
   });
   it('closed multi-choice items are checked one by one (team schemas)', () => {
     const data = structuredClone(DEFAULT_SCHEMA_DATA);

@@ -7,13 +7,17 @@ describe('unknown-field', () => {
   it('knows every key of the default schema, spelled as the export spells it', () => {
     assert.deepEqual(withCode(VALID_RECORD, 'unknown-field'), []);
   });
-  it('suggests the nearest key: Contry → coutnry', () => {
+  it('suggests the spelling a person writes, and says both spellings are accepted: Contry → country', () => {
     const text = withField('coutnry', '**Contry**: Syria');
     const [d] = withCode(text, 'unknown-field');
     assert.equal(d.severity, 2);
     assert.equal(covered(text, d), 'Contry');
-    assert.equal(d.message, '"Contry" is not a field of this fragment format. Did you mean "coutnry"?');
-    assert.deepEqual(d.data, { fix: 'rename-key', suggestions: ['coutnry'] });
+    assert.equal(d.message, '"Contry" is not a field of this fragment format. Did you mean "country"? (The export writes it "coutnry"; both spellings are accepted.)');
+    assert.deepEqual(d.data, { fix: 'rename-key', suggestions: ['country'] });
+  });
+  it('suggests the schema key when the key is the nearest name', () => {
+    const [d] = withCode(withField('Scale', '**Scael**: Local'), 'unknown-field');
+    assert.equal(d.message, '"Scael" is not a field of this fragment format. Did you mean "Scale"?');
   });
   it('reads a key with other capitals as that field, and asks for the schema spelling', () => {
     const text = withField('Year', '**year**: 2024');

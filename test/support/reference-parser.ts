@@ -4,6 +4,7 @@
  * it is slower, but each step can be checked by reading it.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
+import { readMarkdownLine } from '../../server/src/core/parser';
 
 /** The longest key we look for; bounds the work on a megabyte line that starts with `**`. */
 const MAX_KEY_LENGTH = 200;
@@ -179,7 +180,11 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
       fields.push(current);
       continue;
     }
-    const almost = recogniseMalformed(text, options.isKnownKey);
+    const almost = recogniseLooseLine(text, options.isKnownKey);
+    if (almost === 'layout') {
+      finishField(); // a heading or separator between records ends the value before it, and is part of none
+      continue;
+    }
     if (almost) {
       finishField();
       const start = skip + (text.length - text.trimStart().length);
@@ -283,40 +288,20 @@ export function valueSubRange(field: Field, start: number, end: number): Range {
 
 /** Only this much of a line is examined for an almost-field; the value is still taken whole. */
 const MALFORMED_SCAN = 4096;
-// `**Scale: Local`, `**Scale:** Local`, `**Scale** : Local`, `**Scale**Local`, `*Scale*: Local`, `  **Scale**: Local`.
-// The key may not start with a space, so a Markdown bullet (`* item: text`) is never taken for a field.
-const ALMOST_BOLD = /^(\s*)(\*{1,3})(?=[^\s*])([^*:\r\n]{1,200})(\*{0,3})\s*(:?)\s*(\*{0,3})\s*/
 /** The longest key a bare `Key: value` line may have. */
 const MAX_BARE_KEY = 200;
 
 type Almost = Omit<MalformedLine, 'line' | 'range'>;
 
-/** Whether a line starting with this character can match ALMOST_BOLD: a `*` or white space (ASCII or not) first. */
-function mayOpenBold(code: number): boolean {
-  return code === 42 || code <= 32 || code >= 0xa0;
-}
-
 /**
- * A line that is not a field but looks like one. For a schema key any near miss counts; for an unknown key
- * only an unmistakable field shape (`**Key:** value`, `**Key** : value`), so bold words in prose stay prose.
+ * A line that is not a field but more than text: Markdown layout, or almost a field. The Markdown habits are read by
+ * the parser's own `readMarkdownLine` (one grammar for them); what this reference checks is that the in-place parser
+ * finds the same lines, with the same keys, values and ranges.
  */
-function recogniseMalformed(text: string, isKnownKey: (key: string) => boolean = () => false): Almost | undefined {
+function recogniseLooseLine(text: string, isKnownKey: (key: string) => boolean = () => false): Almost | 'layout' | undefined {
   const head = text.length > MALFORMED_SCAN ? text.slice(0, MALFORMED_SCAN) : text;
-  const bold = mayOpenBold(head.charCodeAt(0)) ? ALMOST_BOLD.exec(head) : null;
-  if (bold) {
-    const [whole, indent, opening, rawKey, closing, colon, afterColon] = bold;
-    const key = rawKey.trim();
-    const value = text.slice(whole.length).trim();
-    const known = isKnownKey(key);
-    const fieldShaped = opening === '**' && colon !== '' && (closing === '**' || afterColon === '**');
-    if (!known && !fieldShaped) return undefined;
-    let problem = 'the key is not written as **Key**:';
-    if (colon && afterColon) problem = 'the colon is inside the ** markers';
-    else if (!closing && !afterColon) problem = 'the closing ** after the key is missing';
-    else if (!colon) problem = 'the colon after the key is missing';
-    else if (indent) problem = 'the line does not start at the left margin';
-    return { key, value, problem };
-  }
+  const markdown = readMarkdownLine(text, isKnownKey);
+  if (markdown) return markdown;
   // `Scale: Local`: the key is everything before the first colon. Found without a regular expression, because
   // `^\s*(.{1,200}?)\s*:` backtracks for seconds on a line of a few thousand spaces.
   const colon = head.indexOf(':');

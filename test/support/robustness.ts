@@ -3,6 +3,7 @@
  * from real records with random damage, and the checks every answer about them must pass. The checks return
  * problems as sentences instead of throwing, so the fuzzer can count them and carry on.
  */
+import { diffWordsWithSpace } from 'diff';
 import fc from 'fast-check';
 import type { Diagnostic, FoldingRange, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -275,6 +276,61 @@ export function quickFixProblems(
   for (const code of new Set(fixedCodes)) {
     const wanted = count(before, code) - fixedCodes.filter((c) => c === code).length;
     if (count(after, code) > wanted) problems.push(`quick fix "${title}" did not remove its ${code} problem (${count(before, code)} before, ${count(after, code)} after)`);
+  }
+  return problems;
+}
+
+/** What text a person would miss: letters, digits and signs, without white space, Markdown bold or colons, any case. */
+function words(text: string): string {
+  return text.replace(/[\s*_:,]/g, '').toLowerCase();
+}
+
+/** The texts a title quotes: `Replace "meduim" with "medium"` quotes meduim and medium. */
+function quotedIn(title: string): string[] {
+  return [...title.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+}
+
+/**
+ * A quick fix takes away only text its title names. For each edit, what it takes away is the part of the replaced
+ * text that the new text does not keep (common start and end left out). That is fine when it is only white space or
+ * markup, or when the new text still holds it (a line rewritten as a field); otherwise the title must quote text
+ * that is there in the replaced range and holds it (a quote cut with "…" names the text it starts). Whole lines
+ * taken away must be named by their field's key and the word "line" (or "this one").
+ */
+export function takenTextProblems(text: string, title: string, edits: readonly TextEdit[]): string[] {
+  const document = TextDocument.create('file:///taken', 'fragment', 0, text);
+  const problems: string[] = [];
+  for (const edit of edits) {
+    const old = document.getText(edit.range);
+    let from = 0;
+    while (from < old.length && from < edit.newText.length && old[from] === edit.newText[from]) from++;
+    let oldEnd = old.length;
+    let newEnd = edit.newText.length;
+    while (oldEnd > from && newEnd > from && old[oldEnd - 1] === edit.newText[newEnd - 1]) {
+      oldEnd--;
+      newEnd--;
+    }
+    const taken = words(old.slice(from, oldEnd));
+    if (taken === '' || words(edit.newText).includes(taken)) continue;
+    const wholeLines = edit.newText === '' && /(^|\n)\*\*[^*\r\n]+\*\*:/.test(old);
+    if (wholeLines) {
+      const keys = [...old.matchAll(/(?:^|\n)\*\*([^*\r\n]+)\*\*:/g)].map((m) => m[1].trim());
+      const named = keys.every((key) => quotedIn(title).includes(key)) && /\bline\b|this one/.test(title);
+      if (!named) problems.push(`quick fix "${title}" removes the line(s) ${JSON.stringify(old.slice(0, 80))} without naming them`);
+      continue;
+    }
+    const oneLine = old.replace(/\s+/g, ' ');
+    const names = quotedIn(title).filter((q) => (q.endsWith('…') ? oneLine.startsWith(q.slice(0, -1)) : oneLine.includes(q)));
+    if (names.some((q) => q.endsWith('…') || words(q).includes(taken))) continue;
+    // One edit may take away several things apart from each other (two repeated choices): each piece a word diff says
+    // is gone must be named.
+    const gone = diffWordsWithSpace(old.slice(from, oldEnd), edit.newText.slice(from, newEnd))
+      .filter((part) => part.removed && words(part.value) !== '')
+      .map((part) => part.value);
+    const unnamed = gone.filter((piece) => !names.some((q) => words(q).includes(words(piece))));
+    if (gone.length === 0 || unnamed.length > 0) {
+      problems.push(`quick fix "${title}" takes away ${JSON.stringify((unnamed[0] ?? old.slice(from, oldEnd)).slice(0, 80))}, which its title does not name`);
+    }
   }
   return problems;
 }

@@ -58,19 +58,34 @@ describe('quick fixes', () => {
   it('offers the nearest value first and marks it preferred', () => {
     const invalid = diagnostics.find((d) => d.code === 'invalid-value') as FragmentDiagnostic;
     const [first] = quickFixes(context, [invalid]);
-    assert.equal(first.title, 'Replace with "medium"');
+    assert.equal(first.title, 'Replace "meduim" with "medium"');
     assert.equal(first.isPreferred, true);
   });
 
-  it('adds a missing field at its schema position, and all missing fields at once', () => {
+  it('adds the missing fields at their schema positions, with empty values, in one fix', () => {
     const missing = diagnostics.filter((d) => d.code === 'missing-field');
-    const actions = quickFixes(context, [missing[0]], diagnostics);
-    const all = actions.find((a) => a.title.startsWith('Add all'));
-    assert.ok(all, 'no "Add all missing fields"');
-    const lines = applyAction(text, all).split('\n');
+    assert.equal(missing.length, 1, 'one problem for the record, naming every missing required field');
+    const actions = quickFixes(context, missing, diagnostics);
+    assert.deepEqual(actions.map((a) => a.title), ['Add the missing fields "Year" and "Scale"']);
+    const lines = applyAction(text, actions[0]).split('\n');
     assert.equal(lines[lines.indexOf('**coutnry**: Syria') + 1], '**Year**: ');
-    assert.equal(lines[lines.indexOf('**Scale**: ') - 1], '**Social actor**: ');
-    assert.equal(lines[lines.indexOf('**Scale**: ') - 2], '**Socail actor**: Civic change agents');
+    assert.equal(lines[lines.indexOf('**Scale**: ') - 1], '**Socail actor**: Civic change agents');
+    // The misspelt "Socail actor" is there, written wrong: no second Social actor line is added.
+    assert.ok(!lines.includes('**Social actor**: '));
+  });
+
+  it('offers "Add all" when a record misses required and recommended fields', () => {
+    const bare = '**FragmentID**: SCC-<redacted>/PHR012\n**Year**: 2024';
+    const found = check(bare).filter((d) => d.code === 'missing-field');
+    assert.deepEqual(found.map((d) => d.severity), [1, 2]);
+    const actions = quickFixes({ document: parseWithSchema(bare, schema), schema, uri: URI }, [found[0]], check(bare));
+    assert.deepEqual(actions.map((a) => a.title), ['Add the 9 missing required fields', 'Add all 15 missing fields']);
+    const fixed = applyAction(bare, actions[1]);
+    assert.deepEqual(check(fixed).filter((d) => d.code === 'missing-field'), []);
+    // Every added field is empty: nothing chooses a value for the writer.
+    const added = parseWithSchema(fixed, schema).fields.filter((f) => f.key !== 'FragmentID' && f.key !== 'Year');
+    assert.equal(added.length, 15);
+    for (const field of added) assert.equal(fieldValue(field), '', field.key);
   });
 
   it('for a duplicate with another value offers to keep either line', () => {
@@ -80,11 +95,14 @@ describe('quick fixes', () => {
     assert.ok(titles.every((t) => t.startsWith('Keep')));
   });
 
-  it('uses a snippet edit for a missing field when the client supports it', () => {
-    const scale = diagnostics.find((d) => d.code === 'missing-field' && d.message.includes('"Scale"')) as FragmentDiagnostic;
-    const [action] = quickFixes({ ...context, snippetEdits: true }, [scale]);
+  it('uses a snippet edit with empty tab stops when the client supports it, never a pre-filled choice', () => {
+    const [missing] = diagnostics.filter((d) => d.code === 'missing-field');
+    const [action] = quickFixes({ ...context, snippetEdits: true }, [missing]);
     const change = action.edit?.documentChanges?.[0] as { edits: { snippet: { value: string } }[] };
-    assert.match(change.edits[0].snippet.value, /\*\*Scale\*\*: \$\{1\|Local,Regional,National,International,Global\|\}/);
+    const snippets = change.edits.map((e) => e.snippet.value).join('|');
+    assert.match(snippets, /\*\*Year\*\*: \$\{1\}/);
+    assert.match(snippets, /\*\*Scale\*\*: \$\{2\}/);
+    assert.doesNotMatch(snippets, /\$\{\d+\|/, 'a choice would put its first value in the text');
   });
 
   it('converts an unstructured story, keeping every character of it', () => {

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_DIAGNOSTICS, mergeDiagnostics, Severity, validate, type FragmentDiagnostic } from '../../server/src/core';
+import { MAX_DIAGNOSTICS, mergeDiagnostics, ruleDocsHref, Severity, validate, type FragmentDiagnostic } from '../../server/src/core';
 import { VALID_RECORD } from '../support/fixtures';
 
 function duplicateIdAt(line: number): FragmentDiagnostic {
@@ -12,6 +12,7 @@ function duplicateIdAt(line: number): FragmentDiagnostic {
     range: { start: { line, character: 16 }, end: { line, character: 24 } },
     severity: Severity.Warning,
     code: 'duplicate-id',
+    codeDescription: { href: ruleDocsHref('duplicate-id') },
     source: 'fragments',
     message: `FragmentID used again (line ${line})`,
     data: { fix: 'none' },

@@ -8,7 +8,7 @@ import { formatEdits } from '../../server/src/core/features/format';
 import { quickFixes } from '../../server/src/core/features/quick-fixes';
 import { applyEdits } from '../../server/src/core/features/shared';
 import { NOW, seed, VALID_RECORD, withField } from '../support/fixtures';
-import { editsFor, intendedRecordCount } from '../support/robustness';
+import { editsFor, intendedRecordCount, takenTextProblems } from '../support/robustness';
 
 const schema = getDefaultSchema();
 const URI = 'file:///regression.fragment';
@@ -21,6 +21,38 @@ function applyFix(text: string, title: RegExp): string {
 }
 
 describe('regressions found by the property tests', () => {
+  it('removing a repeated field on the first line keeps the byte-order mark (the fix took it with the line)', () => {
+    const text = '\uFEFF**Scale**: Local\n**Scale**: Regional';
+    const fixed = applyFix(text, /remove the one on line 1/);
+    assert.ok(fixed.startsWith('\uFEFF'), JSON.stringify(fixed.slice(0, 20)));
+    assert.equal(fixed.replace('\uFEFF', '').split('\n').filter((l) => l.startsWith('**Scale**')).length, 1);
+  });
+
+  it('removing two repeated choices far apart in one value names both, and nothing between them goes', () => {
+    const text = withField('MCQType of change', '**MCQType of change**: New structure, Gender transformative, Seeking public support, New structure, Gender transformative');
+    const actions = quickFixes({ document: parseWithSchema(text, schema), schema, uri: URI }, check(text)).filter((a) => /repeated/.test(a.title));
+    assert.ok(actions.length > 0);
+    for (const action of actions) assert.deepEqual(takenTextProblems(text, action.title, editsFor(action.edit, URI)), [], action.title);
+  });
+
+  it('a fix for a flag value with a note on the next line takes away only the value (it took the note too)', () => {
+    const text = withField('The change was unintended', '**The change was unintended**: yes\nThe partners had not planned this.');
+    const actions = quickFixes({ document: parseWithSchema(text, schema), schema, uri: URI }, check(text));
+    assert.ok(actions.length > 0);
+    for (const action of actions) assert.deepEqual(takenTextProblems(text, action.title, editsFor(action.edit, URI)), [], action.title);
+    // The check itself sees the old fix: the whole two-line value replaced, under a title that names only "yes".
+    const line = 14;
+    const oldEdit = { range: { start: { line, character: 31 }, end: { line: line + 1, character: 34 } }, newText: 'YES' };
+    assert.equal(applyEdits(text, [oldEdit]).split('\n')[line], '**The change was unintended**: YES');
+    assert.equal(takenTextProblems(text, 'Replace "yes" with "YES"', [oldEdit]).length, 1);
+    // And a title that names only the new value: "meduim" goes unnamed.
+    const typo = withField('Rating significance', '**Rating significance**: meduim');
+    const typoEdit = { range: { start: { line: 8, character: 25 }, end: { line: 8, character: 31 } }, newText: 'medium' };
+    assert.equal(applyEdits(typo, [typoEdit]).split('\n')[8], '**Rating significance**: medium');
+    assert.equal(takenTextProblems(typo, 'Replace with "medium"', [typoEdit]).length, 1, 'a title must name what goes');
+    assert.deepEqual(takenTextProblems(typo, 'Replace "meduim" with "medium"', [typoEdit]), []);
+  });
+
   it('a line of thousands of spaces is checked in milliseconds, not seconds (the bare-key pattern backtracked)', () => {
     const text = `${VALID_RECORD}\n${' '.repeat(60_000)}\n${' '.repeat(5_000)}`;
     const started = process.hrtime.bigint();
@@ -48,7 +80,8 @@ describe('regressions found by the property tests', () => {
 
   it('rewriting an indented field line also removes the indentation, so the problem goes away', () => {
     const text = ` ${seed(0)}`;
-    assert.deepEqual(check(text).map((d) => d.code), ['malformed-field', 'missing-field']);
+    // The indented FragmentID is there, written wrong: one problem, not also a missing FragmentID.
+    assert.deepEqual(check(text).map((d) => d.code), ['malformed-field']);
     const fixed = applyFix(text, /^Rewrite as a field/);
     assert.equal(fixed, seed(0));
     assert.deepEqual(check(fixed), []);
@@ -56,9 +89,9 @@ describe('regressions found by the property tests', () => {
   });
 
   it('a missing FragmentID is added at the top of the record, not after an unknown first field', () => {
-    const text = VALID_RECORD.replace('**FragmentID**', '**ragmentID**');
+    const text = VALID_RECORD.replace('**FragmentID**', '**Reference**');
     const fixed = applyFix(text, /^Add the missing field "FragmentID"/);
-    assert.ok(fixed.startsWith('**FragmentID**: \n**ragmentID**: '), fixed.slice(0, 60));
+    assert.ok(fixed.startsWith('**FragmentID**: \n**Reference**: '), fixed.slice(0, 60));
     assert.equal(parseWithSchema(fixed, schema).records.length, 1);
     assert.deepEqual(check(fixed).filter((d) => d.code === 'missing-field'), []);
   });

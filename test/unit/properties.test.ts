@@ -32,6 +32,7 @@ import {
   quickFixProblems,
   rangeProblem,
   symbolProblems,
+  takenTextProblems,
 } from '../support/robustness';
 
 const schema = getDefaultSchema();
@@ -95,6 +96,7 @@ describe('properties of the core on damaged records', () => {
         for (const action of actions) {
           const codes = (action.diagnostics ?? []).map((d: Diagnostic) => String(d.code));
           problems.push(...quickFixProblems(text, action.title, codes, editsFor(action.edit, URI), diagnostics, check));
+          problems.push(...takenTextProblems(text, action.title, editsFor(action.edit, URI)));
           applied++;
         }
         return none(problems);

@@ -1,5 +1,6 @@
 /** At most so many diagnostics per file; the last one then says how many more there are. */
 import { DIAGNOSTIC_SOURCE } from './diagnostic-codes';
+import { ruleDocs } from './diagnostic-docs';
 import { Severity, type FragmentDiagnostic } from './diagnostic';
 import { range } from './parser';
 
@@ -20,6 +21,7 @@ export function capDiagnostics(diagnostics: FragmentDiagnostic[], max: number, h
     range: range(last.line, last.character, last.line, last.character),
     severity: Severity.Information,
     code: 'too-many-problems',
+    codeDescription: ruleDocs('too-many-problems'),
     source: DIAGNOSTIC_SOURCE,
     // "At least": rules stop looking once the cap is passed (describing 100,000 problems would take seconds).
     message: `Only the first ${kept.length} problems are listed; at least ${hidden} more problems are not shown. Fix these and the rest appear.`,

@@ -9,6 +9,7 @@ export const DIAGNOSTIC_CODES = [
   'value-case',
   'unknown-value',
   'repeated-choice',
+  'text-after-value',
   'unknown-marker',
   'pii',
   'unstructured',

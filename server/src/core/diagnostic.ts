@@ -10,12 +10,14 @@ export type FixData =
   | { fix: 'replace'; suggestions: string[] } // replace the diagnostic's range with a suggestion (first = best)
   | { fix: 'rename-key'; suggestions: string[] } // replace the key (the diagnostic's range)
   | { fix: 'rewrite-line'; replacement: string } // replace the diagnostic's range (the whole line) with a field line
-  | { fix: 'insert-field'; key: string; record: number; recordStartLine: number }
+  | { fix: 'insert-fields'; keys: string[]; record: number; recordStartLine: number } // keys: the missing fields, in schema order
   | { fix: 'remove-duplicate'; key: string; firstLine: number; sameValue: boolean }
   | { fix: 'none'; hidden?: number }; // hidden: on a too-many-problems note, how many problems it leaves out
 
 export interface FragmentDiagnostic extends Diagnostic {
   code: DiagnosticCode;
+  /** A link to the rule's page (docs/rules/<code>.md, shipped with the tool): see diagnostic-docs.ts. */
+  codeDescription: { href: string };
   source: 'fragments';
   /** Plain text for a person; LSP 3.18 allows Markdown here, but not every client shows it. */
   message: string;

@@ -2,6 +2,7 @@
 export { MAX_DIAGNOSTICS } from './cap';
 export * from './diagnostic';
 export * from './diagnostic-codes';
+export { ruleDocsHref } from './diagnostic-docs';
 export * from './limits';
 export * from './parser';
 export * from './schema/compile';

@@ -4,6 +4,7 @@
  */
 import { Severity, type FragmentDiagnostic } from './diagnostic';
 import { DIAGNOSTIC_SOURCE } from './diagnostic-codes';
+import { ruleDocs } from './diagnostic-docs';
 
 /** Open files are checked up to this many characters (about 5 MB), the same limit as for files on disk. */
 export const MAX_CHECKED_CHARACTERS = 5_000_000;
@@ -37,6 +38,7 @@ export function checkedPart(text: string, recordStart: string, max = MAX_CHECKED
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: Severity.Information,
       code: 'file-too-large',
+      codeDescription: ruleDocs('file-too-large'),
       source: DIAGNOSTIC_SOURCE,
       message,
       data: { fix: 'none' },

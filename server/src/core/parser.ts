@@ -240,12 +240,14 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
       spans[1] = lineEnd;
       spanEnd = 2;
     } else {
-      const almost = start < lineEnd ? recogniseMalformed(text, start, lineEnd, nextColon, options.isKnownKey) : undefined;
-      if (almost) {
+      const loose = start < lineEnd ? recogniseLooseLine(text, start, lineEnd, nextColon, options.isKnownKey) : undefined;
+      if (loose === 'layout') {
+        finishField(); // a heading or separator between records ends the value before it, and is part of none
+      } else if (loose) {
         finishField();
         const lineText = text.slice(start, lineEnd);
         const from = skip + (lineText.length - lineText.trimStart().length);
-        malformed.push({ ...almost, line, range: range(line, from, line, skip + lineText.trimEnd().length) });
+        malformed.push({ ...loose, line, range: range(line, from, line, skip + lineText.trimEnd().length) });
       } else if (current) {
         spans[spanEnd++] = lineStart;
         spans[spanEnd++] = lineEnd;
@@ -403,48 +405,101 @@ export function valueSubRange(field: Field, start: number, end: number): Range {
 
 /** Only this much of a line is examined for an almost-field; the value is still taken whole. */
 const MALFORMED_SCAN = 4096;
+/**
+ * The field line's own shape, `**Key**: value`: what `fieldKeyEnd` finds in place, as an expression for the editing
+ * features that look at one line (and for a field line behind a list bullet).
+ */
+export const FIELD_HEAD = /^\*\*([^*\r\n]{1,200}?)\*\*:/;
 // `**Scale: Local`, `**Scale:** Local`, `**Scale** : Local`, `**Scale**Local`, `*Scale*: Local`, `  **Scale**: Local`.
 // The key may not start with a space, so a Markdown bullet (`* item: text`) is never taken for a field.
 const ALMOST_BOLD = /^(\s*)(\*{1,3})(?=[^\s*])([^*:\r\n]{1,200})(\*{0,3})\s*(:?)\s*(\*{0,3})\s*/
+// `__Scale__: Local`, `__Scale:__ Local`: Markdown's other bold. Only in a field's shape (closing `__` and a colon), so
+// a word like `__init__` in prose stays prose.
+const ALMOST_UNDERSCORE = /^(\s*)__(?=[^\s_])([^:\r\n]{1,200}?)\s*(?:(__)\s*:|:\s*__)\s*/;
+// `- **Scale**: Local`, `* **Scale**: Local`, `+ __Scale__: Local`: a field written as a Markdown list item.
+const BULLET = /^\s*[-*+][ \t]+(?=\*\*|__)/;
+/**
+ * Lines a Markdown writer puts between records, which are not a problem and belong to no field: a heading
+ * (`# Record 2`) and a separator (`---`, `***`, `___`, `- - -`).
+ */
+const LAYOUT = /^ {0,3}(?:#{1,6}(?:[ \t].*)?|([-*_])(?:[ \t]*\1){2,}[ \t]*)$/;
 /** The longest key a bare `Key: value` line may have. */
 const MAX_BARE_KEY = 200;
 
 type Almost = Omit<MalformedLine, 'line' | 'range'>;
 
-/** Whether a line starting with this character can match ALMOST_BOLD: a `*` or white space (ASCII or not) first. */
-function mayOpenBold(code: number): boolean {
-  return code === 42 || code <= 32 || code >= 0xa0;
+/** What a line that is not a field line is, when it is more than text: Markdown layout, or almost a field. */
+export type LooseLine = Almost | 'layout';
+
+/**
+ * Whether a line starting with this character can be Markdown layout or a bold almost-field: a `*`, `_`, `#`, `-`, `+`
+ * or white space (ASCII or not) first. Most lines are prose and are told apart by this alone.
+ */
+function mayBeMarkdown(code: number): boolean {
+  return code === 42 || code === 95 || code === 35 || code === 45 || code === 43 || code <= 32 || code >= 0xa0;
 }
 
 /**
- * A line (from `start` to `end` in `text`) that is not a field but looks like one. For a schema key any near miss
- * counts; for an unknown key only an unmistakable field shape (`**Key:** value`, `**Key** : value`), so bold words in
- * prose stay prose. Most lines are neither, and are told apart without cutting the line out of the text.
+ * A line (from `start` to `end` in `text`) that is not a field: Markdown layout, almost a field, or neither. For a
+ * schema key any near miss counts; for an unknown key only an unmistakable field shape (`**Key:** value`,
+ * `**Key** : value`, `__Key__: value`), so bold words in prose stay prose. Most lines are neither, and are told apart
+ * without cutting the line out of the text.
  */
-function recogniseMalformed(text: string, start: number, end: number, nextColon: NextIndex, isKnownKey: (key: string) => boolean = () => false): Almost | undefined {
-  const headEnd = Math.min(end, start + MALFORMED_SCAN);
-  const bold = mayOpenBold(text.charCodeAt(start)) ? ALMOST_BOLD.exec(text.slice(start, headEnd)) : null;
-  if (bold) {
-    const [whole, indent, opening, rawKey, closing, colon, afterColon] = bold;
-    const key = rawKey.trim();
-    const value = text.slice(start + whole.length, end).trim();
-    const known = isKnownKey(key);
-    const fieldShaped = opening === '**' && colon !== '' && (closing === '**' || afterColon === '**');
-    if (!known && !fieldShaped) return undefined;
-    let problem = 'the key is not written as **Key**:';
-    if (colon && afterColon) problem = 'the colon is inside the ** markers';
-    else if (!closing && !afterColon) problem = 'the closing ** after the key is missing';
-    else if (!colon) problem = 'the colon after the key is missing';
-    else if (indent) problem = 'the line does not start at the left margin';
-    return { key, value, problem };
+function recogniseLooseLine(text: string, start: number, end: number, nextColon: NextIndex, isKnownKey: (key: string) => boolean = () => false): LooseLine | undefined {
+  if (mayBeMarkdown(text.charCodeAt(start))) {
+    const markdown = readMarkdownLine(text.slice(start, end), isKnownKey);
+    if (markdown) return markdown;
   }
   // `Scale: Local`: the key is everything before the first colon. Found without a regular expression, because
   // `^\s*(.{1,200}?)\s*:` backtracks for seconds on a line of a few thousand spaces.
   const colon = nextColon.from(start);
-  if (colon >= headEnd) return undefined;
+  if (colon >= Math.min(end, start + MALFORMED_SCAN)) return undefined;
   const key = text.slice(start, colon).trim();
   if (key === '' || key.length > MAX_BARE_KEY || key.includes('*') || !isKnownKey(key)) return undefined;
   return { key, value: text.slice(colon + 1, end).trim(), problem: 'the key is not written between ** and **' };
+}
+
+/**
+ * The Markdown habits in a line that is not a field line: layout between records, or a field written the way
+ * Markdown writes bold or lists. Exported for the reference parser the tests compare this one with.
+ */
+export function readMarkdownLine(line: string, isKnownKey: (key: string) => boolean = () => false): LooseLine | undefined {
+  const head = line.length > MALFORMED_SCAN ? line.slice(0, MALFORMED_SCAN) : line;
+  // Anchored, with no nested repetition: linear on a megabyte line too.
+  if (LAYOUT.test(line)) return 'layout';
+  const bullet = BULLET.exec(head);
+  if (bullet) {
+    const rest = line.slice(bullet[0].length);
+    const exact = FIELD_HEAD.exec(rest);
+    const field = exact ? { key: exact[1].trim(), value: rest.slice(exact[0].length).trim() } : readAlmostBold(rest, isKnownKey);
+    if (!field || !isKnownKey(field.key)) return undefined; // a bold word in a list of notes
+    return { key: field.key, value: field.value, problem: `it starts with a list bullet (${JSON.stringify(bullet[0].trim())})` };
+  }
+  return readAlmostBold(line, isKnownKey);
+}
+
+function readAlmostBold(line: string, isKnownKey: (key: string) => boolean): Almost | undefined {
+  const head = line.length > MALFORMED_SCAN ? line.slice(0, MALFORMED_SCAN) : line;
+  const underscore = ALMOST_UNDERSCORE.exec(head);
+  if (underscore) {
+    const [whole, , rawKey, closing] = underscore;
+    const problem = closing ? 'the key is written between __ and __ instead of ** and **' : 'the key is written between __ and __ instead of ** and **, with the colon inside them';
+    return { key: rawKey.trim(), value: line.slice(whole.length).trim(), problem };
+  }
+  const bold = ALMOST_BOLD.exec(head);
+  if (!bold) return undefined;
+  const [whole, indent, opening, rawKey, closing, colon, afterColon] = bold;
+  const key = rawKey.trim();
+  const value = line.slice(whole.length).trim();
+  const known = isKnownKey(key);
+  const fieldShaped = opening === '**' && colon !== '' && (closing === '**' || afterColon === '**');
+  if (!known && !fieldShaped) return undefined;
+  let problem = 'the key is not written as **Key**:';
+  if (colon && afterColon) problem = 'the colon is inside the ** markers';
+  else if (!closing && !afterColon) problem = 'the closing ** after the key is missing';
+  else if (!colon) problem = 'the colon after the key is missing';
+  else if (indent) problem = 'the line does not start at the left margin';
+  return { key, value, problem };
 }
 
 export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {

@@ -364,7 +364,7 @@ function moved(diagnostic: FragmentDiagnostic, lines: number, records: number): 
   if (lines === 0 && records === 0) return diagnostic;
   const result: FragmentDiagnostic = { ...diagnostic, range: shiftRange(diagnostic.range, lines) };
   const data = diagnostic.data;
-  if (data.fix === 'insert-field') result.data = { ...data, record: data.record + records, recordStartLine: data.recordStartLine + lines };
+  if (data.fix === 'insert-fields') result.data = { ...data, record: data.record + records, recordStartLine: data.recordStartLine + lines };
   else if (data.fix === 'remove-duplicate') {
     result.data = { ...data, firstLine: data.firstLine + lines };
     // The message names the line of the first copy (duplicate-field's "first on line N"), the only line in a message.

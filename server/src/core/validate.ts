@@ -1,6 +1,7 @@
 /** Runs the rules over a document. Pure: text and schema in, diagnostics out. */
 import { capDiagnostics, MAX_DIAGNOSTICS } from './cap';
 import { DIAGNOSTIC_SOURCE } from './diagnostic-codes';
+import { ruleDocs } from './diagnostic-docs';
 import type { FragmentDiagnostic } from './diagnostic';
 import { parse, type Field, type ParsedDocument } from './parser';
 import { RULES, UNSTRUCTURED_RULE } from './rules';
@@ -62,7 +63,7 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
     valueProblems = new Map();
     for (let i = 0; i < fields.length; i++) {
       const spec = specs[i];
-      const problems = spec ? checkValue(spec, fields[i], now, suggest) : NO_PROBLEMS;
+      const problems = spec ? checkValue(spec, fields[i], now, suggest, index.markers) : NO_PROBLEMS;
       if (problems.length === 0) continue;
       valueProblems.set(i, problems);
       withValueProblems.push(fields[i]);
@@ -94,6 +95,7 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
         range: problem.range,
         severity,
         code: problem.code,
+        codeDescription: ruleDocs(problem.code),
         source: DIAGNOSTIC_SOURCE,
         message: problem.message,
         data: problem.data,

@@ -42,10 +42,11 @@ export const codeActionsHandler: Handler = (services) => {
 
       if (wanted(params, 'quickfix')) {
         const current = view.diagnostics();
-        // A client that does not send `data` back still gets fixes: take ours for the same range and code.
+        // A client that does not send `data` back still gets fixes: take ours for the same range, code and message (a
+        // record's two missing-field problems share a range).
         const inContext = params.context.diagnostics
           .filter((d) => d.source === 'fragments')
-          .map((d) => (d.data ? d : (current.find((c) => c.code === d.code && sameRange(c, d)) ?? d)));
+          .map((d) => (d.data ? d : (current.find((c) => c.code === d.code && c.message === d.message && sameRange(c, d)) ?? d)));
         const snippetEdits = services.clientCapabilities().workspace?.workspaceEdit?.snippetEditSupport === true;
         actions.push(...quickFixes({ document: view.parsed, schema, uri, snippetEdits }, inContext, current));
         if (!truncated && !inContext.some((d) => d.code === 'unstructured')) {

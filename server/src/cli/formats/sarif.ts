@@ -3,7 +3,7 @@
  * code units, as in LSP; `endColumn` is the column after the last character, as SARIF defines it.
  */
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_CODES, DUPLICATE_ID_DESCRIPTION, RULES, type DiagnosticCode, type FragmentDiagnostic } from '../../core';
+import { DIAGNOSTIC_CODES, DUPLICATE_ID_DESCRIPTION, RULES, ruleDocsHref, type DiagnosticCode, type FragmentDiagnostic } from '../../core';
 import { UNSTRUCTURED_RULE } from '../../core/rules';
 import { severityName, type FormatContext, type Formatter } from './format';
 
@@ -58,7 +58,8 @@ export const sarif: Formatter = (files, context) => {
           driver: {
             name: 'fragment-lint',
             version: context.version,
-            rules: used.map((code) => ({ id: code, shortDescription: { text: DESCRIPTIONS[code] || code } })),
+            // helpUri: the rule's page shipped beside dist/, the same link the editor's diagnostics carry.
+            rules: used.map((code) => ({ id: code, shortDescription: { text: DESCRIPTIONS[code] || code }, helpUri: ruleDocsHref(code) })),
           },
         },
         originalUriBaseIds: { [ROOT]: { uri: context.rootUri } },

@@ -5,12 +5,12 @@
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { distance } from 'fastest-levenshtein';
 import type { FixData, FragmentDiagnostic } from '../diagnostic';
-import type { ParsedDocument } from '../parser';
+import { FIELD_HEAD, type ParsedDocument } from '../parser';
 import { fold } from '../schema/compile';
 import type { Schema } from '../schema/model';
 import { isClose } from '../suggest';
 import { parseWithSchema, validateParsed } from '../validate';
-import { applyEdits, comparePositions, fieldAtLine, fromLineStart, minimalEdit, recordAtLine, removeLines, specFor } from './shared';
+import { applyEdits, comparePositions, fieldAtLine, fromLineStart, minimalEdit, recordAtLine, removeLines, specFor, textIn } from './shared';
 
 /** Enough rounds for fixes that uncover others; a document that still changes after this many is left as it is. */
 const MAX_ROUNDS = 8;
@@ -20,25 +20,18 @@ export interface FixAllOptions {
   now?: Date;
 }
 
-/** The text of a range of the document (ranges of diagnostics never cross a line unless they cover a value). */
-function textOf(document: ParsedDocument, diagnostic: Diagnostic): string {
-  const { start, end } = diagnostic.range;
-  if (start.line === end.line) return document.lines[start.line]?.slice(start.character, end.character) ?? '';
-  const lines = document.lines.slice(start.line, end.line + 1);
-  lines[lines.length - 1] = lines[lines.length - 1].slice(0, end.character);
-  lines[0] = lines[0].slice(start.character);
-  return lines.join('\n');
-}
-
 /** The one suggestion that is a close match for what is written, when exactly one is. */
 function onlyCloseCandidate(written: string, suggestions: readonly string[]): string | undefined {
   const close = suggestions.filter((s) => isClose(written, s, distance(fold(written), fold(s))));
   return close.length === 1 ? close[0] : undefined;
 }
 
-/** Only letters, digits and other non-space characters, compared without case: what a line rewrite must keep. */
+/**
+ * Only letters, digits and other non-space characters, compared without case: what a line rewrite must keep. The
+ * Markdown a rewrite takes away (a list bullet, `**` or `__` around the key, the colon) is not counted.
+ */
 function substance(text: string): string {
-  return text.replace(/[\s*:]/g, '').toLowerCase();
+  return text.replace(/^\s*[-*+][ \t]+/, '').replace(/[\s*:_]/g, '').toLowerCase();
 }
 
 /**
@@ -50,14 +43,14 @@ function changesRecords(document: ParsedDocument, schema: Schema, line: number, 
   const startsRecord = (key: string | undefined) => key !== undefined && specFor(schema, key)?.key === schema.recordStart;
   const first = document.fields[0];
   if (first && line < first.line) return startsRecord(first.key);
-  return startsRecord(/^\*\*([^*]*)\*\*:/.exec(replacement)?.[1].trim());
+  return startsRecord(FIELD_HEAD.exec(replacement)?.[1].trim());
 }
 
 /** The safe edit for one diagnostic, or nothing when the fix would be a guess or would drop text. */
 export function safeEdit(document: ParsedDocument, schema: Schema, diagnostic: Diagnostic): TextEdit | undefined {
   const data = diagnostic.data as FixData | undefined;
   if (diagnostic.source !== 'fragments' || !data) return undefined;
-  const written = textOf(document, diagnostic);
+  const written = textIn(document, diagnostic.range);
   switch (diagnostic.code) {
     case 'value-case':
       return data.fix === 'replace' && data.suggestions.length === 1 ? { range: diagnostic.range, newText: data.suggestions[0] } : undefined;

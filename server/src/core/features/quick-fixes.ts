@@ -4,7 +4,7 @@
  */
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { FixData } from '../diagnostic';
-import { quote } from '../diagnostic';
+import { listOf, quote } from '../diagnostic';
 import type { ParsedDocument } from '../parser';
 import type { FieldSpec, Schema } from '../schema/model';
 import { convertStoryAction } from './convert-story';
@@ -18,6 +18,8 @@ import {
   recordAtLine,
   removeLines,
   schemaPositionLine,
+  specFor,
+  textIn,
 } from './shared';
 
 export interface QuickFixContext {
@@ -40,42 +42,59 @@ function action(title: string, diagnostic: Diagnostic, workspaceEdit: WorkspaceE
   return { title, kind: QUICKFIX, diagnostics: [diagnostic], edit: workspaceEdit, ...(isPreferred ? { isPreferred } : {}) };
 }
 
-function replaceTitle(code: string, suggestion: string): string {
-  switch (code) {
-    case 'value-case':
-      return `Write ${quote(suggestion, 80)}`;
+/**
+ * A fix's title names the text it takes away, quoted, so that nothing goes without the person seeing it go:
+ * `Replace "meduim" with "medium"`, not `Replace with "medium"`.
+ */
+function replaceTitle(context: QuickFixContext, diagnostic: Diagnostic, suggestion: string): string {
+  const written = textIn(context.document, diagnostic.range);
+  switch (diagnostic.code) {
     case 'unknown-marker':
-      return `Replace with the marker ${suggestion}`;
+      return `Replace ${quote(written, 80)} with the marker ${suggestion}`;
     case 'pii':
-      return `Redact as ${suggestion}`;
-    case 'repeated-choice':
-      return 'Remove the repeated choice';
+      return `Redact ${quote(written, 80)} as ${suggestion}`;
+    case 'repeated-choice': {
+      const removed = removedChoices(context, diagnostic, written, suggestion);
+      return removed.length ? `Remove the repeated ${listOf(removed.map((c) => quote(c, 80)), 'and')}` : `Replace ${quote(written, 80)} with ${quote(suggestion, 80)}`;
+    }
     default:
-      return `Replace with ${quote(suggestion, 80)}`;
+      return `Replace ${quote(written, 80)} with ${quote(suggestion, 80)}`;
   }
+}
+
+/** The choices a multi-choice value loses when it becomes `kept`: the repeats, as written. */
+function removedChoices(context: QuickFixContext, diagnostic: Diagnostic, written: string, kept: string): string[] {
+  const field = fieldAtLine(context.document, diagnostic.range.start.line);
+  const separator = (field && specFor(context.schema, field.key)?.separator) || ',';
+  const left = kept.split(separator).map((c) => c.trim());
+  const removed: string[] = [];
+  for (const choice of written.split(separator).map((c) => c.trim())) {
+    const at = left.indexOf(choice);
+    if (at >= 0) left.splice(at, 1);
+    else if (choice !== '') removed.push(choice);
+  }
+  return removed;
 }
 
 const replace: Builder<'replace'> = (context, diagnostic, data) =>
   data.suggestions.map((suggestion, index) =>
-    action(replaceTitle(String(diagnostic.code), suggestion), diagnostic, edit(context.uri, [{ range: diagnostic.range, newText: suggestion }]), index === 0),
+    action(replaceTitle(context, diagnostic, suggestion), diagnostic, edit(context.uri, [{ range: diagnostic.range, newText: suggestion }]), index === 0),
   );
 
 const renameKey: Builder<'rename-key'> = (context, diagnostic, data) =>
   data.suggestions.map((suggestion, index) =>
-    action(`Rename the field to ${quote(suggestion, 80)}`, diagnostic, edit(context.uri, [{ range: diagnostic.range, newText: suggestion }]), index === 0),
+    action(`Rename ${quote(textIn(context.document, diagnostic.range), 80)} to ${quote(suggestion, 80)}`, diagnostic, edit(context.uri, [{ range: diagnostic.range, newText: suggestion }]), index === 0),
   );
 
 const rewriteLine: Builder<'rewrite-line'> = (context, diagnostic, data) => [
   action(`Rewrite as a field: ${quote(data.replacement, 50)}`, diagnostic, edit(context.uri, [{ range: fromLineStart(context.document, diagnostic.range), newText: data.replacement }]), true),
 ];
 
-/** A snippet placeholder for the value: a choice of the allowed values when there are few, else an empty stop. */
-function valueSnippet(spec: FieldSpec, stop: number): string {
-  const listed = (spec.kind === 'closed' || spec.kind === 'flag') && spec.values.length > 0 && spec.values.length <= 12;
-  return listed ? `\${${stop}|${spec.values.map((v) => escapeSnippet(v.value, true)).join(',')}|}` : `\${${stop}}`;
-}
-
-/** Inserts the given fields into the record at `line`, each at its schema position. */
+/**
+ * Inserts the given fields into the record at `line`, each at its schema position, with an empty value: the person
+ * writes it. (A snippet choice would put its first value in the text, a value nobody chose.) With snippet edits each
+ * value is an empty tab stop, so Tab goes from one to the next.
+ */
 function insertFields(context: QuickFixContext, recordLine: number, specs: FieldSpec[]): WorkspaceEdit | undefined {
   const { document, schema, uri } = context;
   const record = recordAtLine(document, recordLine);
@@ -90,7 +109,7 @@ function insertFields(context: QuickFixContext, recordLine: number, specs: Field
   if (context.snippetEdits) {
     let stop = 0;
     const edits = [...byLine].map(([after, group]) => {
-      const text = group.map((spec) => `**${escapeSnippet(spec.key)}**: ${valueSnippet(spec, ++stop)}`).join(eol);
+      const text = group.map((spec) => `**${escapeSnippet(spec.key)}**: \${${++stop}}`).join(eol);
       const plain = insertLineAfter(document, after, '\u0000');
       const [headText, tailText] = plain.newText.split('\u0000').map((t) => escapeSnippet(t));
       return { range: plain.range, snippet: { kind: 'snippet', value: headText + text + tailText } };
@@ -100,10 +119,23 @@ function insertFields(context: QuickFixContext, recordLine: number, specs: Field
   return edit(uri, [...byLine].map(([after, group]) => insertLineAfter(document, after, group.map((s) => emptyFieldLine(s.key)).join(eol))));
 }
 
-const insertField: Builder<'insert-field'> = (context, diagnostic, data) => {
-  const spec = context.schema.byName.get(data.key);
-  const workspaceEdit = spec && insertFields(context, diagnostic.range.start.line, [spec]);
-  return workspaceEdit ? [action(`Add the missing field ${quote(data.key, 80)}`, diagnostic, workspaceEdit, true)] : [];
+/** The title of an action that adds these missing fields. */
+function addFieldsTitle(specs: readonly FieldSpec[], all = false): string {
+  if (specs.length === 1) return `Add the missing field ${quote(specs[0].key, 80)}`;
+  if (all) return `Add all ${specs.length} missing fields`;
+  if (specs.length <= 3) return `Add the missing fields ${listOf(specs.map((s) => quote(s.key, 80)), 'and')}`;
+  const presence = specs.every((s) => s.presence === specs[0].presence) ? ` ${specs[0].presence}` : '';
+  return `Add the ${specs.length} missing${presence} fields`;
+}
+
+function specsOf(context: QuickFixContext, keys: readonly string[]): FieldSpec[] {
+  return keys.flatMap((key) => context.schema.byName.get(key) ?? []);
+}
+
+const insertFieldsFix: Builder<'insert-fields'> = (context, diagnostic, data) => {
+  const specs = specsOf(context, data.keys);
+  const workspaceEdit = insertFields(context, diagnostic.range.start.line, specs);
+  return workspaceEdit ? [action(addFieldsTitle(specs), diagnostic, workspaceEdit, true)] : [];
 };
 
 const removeDuplicate: Builder<'remove-duplicate'> = (context, diagnostic, data) => {
@@ -124,7 +156,7 @@ const BUILDERS: { [K in FixData['fix']]: Builder<K> } = {
   replace,
   'rename-key': renameKey,
   'rewrite-line': rewriteLine,
-  'insert-field': insertField,
+  'insert-fields': insertFieldsFix,
   'remove-duplicate': removeDuplicate,
   none: () => [],
 };
@@ -150,20 +182,18 @@ export function quickFixes(context: QuickFixContext, diagnostics: readonly Diagn
     }
     const build = BUILDERS[data.fix] as Builder<typeof data.fix>;
     actions.push(...build(context, diagnostic, data as never));
-    if (data.fix === 'insert-field') missingByRecord.set(data.record, []);
+    if (data.fix === 'insert-fields') missingByRecord.set(data.record, []);
   }
+  // A record missing both required and recommended fields has two problems: one more action adds everything.
   for (const diagnostic of all) {
     const data = diagnostic.data as FixData | undefined;
-    if (diagnostic.source === 'fragments' && data?.fix === 'insert-field') missingByRecord.get(data.record)?.push(diagnostic);
+    if (diagnostic.source === 'fragments' && data?.fix === 'insert-fields') missingByRecord.get(data.record)?.push(diagnostic);
   }
   for (const missing of missingByRecord.values()) {
     if (missing.length < 2) continue;
-    const specs = missing.flatMap((d) => {
-      const spec = context.schema.byName.get((d.data as { key: string }).key);
-      return spec ? [spec] : [];
-    });
+    const specs = specsOf(context, missing.flatMap((d) => (d.data as { keys: string[] }).keys));
     const workspaceEdit = insertFields(context, missing[0].range.start.line, specs);
-    if (workspaceEdit) actions.push({ title: `Add all ${specs.length} missing fields`, kind: QUICKFIX, diagnostics: missing, edit: workspaceEdit });
+    if (workspaceEdit) actions.push({ title: addFieldsTitle(specs, true), kind: QUICKFIX, diagnostics: missing, edit: workspaceEdit });
   }
   return actions;
 }

@@ -1,12 +1,11 @@
 /** Small helpers the editing features share: where a field's parts sit on its line, which record a line is in. */
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Field, FragmentRecord, ParsedDocument } from '../parser';
+// The `**Key**:` shape the parser reads, to find where the key and the colon sit on a field's line.
+import { FIELD_HEAD, type Field, type FragmentRecord, type ParsedDocument } from '../parser';
 import { fold } from '../schema/compile';
 import type { FieldSpec, Schema } from '../schema/model';
 
-/** The same `**Key**:` shape the parser reads, to find where the key and the colon sit on a field's line. */
-const FIELD_HEAD = /^\*\*([^*\r\n]{1,200}?)\*\*:/;
 
 export interface FieldHead {
   /** Characters before `**` (1 on a first line that starts with a byte-order mark). */
@@ -43,6 +42,16 @@ export function fieldAtLine(document: ParsedDocument, line: number): Field | und
   return document.fields.find((f) => f.line <= line && line <= f.endLine);
 }
 
+/** The text a range covers, its lines joined with `\n`. */
+export function textIn(document: ParsedDocument, range: Range): string {
+  const { start, end } = range;
+  if (start.line === end.line) return document.lines[start.line]?.slice(start.character, end.character) ?? '';
+  const lines = document.lines.slice(start.line, end.line + 1);
+  lines[lines.length - 1] = lines[lines.length - 1].slice(0, end.character);
+  lines[0] = lines[0].slice(start.character);
+  return lines.join('\n');
+}
+
 /** The document's line ending: the first one it uses, LF when it has none. */
 export function lineEnding(text: string): string {
   const match = /\r\n|\r|\n/.exec(text);
@@ -65,8 +74,10 @@ export function fullLineRange(document: ParsedDocument, line: number): Range {
 /** An edit that removes lines `first`..`last` whole, terminators included, without leaving an empty line behind. */
 export function removeLines(document: ParsedDocument, first: number, last: number): TextEdit {
   const lastLine = document.lines.length - 1;
-  if (last < lastLine) return { range: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } }, newText: '' };
-  if (first === 0) return { range: { start: { line: 0, character: 0 }, end: { line: last, character: document.lines[last].length } }, newText: '' };
+  // A byte-order mark belongs to the file, not to its first line: it stays.
+  const from = first === 0 && document.lines[0]?.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (last < lastLine) return { range: { start: { line: first, character: from }, end: { line: last + 1, character: 0 } }, newText: '' };
+  if (first === 0) return { range: { start: { line: 0, character: from }, end: { line: last, character: document.lines[last].length } }, newText: '' };
   // The last lines of the file: take the line break before them instead.
   const previous = first - 1;
   return {

@@ -7,6 +7,7 @@ import { missingField } from './missing-field';
 import { pii } from './pii';
 import { repeatedChoice } from './repeated-choice';
 import type { Rule } from './rule';
+import { textAfterValue } from './text-after-value';
 import { unknownField } from './unknown-field';
 import { unknownMarker } from './unknown-marker';
 import { unknownValue } from './unknown-value';
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   valueCase,
   unknownValue,
   repeatedChoice,
+  textAfterValue,
   unknownMarker,
   pii,
 ];

@@ -1,6 +1,6 @@
 import { quote, Severity } from '../diagnostic';
 import { fold } from '../schema/compile';
-import { closest } from '../suggest';
+import { didYouMean, type NameGuess } from './field-names';
 import type { Rule } from './rule';
 import { keyRange, range } from '../parser';
 
@@ -9,7 +9,6 @@ export const unknownField: Rule = {
   code: 'unknown-field',
   description: 'A field name that is not in the schema (with a did-you-mean), or a known name written with other capitals.',
   check(context) {
-    const { schema } = context;
     let kept = 0;
     const { fields } = context.document;
     for (let i = 0; i < fields.length; i++) {
@@ -44,12 +43,12 @@ export const unknownField: Rule = {
         if (reported) kept++;
         continue;
       }
-      const near = closest(field.key, context.index.names, 5);
-      const suggestions = [...new Set(near.map((n) => schema.byName.get(n)?.key ?? n))].slice(0, 3);
+      const guesses = didYouMean(context, field.key);
+      const suggestions = guesses.map((g) => g.name);
       const reported = context.report({
         code: 'unknown-field',
         severity: Severity.Warning,
-        message: `${quote(field.key)} is not a field of this fragment format.${suggestions.length ? ` Did you mean ${quote(suggestions[0])}?` : ''}`,
+        message: `${quote(field.key)} is not a field of this fragment format.${guesses.length ? ` Did you mean ${quote(guesses[0].name)}?${alsoAccepted(guesses[0])}` : ''}`,
         range: keyRange(field),
         data: { fix: 'rename-key', suggestions },
       });
@@ -57,3 +56,12 @@ export const unknownField: Rule = {
     }
   },
 };
+
+/**
+ * When the suggested name is an alias, the schema's own spelling of the field, so that neither reads like a typo of
+ * the tool: the export writes the country field "coutnry", and "country" is accepted too.
+ */
+function alsoAccepted(guess: NameGuess): string {
+  if (guess.name === guess.spec.key) return '';
+  return ` (The export writes it ${quote(guess.spec.key)}; both spellings are accepted.)`;
+}

@@ -3,13 +3,13 @@
  * repeated-choice) each report their own kind of problem from this one analysis.
  */
 import type { Range } from 'vscode-languageserver-types';
-import { fieldValue, valueRange, valueSubRange, type Field } from '../parser';
+import { fieldValue, hasValue, valueRange, valueSubRange, type Field } from '../parser';
 import { fold } from '../schema/compile';
 import type { CompiledValue, FieldSpec } from '../schema/model';
 import { SUGGEST, type Suggester } from '../suggest';
 import { listOf, quote, Severity, type FixData } from '../diagnostic';
 
-export type ValueProblemCode = 'invalid-value' | 'value-case' | 'unknown-value' | 'repeated-choice';
+export type ValueProblemCode = 'invalid-value' | 'value-case' | 'unknown-value' | 'repeated-choice' | 'text-after-value';
 
 export interface ValueProblem {
   code: ValueProblemCode;
@@ -25,9 +25,26 @@ const LISTED_VALUES = 6;
 /** No problems: shared, because most values have none and a large file has hundreds of thousands of them. */
 const NONE: readonly ValueProblem[] = Object.freeze([]);
 
-export function checkValue(spec: FieldSpec, field: Field, now: Date, suggest: Suggester = SUGGEST): readonly ValueProblem[] {
+/**
+ * `markers` are the schema's redaction markers: a value that is only a marker (`<redacted>`) was there and was taken
+ * out on purpose, so it counts as given and is not checked against the field's rule.
+ */
+export function checkValue(spec: FieldSpec, field: Field, now: Date, suggest: Suggester = SUGGEST, markers: readonly string[] = NO_MARKERS): readonly ValueProblem[] {
+  if (spec.kind === 'text' || !hasValue(field)) return NONE;
+  // A one-value field answers on one line; a list (multi) may wrap over several, and each choice is checked where it is.
+  if (spec.kind !== 'multi' && field.valueLines.length > 0) {
+    const answer = answerOf(field);
+    const problems = checkAnswer(spec, answer, now, suggest, markers);
+    return [...problems, textAfterValue(spec, field, answer)];
+  }
+  return checkAnswer(spec, field, now, suggest, markers);
+}
+
+const NO_MARKERS: readonly string[] = [];
+
+function checkAnswer(spec: FieldSpec, field: Field, now: Date, suggest: Suggester, markers: readonly string[]): readonly ValueProblem[] {
   const value = fieldValue(field);
-  if (value === '') return NONE;
+  if (markers.includes(value)) return NONE;
   // Each case first asks the cheap question "is it fine?"; only a problem needs ranges, messages and suggestions.
   switch (spec.kind) {
     case 'text':
@@ -38,12 +55,38 @@ export function checkValue(spec: FieldSpec, field: Field, now: Date, suggest: Su
     case 'open':
       return isFine(spec, value, true) ? NONE : checkOpen(spec, value, valueRange(field), suggest);
     case 'multi':
-      return checkMulti(spec, field, value, suggest);
+      return checkMulti(spec, field, value, suggest, markers);
     case 'year':
       return checkYear(spec, field, now);
     case 'pattern':
       return !spec.pattern || spec.pattern.matches(value) ? NONE : checkPattern(spec, value, valueRange(field));
   }
+}
+
+/**
+ * The answer of a one-value field whose value runs over several lines: its first line alone, as a field of its own.
+ * What follows is a note (see textAfterValue), and a fix of the answer must not touch it.
+ */
+function answerOf(field: Field): Field {
+  const first = field.valueLines[0];
+  const value = fieldValue(field).slice(0, first.length);
+  const range = { start: { line: first.line, character: first.character }, end: { line: first.line, character: first.character + first.length } };
+  return { ...field, valueLines: [], endLine: first.line, moved: { value, range } };
+}
+
+/** The lines after a one-value field's answer: text the checker cannot read as part of the answer. */
+function textAfterValue(spec: FieldSpec, field: Field, answer: Field): ValueProblem {
+  const value = fieldValue(field);
+  const after = field.valueLines[1];
+  return {
+    code: 'text-after-value',
+    severity: Severity.Warning,
+    message:
+      `The text on the lines after ${quote(fieldValue(answer))} is not part of the answer to ${quote(spec.key)}, which takes one value on its own line. ` +
+      'If this text is a note, move it into a text field of the record; if it is not needed, delete it.',
+    range: valueSubRange(field, after.offset, value.length),
+    data: { fix: 'none' },
+  };
 }
 
 /** Whether a value (or a multi-choice item) is fine as it is: what checkOpen or checkListed would find no problem in. */
@@ -146,7 +189,7 @@ function allListedOnce(spec: FieldSpec, raws: readonly string[]): boolean {
   return true;
 }
 
-function checkMulti(spec: FieldSpec, field: Field, value: string, suggest: Suggester): readonly ValueProblem[] {
+function checkMulti(spec: FieldSpec, field: Field, value: string, suggest: Suggester, markers: readonly string[]): readonly ValueProblem[] {
   const raws = value.split(spec.separator);
   if (allListedOnce(spec, raws)) return NONE;
   const problems: ValueProblem[] = [];
@@ -175,7 +218,7 @@ function checkMulti(spec: FieldSpec, field: Field, value: string, suggest: Sugge
     }
     seen?.add(folded);
     kept.push(item);
-    if (isFine(spec, item, spec.open)) continue;
+    if (markers.includes(item) || isFine(spec, item, spec.open)) continue;
     const range = valueSubRange(field, start, start + item.length);
     problems.push(...(spec.open ? checkOpen(spec, item, range, suggest) : checkListed(spec, item, range, true, suggest)));
   }

@@ -5,6 +5,7 @@
 import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
 import { Severity, quote, type FragmentDiagnostic } from '../diagnostic';
 import { DIAGNOSTIC_SOURCE } from '../diagnostic-codes';
+import { ruleDocs } from '../diagnostic-docs';
 import { fieldValue, valueRange, type ParsedDocument } from '../parser';
 import { severityOf, type Schema } from '../schema/model';
 
@@ -89,6 +90,7 @@ export function findDuplicateIds(files: readonly FileIds[], schema?: Schema): Ma
         range: here.id.range,
         severity,
         code: 'duplicate-id',
+        codeDescription: ruleDocs('duplicate-id'),
         source: DIAGNOSTIC_SOURCE,
         message: `The FragmentID ${quote(value)} is also used by ${describe(others, list.length - 1, here.file)}. Each record needs its own ID.`,
         data: { fix: 'none' },
