@@ -312,9 +312,9 @@ export function takenTextProblems(text: string, title: string, edits: readonly T
     }
     const taken = words(old.slice(from, oldEnd));
     if (taken === '' || words(edit.newText).includes(taken)) continue;
-    const wholeLines = edit.newText === '' && /(^|\n)\*\*[^*\r\n]+\*\*:/.test(old);
+    const wholeLines = edit.newText === '' && /(^|[\r\n])\*\*[^*\r\n]+\*\*:/.test(old); // lone CRs end lines too
     if (wholeLines) {
-      const keys = [...old.matchAll(/(?:^|\n)\*\*([^*\r\n]+)\*\*:/g)].map((m) => m[1].trim());
+      const keys = [...old.matchAll(/(?:^|[\r\n])\*\*([^*\r\n]+)\*\*:/g)].map((m) => m[1].trim());
       const named = keys.every((key) => quotedIn(title).includes(key)) && /\bline\b|this one/.test(title);
       if (!named) problems.push(`quick fix "${title}" removes the line(s) ${JSON.stringify(old.slice(0, 80))} without naming them`);
       continue;
