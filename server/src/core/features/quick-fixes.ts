@@ -69,12 +69,6 @@ const rewriteLine: Builder<'rewrite-line'> = (context, diagnostic, data) => [
   action(`Rewrite as a field: ${quote(data.replacement, 50)}`, diagnostic, edit(context.uri, [{ range: fromLineStart(context.document, diagnostic.range), newText: data.replacement }]), true),
 ];
 
-/** A snippet placeholder for the value: a choice of the allowed values when there are few, else an empty stop. */
-function valueSnippet(spec: FieldSpec, stop: number): string {
-  const listed = (spec.kind === 'closed' || spec.kind === 'flag') && spec.values.length > 0 && spec.values.length <= 12;
-  return listed ? `\${${stop}|${spec.values.map((v) => escapeSnippet(v.value, true)).join(',')}|}` : `\${${stop}}`;
-}
-
 /** Inserts the given fields into the record at `line`, each at its schema position. */
 function insertFields(context: QuickFixContext, recordLine: number, specs: FieldSpec[]): WorkspaceEdit | undefined {
   const { document, schema, uri } = context;
@@ -90,7 +84,9 @@ function insertFields(context: QuickFixContext, recordLine: number, specs: Field
   if (context.snippetEdits) {
     let stop = 0;
     const edits = [...byLine].map(([after, group]) => {
-      const text = group.map((spec) => `**${escapeSnippet(spec.key)}**: ${valueSnippet(spec, ++stop)}`).join(eol);
+      // An empty tab stop per value, never a choice list: a choice starts on its first value and would write it
+      // for the person. The value list comes from completion at the stop.
+      const text = group.map((spec) => `**${escapeSnippet(spec.key)}**: \${${++stop}}`).join(eol);
       const plain = insertLineAfter(document, after, '\u0000');
       const [headText, tailText] = plain.newText.split('\u0000').map((t) => escapeSnippet(t));
       return { range: plain.range, snippet: { kind: 'snippet', value: headText + text + tailText } };
