@@ -121,6 +121,73 @@ describe('an officer writes a whole record with the keyboard only', () => {
       throw error;
     }
   });
+
+  test('outside a template too, Tab and Shift+Tab move from field to field and never type a tab', { timeout: 120_000 }, async () => {
+    // The journey left the template with its last Tab: no snippet is active now.
+    const schema = getDefaultSchema();
+    const before = readFileSync(join(workspace, FILE), 'utf8');
+    await page.keyboard.press('Escape');
+    await wb.focusEditor();
+    await page.keyboard.press('Control+Home');
+    await waitForCursorLine(1, 'Ctrl+Home');
+    for (let line = 2; line <= schema.fields.length; line++) {
+      await page.keyboard.press('Tab');
+      await waitForCursorLine(line, `Tab number ${line - 1}`);
+    }
+    // At the end of the field's value, ready to type on.
+    assert.match(await page.locator('#status\\.editor\\.selection').innerText(), new RegExp(`Ln ${schema.fields.length}, Col ${'**TypeOfChangeCluster**: Mobilizing citizens and organizations'.length + 1}`));
+    await page.keyboard.press('Shift+Tab');
+    await waitForCursorLine(schema.fields.length - 1, 'Shift+Tab');
+    // Nothing was typed: the file is as saved and not dirty.
+    assert.equal(await page.locator('.part.editor .editor-group-container.active .tab.active.dirty').count(), 0);
+    await page.keyboard.press('Control+S');
+    assert.equal(readFileSync(join(workspace, FILE), 'utf8'), before);
+  });
+
+  test('"New Fragment…" asks where the file goes, creates it and fills in the template with tab stops', { timeout: 120_000 }, async () => {
+    // The palette, then the template list in the same box (so not wb.runCommand, which waits for the box to close).
+    await wb.openPalette('Fragments: New Fragment');
+    await page.locator(`${SEL.quickInputRows}.focused`, { hasText: 'Fragments: New Fragment' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator(SEL.quickInputRows, { hasText: 'Substantiated outcome' }).waitFor();
+    await page.locator(SEL.quickInputBox).fill('Empty fragment');
+    await page.locator(`${SEL.quickInputRows}.focused`, { hasText: 'Empty fragment' }).waitFor();
+    await page.keyboard.press('Enter');
+    // The save dialog proposes a free name next to the file being edited.
+    await page.waitForFunction(
+      (selector) => /\/new-record\.fragment$/.test((globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector(selector)?.value ?? ''),
+      SEL.quickInputBox,
+    );
+    await page.keyboard.press('Enter');
+    await wb.waitForLanguage('new-record.fragment', 'fragment', 'Fragment');
+    assert.ok(existsSync(join(workspace, 'new-record.fragment')), 'the file is created on disk');
+    await wb.waitForLine((l) => l.startsWith('**TypeOfChangeCluster**: '), 'with the template');
+    // The template's tab stops: the cursor is in the FragmentID value, and Tab goes to the next field.
+    await waitForCursorLine(1, 'after New Fragment');
+    await page.keyboard.type('SCC-New/PHR001');
+    await page.keyboard.press('Tab');
+    await waitForCursorLine(2, 'Tab from the FragmentID');
+    const lines = await wb.lines();
+    for (const line of ['**Rating significance**: ', '**Scale**: ', '**The change was unintended**: ']) assert.ok(lines.includes(line), `${line}: ${lines.join('\n')}`);
+    await page.keyboard.press('Control+S');
+    await page.locator('.part.editor .editor-group-container.active .tab.active.dirty').waitFor({ state: 'detached' });
+    assert.match(readFileSync(join(workspace, 'new-record.fragment'), 'utf8'), /^\*\*FragmentID\*\*: SCC-New\/PHR001\n\*\*Outcome status\*\*: \n/);
+  });
+
+  test('"Open the Schema in Use" shows the built-in schema read-only; closing it asks nothing', { timeout: 120_000 }, async () => {
+    await wb.runCommand('Fragments: Open the Schema in Use');
+    const tab = page.locator('.part.editor .editor-group-container.active .tab.active[data-resource-name="fragment.schema.json"]');
+    await tab.waitFor();
+    await page.locator(`${SEL.activeEditor}[data-uri^="fragment-schema:"]`).waitFor();
+    await wb.waitForLine((l) => l.includes('"FragmentID"'), 'with the built-in schema');
+    await wb.focusEditor();
+    await page.keyboard.type('x');
+    await page.locator('.monaco-editor-overlaymessage', { hasText: /read-only/i }).waitFor();
+    assert.equal(await page.locator('.part.editor .editor-group-container.active .tab.active.dirty').count(), 0);
+    await page.keyboard.press('Control+W');
+    await tab.waitFor({ state: 'detached' });
+    assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no "save changes?" question');
+  });
 });
 
 async function journey(): Promise<void> {
