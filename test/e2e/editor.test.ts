@@ -219,6 +219,17 @@ describe('Fragment Language Support in a real VS Code (code-server)', () => {
       `the list holds more than the allowed values: ${labels.join(' | ')}`,
     );
     assert.equal(await page.locator(SEL.suggestRows).locator('.codicon-symbol-snippet, .codicon-symbol-text').count(), 0);
+    // Asked for with Ctrl+Space too (VS Code then asks every provider, snippets and words included).
+    await page.keyboard.press('Escape');
+    await page.locator(SEL.suggestWidget).waitFor({ state: 'hidden' });
+    await page.keyboard.press('Control+Space');
+    await page.locator(SEL.suggestRows).first().waitFor();
+    const invoked = await wb.suggestLabels();
+    assert.deepEqual(
+      invoked.map((l) => l.split(',')[0]),
+      ['Local', 'Regional', 'National', 'International', 'Global'],
+      `Ctrl+Space lists more than the allowed values: ${invoked.join(' | ')}`,
+    );
     await picture('completion.png');
     await page.keyboard.press('Enter');
     const line = await wb.waitForLine((l) => /^\*\*Scale\*\*: \S/.test(l), 'with a Scale value');
