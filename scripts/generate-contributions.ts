@@ -1,17 +1,20 @@
 /**
- * Generates the TextMate grammar and the snippets from the default schema, so that what is highlighted and offered
- * as a snippet never drifts from what the checker accepts. `npm run generate` writes them; a unit test fails when
- * the committed files differ from what this script would write.
+ * Generates the TextMate grammar from the default schema, so that what is highlighted never drifts from what the
+ * checker accepts, and the check of team schema files from their published format. `npm run generate` writes them; a
+ * unit test fails when the committed files differ from what this script would write.
+ *
+ * There are no VS Code snippets: VS Code offers a snippet wherever its prefix could be typed, value positions
+ * included, and a snippet's choice list writes its first value for the person. The language server offers the same
+ * things (a whole record, a field) only where a record or a field can start, with every value left empty.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
-import { DEFAULT_SCHEMA_DATA, compileSchema, type FieldSpec, type Schema } from '../server/src/core';
+import { DEFAULT_SCHEMA_DATA, compileSchema, type Schema } from '../server/src/core';
 
 const ROOT = resolve(__dirname, '..');
 export const GRAMMAR_PATH = resolve(ROOT, 'syntaxes/fragment.tmLanguage.json');
-export const SNIPPETS_PATH = resolve(ROOT, 'snippets/fragment.code-snippets');
 const FORMAT_SCHEMA_PATH = resolve(ROOT, 'schemas/fragment.schema.json');
 export const FORMAT_VALIDATOR_PATH = resolve(ROOT, 'server/src/core/schema/validate-format.generated.js');
 
@@ -76,56 +79,10 @@ export function buildGrammar(schema: Schema): object {
   };
 }
 
-/** Escapes text for a snippet body or choice. */
-function snippetText(text: string, inChoice = false): string {
-  const escaped = text.replace(/[\\$}]/g, '\\$&');
-  return inChoice ? escaped.replace(/[,|]/g, '\\$&') : escaped;
-}
-
-function slug(key: string): string {
-  return key
-    .toLowerCase()
-    .replace(/\(.*?\)/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
-function placeholder(field: FieldSpec, stop: number): string {
-  if (field.kind === 'closed' || field.kind === 'flag') {
-    return `\${${stop}|${field.values.map((v) => snippetText(v.value, true)).join(',')}|}`;
-  }
-  if (field.kind === 'year') return `\${${stop}:$CURRENT_YEAR}`;
-  // Short open lists are offered as choices too; typing over a choice still works for other values.
-  if ((field.kind === 'open' || field.kind === 'multi') && field.values.length > 0 && field.values.length <= 8) {
-    return `\${${stop}|${field.values.map((v) => snippetText(v.value, true)).join(',')}|}`;
-  }
-  return `\${${stop}:${snippetText(field.example ?? '')}}`;
-}
-
-export function buildSnippets(schema: Schema): object {
-  const snippets: Record<string, { prefix: string[]; description: string; body: string[] }> = {
-    'Fragment record': {
-      prefix: ['fragment', 'record'],
-      description: 'A whole fragment record with every field in schema order; Tab moves to the next value.',
-      body: schema.fields.map((f, i) => `**${f.key}**: ${placeholder(f, i + 1)}`),
-    },
-  };
-  for (const field of schema.fields) {
-    if (field.kind !== 'closed' && field.kind !== 'flag') continue;
-    snippets[`${field.key} field`] = {
-      prefix: [slug(field.key)],
-      description: `${field.key}: ${field.values.map((v) => v.value).join(' / ')}. ${field.description}`.trim(),
-      body: [`**${field.key}**: ${placeholder(field, 1)}`],
-    };
-  }
-  return snippets;
-}
-
 export function generatedFiles(): { path: string; text: string }[] {
   const schema = compileSchema(DEFAULT_SCHEMA_DATA);
   return [
     { path: GRAMMAR_PATH, text: `${JSON.stringify(buildGrammar(schema), null, 2)}\n` },
-    { path: SNIPPETS_PATH, text: `${JSON.stringify(buildSnippets(schema), null, 2)}\n` },
     { path: FORMAT_VALIDATOR_PATH, text: buildFormatValidator() },
   ];
 }

@@ -8,6 +8,7 @@ import { registerCheckWorkspace } from './commands/check-workspace';
 import { registerCreateSchema } from './commands/create-schema';
 import { registerInferSchema } from './commands/infer-schema';
 import { registerNewFragment } from './commands/new-fragment';
+import { registerNextField } from './commands/next-field';
 import { registerSortFields } from './commands/sort-fields';
 import { registerDetectByContent } from './detect-by-content';
 import { registerSchemaSync } from './schema-sync';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerSortFields(context, server);
   registerCheckWorkspace(context, server);
   registerNewFragment(context, server);
+  registerNextField(context);
   registerCreateSchema(context, server);
   registerInferSchema(context, server);
   registerSchemaStatus(context, server);

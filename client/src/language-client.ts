@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, type StaticFeature } from 'vscode-languageclient/node';
 import { restartingErrorHandler, type RestartingErrorHandler } from './recovery';
 import { SERVER_NODE_FLAGS } from '../../server/src/node-flags';
 
@@ -34,9 +34,23 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     errorHandler,
   };
   const client = new LanguageClient('fragments', 'Fragments', serverOptions, clientOptions);
+  client.registerFeature(clientCommandsFeature);
   errorHandlers.set(client, errorHandler);
   return client;
 }
+
+/**
+ * Tells the server which of VS Code's own commands completion items may run (rust-analyzer's experimental `commands`
+ * capability): after a key is inserted, `editor.action.triggerSuggest` opens the list of its allowed values.
+ */
+const clientCommandsFeature: StaticFeature = {
+  fillClientCapabilities(capabilities) {
+    capabilities.experimental = { ...(capabilities.experimental as object | undefined), commands: { commands: ['editor.action.triggerSuggest'] } };
+  },
+  initialize: () => undefined,
+  getState: () => ({ kind: 'static' }),
+  clear: () => undefined,
+};
 
 /**
  * Restarts the server because the user asked to: the stops before this no longer count towards giving up, so a user

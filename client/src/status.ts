@@ -8,6 +8,13 @@ import type { ServerStarter } from './server-starter';
 
 export const OPEN_SCHEMA_COMMAND = 'fragments.openSchema';
 
+/**
+ * The built-in schema is shown as a read-only virtual document: it is part of the extension, not a file anyone
+ * should save or edit (a team changes it with its own fragment.schema.json). The path ends in fragment.schema.json,
+ * so VS Code's JSON support explains its properties on hover as in a team's schema file.
+ */
+const BUILT_IN_SCHEMA_URI = vscode.Uri.from({ scheme: 'fragment-schema', path: '/built-in/fragment.schema.json' });
+
 export function registerSchemaStatus(context: vscode.ExtensionContext, starter: ServerStarter): void {
   const item = vscode.window.createStatusBarItem('fragments.schema', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Fragment schema';
@@ -65,12 +72,18 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('fragments.schema')) void refresh();
     }),
+    vscode.workspace.registerTextDocumentContentProvider(BUILT_IN_SCHEMA_URI.scheme, {
+      provideTextDocumentContent: async () => {
+        const server = await starter.forCommand('Open the Schema in Use');
+        // forCommand has said why the server could not start; the document stays empty.
+        if (!server) return '';
+        return (await server.client.sendRequest<{ text: string }>(SchemaRequests.builtIn, {})).text;
+      },
+    }),
     vscode.commands.registerCommand(OPEN_SCHEMA_COMMAND, async () => {
       if (info?.uri) return vscode.window.showTextDocument(vscode.Uri.parse(info.uri));
-      const server = await starter.forCommand('Open the Schema in Use');
-      if (!server) return;
-      const { text } = await server.client.sendRequest<{ text: string }>(SchemaRequests.builtIn, {});
-      return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'jsonc', content: text }));
+      const document = await vscode.workspace.openTextDocument(BUILT_IN_SCHEMA_URI);
+      return vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(document, 'json'), { preview: true });
     }),
   );
   starter.onClientCreated((client) => [

@@ -27,7 +27,6 @@ const allowed: RegExp[] = [
   /^dist\/(lazy\/)?[\w.-]+\.js(\.map)?$/,
   /^images\/[\w.-]+\.png$/,
   /^syntaxes\/[\w.-]+\.tmLanguage\.json$/,
-  /^snippets\/[\w.-]+\.code-snippets$/,
   /^language-configuration\.json$/,
   /^schemas\/[\w.-]+\.json$/,
   /^docs\/rules\/[\w.-]+\.md$/,
@@ -49,7 +48,7 @@ function extensionFiles(): string[] {
   return zip.names.filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length));
 }
 
-test('the vsix holds the bundles, manifest, readme, license, icon, grammar, snippets and language configuration', () => {
+test('the vsix holds the bundles, manifest, readme, license, icon, grammar and language configuration', () => {
   const files = extensionFiles();
   for (const required of [
     'package.json',
@@ -59,7 +58,6 @@ test('the vsix holds the bundles, manifest, readme, license, icon, grammar, snip
     'dist/cli.js',
     'images/icon.png',
     'syntaxes/fragment.tmLanguage.json',
-    'snippets/fragment.code-snippets',
     'language-configuration.json',
   ]) {
     assert.ok(files.includes(required), `${required} missing from the vsix; it holds: ${files.join(', ')}`);
@@ -87,9 +85,8 @@ test('every file the manifest points at is in the vsix', () => {
   const referenced: string[] = [packed.main, packed.icon];
   for (const l of packed.contributes?.languages ?? []) if (l.configuration) referenced.push(l.configuration);
   for (const g of packed.contributes?.grammars ?? []) referenced.push(g.path);
-  for (const s of packed.contributes?.snippets ?? []) referenced.push(s.path);
   for (const v of packed.contributes?.jsonValidation ?? []) if (!/^[a-z]+:/.test(v.url)) referenced.push(v.url);
-  assert.ok(referenced.length >= 5, `expected main, icon, configuration, grammar and snippets; got ${referenced}`);
+  assert.ok(referenced.length >= 4, `expected main, icon, configuration and grammar; got ${referenced}`);
   for (const ref of referenced) {
     assert.equal(typeof ref, 'string');
     const rel = ref.replace(/^\.\//, '');
@@ -115,8 +112,6 @@ test('the packed bundles are the ones just built, every one of them, and they pa
   }
   const grammar = JSON.parse(zip.read('extension/syntaxes/fragment.tmLanguage.json').toString('utf8'));
   assert.equal(grammar.scopeName, 'text.fragment');
-  const snippets = JSON.parse(zip.read('extension/snippets/fragment.code-snippets').toString('utf8'));
-  assert.ok(Object.keys(snippets).length > 0, 'the snippets file has no snippets');
 });
 
 // The extension activates for every plain-text and Markdown file; the language client is loaded only when a fragment

@@ -31,9 +31,14 @@ describe('completion over stdio', () => {
     const items = await completeAt(text, 10, '**Scale**: '.length);
     assert.deepEqual(labels(sorted(items)), ['Local', 'Regional', 'National', 'International', 'Global']);
     assert.equal(items[0].documentation, 'A village, neighbourhood, town or district.');
+    // The one space after the colon is there: the edit starts after it, so it stays inside an empty snippet tab stop.
     const edit = items.find((i) => i.label === 'National')?.textEdit as { newText: string; range: { start: { character: number } } };
-    assert.equal(edit.newText, ' National');
-    assert.equal(edit.range.start.character, '**Scale**:'.length);
+    assert.equal(edit.newText, 'National');
+    assert.equal(edit.range.start.character, '**Scale**: '.length);
+    const unspaced = await completeAt(withField('Scale', '**Scale**:'), 10, '**Scale**:'.length);
+    const spacedEdit = unspaced.find((i) => i.label === 'National')?.textEdit as { newText: string; range: { start: { character: number } } };
+    assert.equal(spacedEdit.newText, ' National', 'without a space after the colon the edit writes one');
+    assert.equal(spacedEdit.range.start.character, '**Scale**:'.length);
   });
 
   it('at the start of a new line offers the keys the record lacks, required first', async () => {
@@ -86,10 +91,46 @@ describe('completion over stdio', () => {
   it('offers whole-record templates in an empty file', async () => {
     const items = await completeAt('', 0, 0);
     const templates = items.filter((i) => i.label.startsWith('Fragment: '));
-    assert.deepEqual(labels(templates), ['Fragment: Empty fragment', 'Fragment: Substantiated outcome', 'Fragment: Negative outcome']);
-    const record = (templates[1].textEdit as { newText: string }).newText;
+    assert.deepEqual(labels(templates), ['Fragment: Substantiated outcome', 'Fragment: Negative outcome', 'Fragment: Empty fragment']);
+    const record = (templates[0].textEdit as { newText: string }).newText;
     assert.ok(record.startsWith('**FragmentID**: \n**Outcome status**: Outcome\n'));
-    assert.equal(record.split('\n').length, VALID_RECORD.split('\n').length);
+    assert.equal(record.trimEnd().split('\n').length, VALID_RECORD.split('\n').length);
+  });
+
+  it('offers templates only where a record can start: after a record, not inside one, never at a value', async () => {
+    const isTemplate = (i: CompletionItem) => i.label.startsWith('Fragment: ');
+    const afterRecord = `${VALID_RECORD}\n\n`;
+    assert.ok((await completeAt(afterRecord, afterRecord.split('\n').length - 1, 0)).some(isTemplate), 'after the last record');
+    const betweenLines = VALID_RECORD.split('\n');
+    const inside = [...betweenLines.slice(0, 3), '', ...betweenLines.slice(3)].join('\n');
+    assert.ok(!(await completeAt(inside, 3, 0)).some(isTemplate), 'a blank line inside a record would split it');
+    const atValue = withField('Scale', '**Scale**: ');
+    assert.ok(!(await completeAt(atValue, 10, '**Scale**: '.length)).some(isTemplate), 'at a value');
+  });
+
+  it('a key opens its value list next for a client that lists editor.action.triggerSuggest, with an empty value', async () => {
+    const vscodeLike = await startServer({
+      capabilities: {
+        textDocument: { completion: { completionItem: { snippetSupport: true } } },
+        experimental: { commands: { commands: ['editor.action.triggerSuggest'] } },
+      },
+    });
+    try {
+      const uri = 'file:///complete-commands.fragment';
+      const published = vscodeLike.nextDiagnostics(uri);
+      vscodeLike.open(uri, '**FragmentID**: SCC-<redacted>/PHR012\n');
+      await published;
+      const result = await vscodeLike.request<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 0 } });
+      const items = Array.isArray(result) ? result : (result?.items ?? []);
+      const scale = items.find((i) => i.label === 'Scale');
+      assert.equal((scale?.textEdit as { newText: string }).newText, '**Scale**: ');
+      assert.deepEqual(scale?.command, { title: 'Show the allowed values', command: 'editor.action.triggerSuggest' });
+      // This suite's client lists no commands: its items carry none.
+      const plain = await completeAt('**FragmentID**: SCC-<redacted>/PHR012\n', 1, 0);
+      assert.ok(plain.every((i) => i.command === undefined));
+    } finally {
+      await vscodeLike.shutdown();
+    }
   });
 
   it('answers on the real seeds without error, and nothing inside free text', async () => {

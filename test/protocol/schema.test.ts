@@ -211,9 +211,13 @@ describe('team schemas over stdio', () => {
       assert.equal(info.uri, uriOf(join(root, 'fragment.schema.json')));
       assert.match(info.label, /^fragment\.schema\.json \(fragment-ws-/);
 
-      const templates = await client.request<{ name: string; text: string }[]>('fragments/templates', { folderUri: uriOf(root) });
+      const templates = await client.request<{ name: string; text: string; snippet: string }[]>('fragments/templates', { folderUri: uriOf(root) });
       assert.deepEqual(templates.map((t) => t.name), ['Substantiated outcome', 'Negative outcome', 'Partner report', 'Empty fragment']);
       assert.ok(templates[2].text.includes('**Scale**: Local\n'));
+      // New Fragment inserts the snippet: one tab stop per field, the values the template does not give empty.
+      assert.ok(templates[2].snippet.includes('**Scale**: ${11:Local}\n'), templates[2].snippet);
+      assert.ok(templates[2].snippet.includes('**Rating significance**: ${9}\n'), templates[2].snippet);
+      assert.ok(templates[2].snippet.includes('**The change was unintended**: ${15}\n'), templates[2].snippet);
 
       const starter = await client.request<{ text: string }>('fragments/starterSchema', {});
       assert.match(starter.text, /"extends": "default"/);

@@ -66,10 +66,10 @@ describe('template text', () => {
     assert.ok(lines.includes('**Scale**: Local'));
   });
 
-  it('escapes snippet characters and puts tab stops in empty values', () => {
+  it('escapes snippet characters and puts a tab stop on every value, the given ones as placeholders', () => {
     const snippet = templateText(schema!, schema!.templates[2], { snippet: true });
     assert.match(snippet, /^\*\*FragmentID\*\*: \$\{1\}\n/);
-    assert.ok(snippet.includes('**Outcome description**: Costs \\$5 {x\\}'));
+    assert.ok(snippet.includes('**Outcome description**: ${6:Costs \\$5 {x\\}}'), snippet);
     assert.ok(snippet.endsWith('$0'));
   });
 });

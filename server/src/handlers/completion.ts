@@ -1,6 +1,6 @@
 /** textDocument/completion over the core's `complete`. */
 import { documentView } from './document-view';
-import { complete } from '../core/features/completion';
+import { complete, TRIGGER_SUGGEST_COMMAND } from '../core/features/completion';
 import type { Handler } from '../services';
 import { answerSafely } from './safely';
 
@@ -12,12 +12,23 @@ export const completionHandler: Handler = (services) => {
       const view = documentView(services, document);
       const { schema } = view;
       const parsed = view.parsedAround(params.position.line);
-      const item = services.clientCapabilities().textDocument?.completion?.completionItem;
+      const capabilities = services.clientCapabilities();
+      const item = capabilities.textDocument?.completion?.completionItem;
       return complete(parsed, schema, params.position, {
         snippets: item?.snippetSupport === true,
+        suggestCommand: clientCommands(capabilities.experimental).includes(TRIGGER_SUGGEST_COMMAND),
         markdown: item?.documentationFormat ? item.documentationFormat.includes('markdown') : true,
         workspaceValues: (key) => services.workspaceValues(key, document.uri),
       });
     }),
   );
 };
+
+/**
+ * The client-side commands a client says it can run, in the experimental capability rust-analyzer uses for the same
+ * purpose: `{ commands: { commands: [...] } }`. A client that does not list a command never gets it in an item.
+ */
+function clientCommands(experimental: unknown): string[] {
+  const commands = (experimental as { commands?: { commands?: unknown } } | undefined)?.commands?.commands;
+  return Array.isArray(commands) ? commands.filter((c): c is string => typeof c === 'string') : [];
+}

@@ -15,7 +15,12 @@ export const schemaRequestsHandler: Handler = (services) => {
 
   connection.onRequest(SchemaRequests.templates, (params: { uri?: string; folderUri?: string }): TemplateChoice[] => {
     const { schema } = params.uri ? schemaStore.resolve(params.uri) : schemaStore.resolveInFolder(params.folderUri);
-    return templatesOf(schema).map((template) => ({ name: template.name, description: template.description, text: templateText(schema, template) }));
+    return templatesOf(schema).map((template) => ({
+      name: template.name,
+      description: template.description,
+      text: templateText(schema, template),
+      snippet: templateText(schema, template, { snippet: true }),
+    }));
   });
 
   connection.onRequest(SchemaRequests.starter, () => ({ text: starterSchemaText() }));

@@ -32,7 +32,10 @@ export interface SchemaInfo {
 export interface TemplateChoice {
   name: string;
   description?: string;
+  /** The record as plain text, every value the template does not give left empty. */
   text: string;
+  /** The same record as a snippet: one tab stop per field, in order, the empty ones empty (never a choice list). */
+  snippet: string;
 }
 
 export interface InferredSchemaText {

@@ -38,8 +38,6 @@ export const userSettings = {
   'git.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
   'editor.minimap.enabled': false,
-  // Completions must come from the language server, not from words in open documents.
-  'editor.wordBasedSuggestions': 'off',
   'editor.hover.delay': 200,
   'editor.lightbulb.enabled': 'on',
   'editor.fontSize': 14,

@@ -6,20 +6,26 @@ import type { CompletionItem, Position, Range } from 'vscode-languageserver-type
 import { fieldValue, type Field, type ParsedDocument } from '../parser';
 import { fold } from '../schema/compile';
 import type { FieldSpec, Schema } from '../schema/model';
+import { templatesOf, templateText } from '../schema/templates';
 import { fieldDocumentation } from './field-docs';
-import { escapeSnippet, fieldAtLine, fieldHead, lineEnding, recordAtLine, specFor } from './shared';
+import { fieldAtLine, fieldHead, lineEnding, recordAtLine, specFor } from './shared';
 
 // LSP constants, spelled out so the core needs no runtime import from the protocol packages.
 const KIND = { Value: 12, EnumMember: 20, Field: 5, Snippet: 15, Constant: 21 } as const;
 const FORMAT = { PlainText: 1, Snippet: 2 } as const;
 const MARKDOWN = 'markdown';
 
-/** A closed list longer than this is not offered as a snippet choice (a menu of 200 countries helps nobody). */
-const MAX_CHOICES = 12;
+/** VS Code's command that opens the completion list: run after a key is inserted, it shows the allowed values. */
+export const TRIGGER_SUGGEST_COMMAND = 'editor.action.triggerSuggest';
 
 export interface CompletionOptions {
-  /** The client understands snippets (`$1`, `${1|a,b|}`); without them plain text is inserted. */
+  /** The client understands snippets (`$1`, `${1:text}`); without them plain text is inserted. */
   snippets: boolean;
+  /**
+   * The client can run TRIGGER_SUGGEST_COMMAND (it says so in its experimental `commands` capability): a key item for
+   * a field with allowed values then opens their list right after the key is inserted.
+   */
+  suggestCommand?: boolean;
   /** The client renders Markdown documentation. */
   markdown?: boolean;
   /** "Now", for the Year suggestions. */
@@ -46,7 +52,7 @@ export function complete(document: ParsedDocument, schema: Schema, asked: Positi
   }
 
   const items: CompletionItem[] = [];
-  if (isEmptyBut(document, position.line)) items.push(...templateItems(document, schema, position, options));
+  if (recordCanStartAt(document, position.line)) items.push(...templateItems(document, schema, position, options));
 
   const typingKey = /^\*{0,2}[^*:<]{0,80}$/.test(before);
   const continued = fieldAtLine(document, position.line);
@@ -59,9 +65,18 @@ export function complete(document: ParsedDocument, schema: Schema, asked: Positi
   return items;
 }
 
-/** True when the document has no text apart from what is on `line`, and that is at most a typed key prefix. */
-function isEmptyBut(document: ParsedDocument, line: number): boolean {
-  return document.lines.every((text, i) => (i === line ? /^\uFEFF?\s*\**[^*:]{0,40}$/.test(text) : text.trim() === ''));
+/**
+ * True where a whole record can be inserted: `line` holds at most a typed key prefix, and what follows it is blank
+ * lines up to the end or up to the start of the next record, so the new record splits no record and no value.
+ */
+function recordCanStartAt(document: ParsedDocument, line: number): boolean {
+  if (!/^\uFEFF?\s*\**[^*:]{0,40}$/.test(document.lines[line] ?? '')) return false;
+  for (let next = line + 1; next < document.lines.length; next++) {
+    if (document.lines[next].trim() === '') continue;
+    const field = document.fields.find((f) => f.line === next);
+    return field !== undefined && document.records[field.record]?.startLine === next;
+  }
+  return true;
 }
 
 function rankOf(spec: FieldSpec): number {
@@ -79,12 +94,9 @@ function missingSpecs(document: ParsedDocument, schema: Schema, line: number, ex
   return schema.fields.filter((s) => !present.has(s));
 }
 
-function keyInsertText(spec: FieldSpec, snippets: boolean): { text: string; snippet: boolean } {
-  const listed = (spec.kind === 'closed' || spec.kind === 'flag') && spec.values.length > 0 && spec.values.length <= MAX_CHOICES;
-  if (snippets && listed) {
-    return { text: `**${escapeSnippet(spec.key)}**: \${1|${spec.values.map((v) => escapeSnippet(v.value, true)).join(',')}|}`, snippet: true };
-  }
-  return { text: `**${spec.key}**: `, snippet: false };
+/** True when completion offers values for the field (so opening the list after its key shows something). */
+function hasValueList(spec: FieldSpec): boolean {
+  return spec.kind === 'year' || ((spec.kind === 'closed' || spec.kind === 'flag' || spec.kind === 'open' || spec.kind === 'multi') && spec.values.length > 0);
 }
 
 function keyItems(
@@ -101,19 +113,19 @@ function keyItems(
   const end = /^[\s*:]*$/.test(rest) ? line.length : position.character;
   const range: Range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
   const typed = line.slice(start, position.character);
-  return missingSpecs(document, schema, position.line).map((spec) => {
-    const insert = keyInsertText(spec, options.snippets);
-    return {
-      label: spec.key,
-      kind: KIND.Field,
-      detail: `${spec.presence} field`,
-      documentation: { kind: options.markdown === false ? 'plaintext' : MARKDOWN, value: fieldDocumentation(spec, { markdown: options.markdown !== false }) },
-      sortText: sortKey(rankOf(spec), spec.order),
-      filterText: typed.startsWith('*') ? `**${spec.key}` : spec.key,
-      textEdit: { range, newText: insert.text },
-      insertTextFormat: insert.snippet ? FORMAT.Snippet : FORMAT.PlainText,
-    };
-  });
+  // The key and an empty value: the person picks the value from the list that opens next (or types it); a snippet
+  // choice would start on the first allowed value and write it for them.
+  return missingSpecs(document, schema, position.line).map((spec) => ({
+    label: spec.key,
+    kind: KIND.Field,
+    detail: `${spec.presence} field`,
+    documentation: { kind: options.markdown === false ? 'plaintext' : MARKDOWN, value: fieldDocumentation(spec, { markdown: options.markdown !== false }) },
+    sortText: sortKey(rankOf(spec), spec.order),
+    filterText: typed.startsWith('*') ? `**${spec.key}` : spec.key,
+    textEdit: { range, newText: `**${spec.key}**: ` },
+    insertTextFormat: FORMAT.PlainText,
+    ...(options.suggestCommand && hasValueList(spec) ? { command: { title: 'Show the allowed values', command: TRIGGER_SUGGEST_COMMAND } } : {}),
+  }));
 }
 
 /** The cursor is inside `**Ke|y**:` of an existing field: offer other names for the key, keeping the value. */
@@ -182,7 +194,12 @@ function valueItems(
   if (!spec) return [];
   const head = fieldHead(line, position.line);
   if (!head) return [];
-  let start = head.colonEnd;
+  // The edit starts right after the colon and writes the one space formatting wants too; when that one space is
+  // already there and the cursor is past it, the edit starts after it. An edit that also replaced the space would
+  // reach outside an empty snippet tab stop there (a template's), and VS Code would leave the snippet: the next Tab
+  // would type a tab instead of moving to the next field.
+  const keepSpace = /^ (?! )/.test(line.slice(head.colonEnd, head.colonEnd + 2)) && character > head.colonEnd;
+  let start = keepSpace ? head.colonEnd + 1 : head.colonEnd;
   let end = Math.max(character, line.trimEnd().length);
   let chosen = new Set<string>();
   if (spec.kind === 'multi') {
@@ -195,8 +212,7 @@ function valueItems(
     chosen = new Set(fieldValue(field).split(spec.separator).map(fold).filter((item) => item !== '' && item !== here));
   }
   const range: Range = { start: { line: position.line, character: start }, end: { line: position.line, character: Math.max(end, character) } };
-  // The edit starts right after the colon (or separator), so it writes the one space formatting wants too.
-  const spaced = (value: string) => ` ${value}`;
+  const written = (value: string) => (keepSpace && start === head.colonEnd + 1 ? value : ` ${value}`);
   return valueCandidates(spec, options)
     .filter((c) => !chosen.has(fold(c.value)))
     .map((c, index) => ({
@@ -205,8 +221,8 @@ function valueItems(
       detail: c.detail,
       documentation: c.description,
       sortText: String(index).padStart(5, '0'),
-      filterText: spaced(c.value),
-      textEdit: { range, newText: spaced(c.value) },
+      filterText: written(c.value),
+      textEdit: { range, newText: written(c.value) },
       insertTextFormat: FORMAT.PlainText,
     }));
 }
@@ -229,33 +245,25 @@ function markerItems(schema: Schema, line: string, character: number, position: 
   }));
 }
 
-/** A whole record per schema template, plus an empty one: every field in schema order. */
+/** A whole record per template (the schema's, then an empty one): every field in schema order, one tab stop each. */
 function templateItems(document: ParsedDocument, schema: Schema, position: Position, options: CompletionOptions): CompletionItem[] {
   const eol = lineEnding(document.text);
   const line = document.lines[position.line] ?? '';
   const bomOffset = position.line === 0 && line.charCodeAt(0) === 0xfeff ? 1 : 0;
   const range: Range = { start: { line: position.line, character: bomOffset }, end: { line: position.line, character: line.length } };
-  const templates = [{ name: 'Empty fragment', description: 'Every field of the schema, in order, with no values.', values: {} as Record<string, string> }, ...schema.templates];
-  return templates.map((template, index) => {
-    let stop = 0;
-    const lines = schema.fields.map((spec) => {
-      const preset = template.values?.[spec.key];
-      if (!options.snippets) return `**${spec.key}**: ${preset ?? ''}`;
-      stop++;
-      const listed = (spec.kind === 'closed' || spec.kind === 'flag') && spec.values.length > 0 && spec.values.length <= MAX_CHOICES;
-      if (preset !== undefined) return `**${escapeSnippet(spec.key)}**: \${${stop}:${escapeSnippet(preset)}}`;
-      if (listed) return `**${escapeSnippet(spec.key)}**: \${${stop}|${spec.values.map((v) => escapeSnippet(v.value, true)).join(',')}|}`;
-      return `**${escapeSnippet(spec.key)}**: $${stop}`;
-    });
-    return {
-      label: `Fragment: ${template.name}`,
-      kind: KIND.Snippet,
-      detail: 'whole record',
-      documentation: template.description,
-      sortText: `!${index}`,
-      filterText: `**${schema.recordStart} ${template.name}`,
-      textEdit: { range, newText: lines.join(eol) },
-      insertTextFormat: options.snippets ? FORMAT.Snippet : FORMAT.PlainText,
-    };
-  });
+  // In an empty file a record is what the person came for: the templates go first. Elsewhere the missing fields of
+  // the record above come first.
+  const empty = document.fields.length === 0;
+  return templatesOf(schema).map((template, index) => ({
+    label: `Fragment: ${template.name}`,
+    kind: KIND.Snippet,
+    detail: 'whole record',
+    documentation: template.description,
+    // Keys sort as rank 0 to 2 (sortKey), so 3 puts the templates after them.
+    sortText: `${empty ? '!' : '3'}${String(index).padStart(4, '0')}`,
+    // Found by typing the start of the first key, "fragment", "record" or the template's name.
+    filterText: `**${schema.recordStart} fragment record ${template.name}`,
+    textEdit: { range, newText: templateText(schema, template, { snippet: options.snippets, eol }) },
+    insertTextFormat: options.snippets ? FORMAT.Snippet : FORMAT.PlainText,
+  }));
 }

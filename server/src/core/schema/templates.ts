@@ -1,32 +1,45 @@
-/** Record text from a schema's named templates: every field in schema order, the template's values filled in. */
+/**
+ * Record text from a schema's named templates: every field in schema order, the template's values filled in, every
+ * other value left empty. The one definition of a template's text: completion, the New Fragment command and the
+ * templates request all use it.
+ */
 import { fold } from './compile';
 import type { Schema, TemplateData } from './model';
 
 export interface TemplateTextOptions {
   /**
-   * LSP snippet syntax: each empty value becomes a tab stop, and `$`, `}` and `\` in values are escaped. Off: plain
-   * text, for a new document.
+   * LSP snippet syntax: every field gets one tab stop, in schema order, so one Tab per field reaches each of them. A
+   * value the template gives is a placeholder the person can type over; every other stop is empty — never a choice
+   * list, which would start on its first value and so write a value the person did not choose. `$`, `}` and `\` in
+   * keys and values are escaped. Off: plain text, for a client without snippets.
    */
   snippet?: boolean;
+  /** The line ending to join the lines with (the document's own); `\n` when not given. */
+  eol?: string;
 }
 
 export function templateText(schema: Schema, template: TemplateData, options: TemplateTextOptions = {}): string {
   const values = new Map(Object.entries(template.values ?? {}).map(([key, value]) => [fold(key), value]));
-  let stop = 0;
-  const lines = schema.fields.map((field) => {
+  const lines = schema.fields.map((field, index) => {
     const given = [field.key, ...field.aliases].map((name) => values.get(fold(name))).find((v) => v !== undefined);
     if (!options.snippet) return `**${field.key}**: ${given ?? ''}`;
-    const value = given !== undefined ? escapeSnippet(given) : `\${${++stop}}`;
+    const stop = index + 1;
+    const value = given !== undefined && given !== '' ? `\${${stop}:${escapeSnippet(given)}}` : `\${${stop}}`;
     return `**${escapeSnippet(field.key)}**: ${value}`;
   });
-  return `${lines.join('\n')}\n${options.snippet ? '$0' : ''}`;
+  const eol = options.eol ?? '\n';
+  return `${lines.join(eol)}${eol}${options.snippet ? '$0' : ''}`;
 }
 
-/** Templates for the New Fragment list: the schema's own, then an empty record (as completion offers them). */
+/** The empty record every schema offers, after its own templates. */
+export const EMPTY_TEMPLATE: TemplateData = { name: 'Empty fragment', description: 'Every field of the schema, in order, with no values.' };
+
+/** Templates for the New Fragment list and for completion: the schema's own, then an empty record. */
 export function templatesOf(schema: Schema): TemplateData[] {
-  return [...schema.templates, { name: 'Empty fragment', description: 'Every field of the schema, in order, with no values.' }];
+  return [...schema.templates, EMPTY_TEMPLATE];
 }
 
+/** Snippet text: `$`, `}` and `\` are syntax there. */
 function escapeSnippet(text: string): string {
   return text.replace(/[$}\\]/g, '\\$&');
 }
