@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { getDefaultSchema, type Schema, type SchemaData } from './core';
+import { getDefaultSchema, type Schema } from './core';
 import {
   discoverSchemaPath,
   explicitSchemaPath,
@@ -15,7 +15,7 @@ import {
   MAX_SCHEMA_TEXT,
   normalizePath,
   SCHEMA_DIAGNOSTIC_SOURCE,
-  schemaToText,
+  type InferredSchemaResult,
   type InputFile,
   type SchemaLoadResult,
 } from './core/schema/team';
@@ -153,14 +153,17 @@ export interface InferenceLimits {
   maxFileBytes?: number;
 }
 
-export interface InferredSchema {
-  data: SchemaData;
-  text: string;
+export interface InferredSchema extends InferredSchemaResult {
+  /** Fragment files read. */
   files: number;
 }
 
-/** Reads the fragment files in a folder (and its subfolders) and infers a schema from them. */
+/**
+ * Reads the fragment files in a folder (and its subfolders) and infers a schema from them. Files are named relative
+ * to the folder in the result's suspects.
+ */
 export function inferSchemaFromFolder(folder: string, limits: InferenceLimits = {}): InferredSchema {
+  const top = normalizePath(folder);
   const maxFiles = limits.maxFiles ?? 20_000;
   const maxBytes = limits.maxFileBytes ?? 10_000_000;
   const files: InputFile[] = [];
@@ -180,15 +183,19 @@ export function inferSchemaFromFolder(folder: string, limits: InferenceLimits = 
       try {
         if (statSync(path).size > maxBytes) continue;
         const text = readFileSync(path, 'utf8');
-        if (FRAGMENT_NAME.test(entry.name) || FIRST_LINE_IS_FIELD.test(text.slice(0, 1000))) files.push({ path, text });
+        if (FRAGMENT_NAME.test(entry.name) || FIRST_LINE_IS_FIELD.test(text.slice(0, 1000))) files.push({ path: relativeTo(top, path), text });
       } catch {
         // unreadable: skipped
       }
       if (files.length >= maxFiles) break;
     }
   }
-  const data = inferSchema(files);
-  return { data, text: schemaToText(data), files: files.length };
+  return { ...inferSchema(files), files: files.length };
+}
+
+function relativeTo(folder: string, path: string): string {
+  const normalized = normalizePath(path);
+  return normalized.startsWith(`${folder}/`) ? normalized.slice(folder.length + 1) : normalized;
 }
 
 function fileProblem(message: string): Diagnostic {
