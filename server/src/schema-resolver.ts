@@ -111,6 +111,12 @@ export class SchemaFiles {
     this.existing.delete(normalizePath(path));
   }
 
+  /** Forgets a file that went away, its last good version too. */
+  forget(path: string): void {
+    this.invalidate(path);
+    this.lastGood.delete(normalizePath(path));
+  }
+
   /** Paths loaded so far. */
   paths(): string[] {
     return [...this.loaded.keys()];
