@@ -20,6 +20,7 @@ import {
   type RunningCodeServer,
 } from './support/code-server';
 import { SEL, Workbench, type DomNode } from './support/workbench';
+import { answerTrustPrompt } from './support/session';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const extensionId = `${manifest.publisher}.${manifest.name}`;
@@ -106,6 +107,7 @@ describe('Fragment Language Support in a real VS Code (code-server)', () => {
     wb = new Workbench(page);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator(SEL.workbench).waitFor({ timeout: 60_000 });
+    await answerTrustPrompt(page, 'trust');
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'planted.fragment' }).waitFor({ timeout: 60_000 });
   });
 
