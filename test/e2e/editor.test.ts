@@ -21,11 +21,12 @@ import {
 } from './support/code-server';
 import { SEL, Workbench, type DomNode } from './support/workbench';
 import { answerTrustPrompt } from './support/session';
+import { SEEDS_DIR } from '../support/fixtures';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const extensionId = `${manifest.publisher}.${manifest.name}`;
 const vsixPath = process.env.FRAGMENT_E2E_VSIX ?? join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
-const seedsDir = join(repoRoot, '..', 'shared', 'seeds');
+const seedsDir = SEEDS_DIR; // the project's own copies, so a clone (or a worktree) runs on its own
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const readmeShots = process.env.FRAGMENT_E2E_README_SHOTS === '1';
 

@@ -101,6 +101,12 @@ describe('inferring a schema from the seeds and a folder with planted typos', ()
     assert.deepEqual(other.suspects.map((s) => `${s.code} ${s.text} ${s.count}`).sort(), ['unknown-field partner 1', 'value-case partner a 1']);
   });
 
+  it('a field with no name is a suspect, not a new field', () => {
+    const nameless = inferSchema([{ path: 'a.fragment', text: `${VALID_RECORD}\n** **: something` }], { now: NOW });
+    assert.deepEqual(nameless.data.fields, []);
+    assert.deepEqual(nameless.suspects.map((s) => [s.code, s.text, s.places]), [['unknown-field', '** **', [{ path: 'a.fragment', line: 24 }]]]);
+  });
+
   it('says how many records and files it read', () => {
     assert.equal(result.records, 6);
     assert.equal(result.filesWithRecords, 6);

@@ -144,8 +144,9 @@ export function inferSchema(files: readonly InputFile[], options: InferOptions =
           else suspect(diagnostic.code, undefined, text, diagnostic.message, place);
           break;
         case 'unknown-field':
-          // A key the built-in schema does not know and that is not close to one of its keys is learned below.
-          if (suggestions.length === 0 && text !== '') break;
+          // A key the built-in schema does not know and that is not close to one of its keys is learned below;
+          // a near miss, other capitals, or no key at all (`** **:`) is a suspect.
+          if (suggestions.length === 0 && field !== undefined && field.key !== '') break;
           suspectKeyLines.add(diagnostic.range.start.line);
           suspect(diagnostic.code, undefined, text, diagnostic.message, place);
           break;
