@@ -277,9 +277,10 @@ function sorted<T extends Seen>(map: Map<string, T>): [string, T][] {
 function schemaFileText(data: SchemaData, suspects: readonly Suspect[], records: number, files: number): string {
   const lines = [
     `// Inferred from ${plural(records, 'record')} in ${plural(files, 'fragment file')}.`,
-    '// It extends the built-in schema: every built-in field, value and check stays. Below is only what your records',
-    '// add to it (new fields are optional). Values the built-in schema does not accept are NOT added: they are listed',
-    '// at the end as suspects, for you to decide. Nothing here applies until this file is saved as fragment.schema.json.',
+    '// It extends the built-in schema: every built-in field, value and check stays.',
+    '// Below is only what your records add to it (new fields are optional).',
+    '// Values the built-in schema does not accept are NOT added: they are listed at the end',
+    '// as suspects, for you to decide. Nothing here applies until this file is saved.',
     '{',
   ];
   const entries = Object.entries(data).filter(([, value]) => value !== undefined);
@@ -292,9 +293,10 @@ function suspectComments(suspects: readonly Suspect[]): string[] {
   if (suspects.length === 0) return [];
   const lines = [
     '',
-    `  // ${plural(suspects.length, 'suspect')}: the built-in schema does not accept these, so they are not added above`,
-    '  // and stay underlined. Correct them in the records (the quick fixes help), or, if one is right for your team,',
-    '  // add it yourself (for a closed list, in the field\'s "values"; for a marker, in "markers").',
+    `  // ${plural(suspects.length, 'suspect')}: the built-in schema does not accept these, so they are not`,
+    '  // added above and stay underlined. Correct them in the records (the quick fixes help),',
+    '  // or, if one is right for your team, add it yourself (for a closed list, in the',
+    '  // field\'s "values"; for a marker, in "markers").',
   ];
   for (const s of suspects.slice(0, MAX_SUSPECTS_WRITTEN)) {
     const where = s.places.map((p) => `${p.path}:${p.line}`).join(', ') + (s.count > s.places.length ? ', …' : '');
