@@ -1,6 +1,7 @@
 // End-to-end: Restricted Mode. Workspace trust is on (as for every user) and the person answers the prompt with
 // "No, I don't trust the authors". Fragments are still checked there, with the team schema next to them if any, but
-// the workspace's own `fragments.schema` setting, which can name a file anywhere, is not applied.
+// the workspace's own `fragments.schema` setting, which can name a file anywhere, is not applied until the person
+// trusts the folder.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,5 +46,14 @@ describe('Restricted Mode in a real VS Code', () => {
     const status = page.locator('.statusbar-item', { hasText: /Built-in schema · 1 problem/ }).first();
     await status.waitFor({ timeout: 30_000 });
     assert.doesNotMatch((await status.textContent()) ?? '', /planted\.schema\.json/);
+  });
+
+  test('once the person trusts the folder, its fragments.schema applies at once', { timeout: 120_000 }, async () => {
+    await wb.runCommand('Workspaces: Manage Workspace Trust');
+    await page.locator('.workspace-trust-editor .monaco-button', { hasText: /^\s*Trust( Folder)?\s*$/ }).first().click();
+    await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'hidden' });
+    await wb.openFile('continental.fragment');
+    await page.locator('.statusbar-item', { hasText: /planted\.schema\.json \(elsewhere\) · no problems/ }).first().waitFor({ timeout: 30_000 });
+    assert.equal(await wb.squiggles('error').count(), 0);
   });
 });
