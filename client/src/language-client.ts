@@ -6,7 +6,9 @@
  */
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, type StaticFeature } from 'vscode-languageclient/node';
+import { Uri, workspace } from 'vscode';
+import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, type StaticFeature } from 'vscode-languageclient/node';
+import { schemaSetting } from './schema-setting';
 import { restartingErrorHandler, type RestartingErrorHandler } from './recovery';
 import { SERVER_NODE_FLAGS } from '../../server/src/node-flags';
 
@@ -32,9 +34,29 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     outputChannel,
     traceOutputChannel: outputChannel,
     errorHandler,
+    middleware: {
+      workspace: {
+        // In Restricted Mode the server gets the person's own fragments.schema only, never the workspace's.
+        async configuration(params, token, next) {
+          const answers = await next(params, token);
+          if (!Array.isArray(answers)) return answers;
+          return answers.map((answer, at) => {
+            const item = params.items[at];
+            if (item?.section !== 'fragments' || answer === null || typeof answer !== 'object') return answer;
+            return { ...(answer as object), schema: schemaSetting(item.scopeUri ? Uri.parse(item.scopeUri) : undefined) };
+          });
+        },
+      },
+    },
   };
   const client = new LanguageClient('fragments', 'Fragments', serverOptions, clientOptions);
   client.registerFeature(clientCommandsFeature);
+  // Trust granted: the workspace's fragments.schema may apply now; the server reads the settings again.
+  context.subscriptions.push(
+    workspace.onDidGrantWorkspaceTrust(() => {
+      if (client.isRunning()) void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null }).catch(() => undefined);
+    }),
+  );
   errorHandlers.set(client, errorHandler);
   return client;
 }

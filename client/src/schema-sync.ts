@@ -5,12 +5,13 @@
  */
 import * as vscode from 'vscode';
 import { SCHEMA_TEXT_NOTIFICATION, type SchemaTextParams } from '../../server/src/schemas/protocol';
+import { schemaSetting } from './schema-setting';
 import type { ServerStarter } from './server-starter';
 
 export function isSchemaFile(document: vscode.TextDocument): boolean {
   if (document.uri.scheme !== 'file') return false;
   if (/[\\/]fragment\.schema\.json$/i.test(document.fileName)) return true;
-  const setting = vscode.workspace.getConfiguration('fragments', document.uri).get<string>('schema', '').trim();
+  const setting = schemaSetting(document.uri).trim();
   return setting !== '' && document.fileName.replace(/\\/g, '/').endsWith(setting.replace(/\\/g, '/').replace(/^\.\//, ''));
 }
 
@@ -22,10 +23,16 @@ export function registerSchemaSync(context: vscode.ExtensionContext, starter: Se
     void client.sendNotification(SCHEMA_TEXT_NOTIFICATION, params).catch(() => undefined);
   };
   const sendOpen = () => vscode.workspace.textDocuments.forEach((document) => send(document, document.getText()));
+  // A deleted or renamed schema file stops applying at once, though VS Code keeps its editor (and text) open.
+  const deleted = vscode.workspace.createFileSystemWatcher('**/fragment.schema.json', true, true, false);
+  const gone = (uri: vscode.Uri) => vscode.workspace.textDocuments.filter((d) => d.uri.toString() === uri.toString()).forEach((d) => send(d, null));
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((document) => send(document, document.getText())),
     vscode.workspace.onDidChangeTextDocument(({ document }) => send(document, document.getText())),
     vscode.workspace.onDidCloseTextDocument((document) => send(document, null)),
+    deleted,
+    deleted.onDidDelete(gone),
+    vscode.workspace.onDidRenameFiles(({ files }) => files.forEach(({ oldUri }) => gone(oldUri))),
   );
   starter.onClientCreated((client) => [client.onDidChangeState(sendOpen)]); // after a (re)start the server knows no edits yet
 }

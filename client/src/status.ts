@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { SCHEMA_CHANGED_NOTIFICATION, SchemaRequests, type SchemaInfo } from '../../server/src/schemas/protocol';
+import { exists } from './commands/folders';
 import type { ServerStarter } from './server-starter';
 
 export const OPEN_SCHEMA_COMMAND = 'fragments.openSchema';
@@ -21,6 +22,7 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
   item.command = OPEN_SCHEMA_COMMAND;
   let info: SchemaInfo | undefined;
   let asked = 0;
+  const schemaFiles = vscode.workspace.createFileSystemWatcher('**/fragment.schema.json', false, true, false);
 
   const fragmentEditor = () => {
     const editor = vscode.window.activeTextEditor;
@@ -72,6 +74,11 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('fragments.schema')) void refresh();
     }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void refresh()), // the workspace's fragments.schema may apply now
+    // A schema file deleted or renamed: the item follows at once, whatever the server's own file watching does.
+    schemaFiles,
+    schemaFiles.onDidDelete(() => void refresh()),
+    schemaFiles.onDidCreate(() => void refresh()),
     vscode.workspace.registerTextDocumentContentProvider(BUILT_IN_SCHEMA_URI.scheme, {
       provideTextDocumentContent: async () => {
         const server = await starter.forCommand('Open the Schema in Use');
@@ -81,7 +88,8 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
       },
     }),
     vscode.commands.registerCommand(OPEN_SCHEMA_COMMAND, async () => {
-      if (info?.uri) return vscode.window.showTextDocument(vscode.Uri.parse(info.uri));
+      await refresh(); // never reopen a schema that has gone since the item last asked
+      if (info?.uri && (await exists(vscode.Uri.parse(info.uri)))) return vscode.window.showTextDocument(vscode.Uri.parse(info.uri));
       const document = await vscode.workspace.openTextDocument(BUILT_IN_SCHEMA_URI);
       return vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(document, 'json'), { preview: true });
     }),

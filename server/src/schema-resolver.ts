@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { getDefaultSchema, type Schema, type SchemaData } from './core';
+import { getDefaultSchema, type Schema } from './core';
 import { findFragmentFiles, readTextFileSync } from './files';
 import {
   discoverSchemaPath,
@@ -16,7 +16,7 @@ import {
   MAX_SCHEMA_TEXT,
   normalizePath,
   SCHEMA_DIAGNOSTIC_SOURCE,
-  schemaToText,
+  type InferredSchemaResult,
   type InputFile,
   type SchemaLoadResult,
 } from './core/schema/team';
@@ -122,6 +122,12 @@ export class SchemaFiles {
     this.existing.delete(normalizePath(path));
   }
 
+  /** Forgets a file that went away, its last good version too. */
+  forget(path: string): void {
+    this.invalidate(path);
+    this.lastGood.delete(normalizePath(path));
+  }
+
   /** Paths loaded so far. */
   paths(): string[] {
     return [...this.loaded.keys()];
@@ -158,22 +164,29 @@ export interface InferenceLimits {
   maxFileBytes?: number;
 }
 
-export interface InferredSchema {
-  data: SchemaData;
-  text: string;
+export interface InferredSchema extends InferredSchemaResult {
+  /** Fragment files read. */
   files: number;
 }
 
-/** Reads the fragment files in a folder (and its subfolders, found as everywhere else: files/discover.ts) and infers a schema from them. */
+/**
+ * Reads the fragment files in a folder (and its subfolders, found as everywhere else: files/discover.ts) and infers a
+ * schema from them. Files are named relative to the folder in the result's suspects.
+ */
 export function inferSchemaFromFolder(folder: string, limits: InferenceLimits = {}): InferredSchema {
+  const top = normalizePath(folder);
   const maxBytes = limits.maxFileBytes ?? 10_000_000;
   const files: InputFile[] = [];
   for (const path of findFragmentFiles([folder], { maxFiles: limits.maxFiles ?? 20_000 }).files) {
     const read = readTextFileSync(path, maxBytes);
-    if (read.ok) files.push({ path: normalizePath(path), text: read.text }); // unreadable, binary or too large: skipped
+    if (read.ok) files.push({ path: relativeTo(top, path), text: read.text }); // unreadable, binary or too large: skipped
   }
-  const data = inferSchema(files);
-  return { data, text: schemaToText(data), files: files.length };
+  return { ...inferSchema(files), files: files.length };
+}
+
+function relativeTo(folder: string, path: string): string {
+  const normalized = normalizePath(path);
+  return normalized.startsWith(`${folder}/`) ? normalized.slice(folder.length + 1) : normalized;
 }
 
 function fileProblem(message: string): Diagnostic {

@@ -20,11 +20,13 @@ import {
   type RunningCodeServer,
 } from './support/code-server';
 import { SEL, Workbench, type DomNode } from './support/workbench';
+import { answerTrustPrompt } from './support/session';
+import { SEEDS_DIR } from '../support/fixtures';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const extensionId = `${manifest.publisher}.${manifest.name}`;
 const vsixPath = process.env.FRAGMENT_E2E_VSIX ?? join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
-const seedsDir = join(repoRoot, 'test', 'fixtures', 'seeds');
+const seedsDir = SEEDS_DIR; // the project's own copies, so a clone (or a worktree) runs on its own
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const readmeShots = process.env.FRAGMENT_E2E_README_SHOTS === '1';
 
@@ -106,6 +108,7 @@ describe('Fragment Language Support in a real VS Code (code-server)', () => {
     wb = new Workbench(page);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator(SEL.workbench).waitFor({ timeout: 60_000 });
+    await answerTrustPrompt(page, 'trust');
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'planted.fragment' }).waitFor({ timeout: 60_000 });
   });
 

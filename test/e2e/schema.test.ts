@@ -1,6 +1,7 @@
 // End-to-end: a team schema in a real VS Code (code-server + headless chromium). The nearest fragment.schema.json
 // applies to the fragments below it and the status bar says so; a value the team schema adds is accepted there and
-// not elsewhere; breaking the schema in the editor is reported at once and the last good version stays in force.
+// not elsewhere; breaking the schema in the editor is reported at once and the last good version stays in force;
+// deleting the schema file makes the built-in schema apply at once, though its editor is still open.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { outputChannelText, serverProcesses, waitFor } from './support/extension-host';
 import { startSession, type Session } from './support/session';
-import type { Workbench } from './support/workbench';
+import { SEL, type Workbench } from './support/workbench';
 import { seed, withField } from '../support/fixtures';
 
 const base = mkdtempSync(join(tmpdir(), 'fragment-e2e-schema-'));
@@ -66,5 +67,19 @@ describe('team schema in a real VS Code', () => {
     const warning = statusItem().filter({ hasText: /has errors: using its last good version · no problems/ });
     await warning.waitFor({ timeout: 30_000 });
     assert.match((await warning.textContent()) ?? '', /fragment\.schema\.json/);
+  });
+
+  test('a schema file deleted from the workspace stops applying at once: the status item and the squiggles follow', { timeout: 120_000 }, async () => {
+    await wb.openFile('ours.fragment');
+    await statusItem().filter({ hasText: /fragment\.schema\.json.*no problems/ }).waitFor({ timeout: 30_000 });
+    assert.equal(await wb.squiggles('info').count(), 0);
+    // Deleted by another program (a git checkout, the file manager); its editor stays open in VS Code, still edited.
+    rmSync(join(workspace, 'team', 'fragment.schema.json'));
+    await statusItem().filter({ hasText: /Built-in schema · 1 problem/ }).waitFor({ timeout: 30_000 });
+    await wb.squiggles('info').first().waitFor({ timeout: 30_000 });
+    // "Open the Schema in Use" shows the built-in schema now, not the deleted file.
+    await wb.runCommand('Fragments: Open the Schema in Use');
+    await page.locator(`${SEL.activeEditor}[data-uri^="untitled:"]`).waitFor();
+    await wb.waitForLine((line) => line.includes('"key": "FragmentID"'), 'of the built-in schema');
   });
 });

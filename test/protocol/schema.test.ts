@@ -222,10 +222,18 @@ describe('team schemas over stdio', () => {
       const starter = await client.request<{ text: string }>('fragments/starterSchema', {});
       assert.match(starter.text, /"extends": "default"/);
 
-      const inferred = await client.request<{ text: string; files: number }>('fragments/inferSchema', { folderUri: uriOf(join(root, 'records')) });
+      const inferred = await client.request<{ text: string; files: number; suspects: { text: string; field?: string; count: number; places: { path: string; line: number }[] }[] }>(
+        'fragments/inferSchema',
+        { folderUri: uriOf(join(root, 'records')) },
+      );
       assert.equal(inferred.files, 2);
-      const scale = (JSON.parse(inferred.text) as { fields: { key: string; values?: { value: string }[] }[] }).fields.find((f) => f.key === 'Scale');
-      assert.deepEqual(scale?.values?.map((v) => v.value).sort(), ['Continental', 'Regional']);
+      // Scale is a closed list: a value outside it is reported as a suspect, never learned.
+      assert.match(inferred.text, /"extends": "default"/);
+      assert.doesNotMatch(inferred.text, /"key": "Scale"/);
+      assert.deepEqual(
+        inferred.suspects.map((s) => ({ text: s.text, field: s.field, count: s.count, places: s.places })),
+        [{ text: 'Continental', field: 'Scale', count: 1, places: [{ path: 'b.txt', line: 11 }] }],
+      );
     });
   });
 });

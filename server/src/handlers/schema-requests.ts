@@ -29,8 +29,8 @@ export const schemaRequestsHandler: Handler = (services) => {
   connection.onRequest(SchemaRequests.infer, (params: { folderUri: string }): InferredSchemaText => {
     const folder = uriToPath(params.folderUri);
     if (folder === undefined) throw new Error('Schemas can only be inferred from a folder on disk.');
-    const { text, files } = inferSchemaFromFolder(folder);
-    return { text, files };
+    const { text, files, records, suspects } = inferSchemaFromFolder(folder);
+    return { text, files, records, suspects: suspects.map(({ text, field, reason, count, places }) => ({ text, field, reason, count, places })) };
   });
 };
 

@@ -56,6 +56,12 @@ export const schemaHandler: Handler = (services) => {
     void connection.sendNotification(SCHEMA_CHANGED_NOTIFICATION, {});
   };
 
+  schemaStore.onGone((path) => {
+    published.delete(path);
+    void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
+    applyChange(path);
+  });
+
   const schemaPathOf = (uri: string) => {
     const path = uriToPath(uri);
     return path !== undefined && schemaStore.isSchemaPath(path) ? path : undefined;
@@ -96,6 +102,7 @@ export const schemaHandler: Handler = (services) => {
     if (paths.length === 0) return;
     for (const { path, type } of paths) {
       if (type === FileChangeType.Deleted) {
+        schemaStore.gone(path!);
         published.delete(path!);
         void connection.sendDiagnostics({ uri: pathToUri(path!), diagnostics: [] });
       }

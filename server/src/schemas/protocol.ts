@@ -39,9 +39,14 @@ export interface TemplateChoice {
 }
 
 export interface InferredSchemaText {
+  /** The proposed fragment.schema.json, JSON with comments; the suspects are listed in it too. */
   text: string;
   /** How many fragment files were read. */
   files: number;
+  /** Records read (with at least one field). */
+  records: number;
+  /** What the records hold that the built-in schema rejects, so it was not learned (see core/schema/infer.ts). */
+  suspects: { text: string; field?: string; reason: string; count: number; places: { path: string; line: number }[] }[];
 }
 
 /**

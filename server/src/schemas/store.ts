@@ -32,6 +32,7 @@ export class SchemaStore {
   private allDocuments?: TextDocuments<TextDocument>;
   private roots: string[] = [];
   private readonly loadListeners: (() => void)[] = [];
+  private readonly goneListeners: ((path: string) => void)[] = [];
   /** Schema texts being edited in a client that sends them by notification (path -> text). */
   private readonly edited = new Map<string, string>();
   /** Whether the client lets the server register file watchers (so schema files on disk are followed). */
@@ -80,6 +81,11 @@ export class SchemaStore {
     this.changed();
   }
 
+  /** Runs when a look-up finds that a schema file in use has gone (deleted without a watched-file event). */
+  onGone(listener: (path: string) => void): void {
+    this.goneListeners.push(listener);
+  }
+
   /** Runs after any schema file is read (again). */
   onLoaded(listener: () => void): void {
     this.loadListeners.push(listener);
@@ -96,7 +102,15 @@ export class SchemaStore {
   resolve(uri: string): ResolvedSchema {
     const setting = this.services?.settings().schema ?? '';
     const cached = this.resolved.get(uri);
-    if (cached && cached.setting === setting) return cached.result;
+    if (cached && cached.setting === setting) {
+      // A schema file deleted or renamed without a watched-file event (some clients do not watch files) stops
+      // applying at the next look-up: one stat, cheap next to a check.
+      const { source, fallback } = cached.result;
+      if (source.kind === 'default' || fallback === 'default' || fileExists(source.path)) return cached.result;
+      this.gone(source.path);
+      const path = source.path;
+      setImmediate(() => this.goneListeners.forEach((listener) => listener(path))); // the other documents follow
+    }
     const result = this.files.resolve(uriToPath(uri), { workspaceRoots: this.roots, explicitPath: setting });
     this.resolved.set(uri, { setting, result });
     return result;
@@ -115,6 +129,18 @@ export class SchemaStore {
     this.resolved.clear();
   }
 
+  /**
+   * A schema file was deleted or renamed: it stops applying at once. The text an editor still holds for it (VS Code
+   * keeps a deleted file's editor open, and sends its text again after a restart) does not bring it back; nor does
+   * its last good version, should a broken file appear at the same path later.
+   */
+  gone(path: string): void {
+    const key = normalizePath(path);
+    this.edited.delete(key);
+    this.files.forget(key);
+    this.changed(key);
+  }
+
   forget(uri: string): void {
     this.resolved.delete(uri);
   }
@@ -124,9 +150,12 @@ export class SchemaStore {
     return path.endsWith(`/${SCHEMA_FILE_NAME}`) || this.files.paths().includes(normalizePath(path));
   }
 
-  /** Whether a schema file is there: open in the editor, or on disk. */
+  /**
+   * Whether a schema file is there: on disk. An open editor supplies its text (edits apply before they are saved),
+   * but not its existence: a deleted file's editor may stay open.
+   */
   exists(path: string): boolean {
-    return this.openText(path) !== undefined || fileExists(path);
+    return fileExists(path);
   }
 
   /** The text of a schema being edited (null: closed, the disk applies again). */

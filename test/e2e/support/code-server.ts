@@ -17,7 +17,10 @@ export function codeServerBin(): string {
   return bin;
 }
 
-/** The user settings the suite runs with: nothing that saves, pops up or phones home. */
+/**
+ * The user settings the suite runs with: nothing that saves, pops up or phones home. Workspace trust stays on, as it
+ * is for every user: each session answers the trust prompt as a person does (session.ts).
+ */
 export const userSettings = {
   'files.autoSave': 'off',
   'workbench.startupEditor': 'none',
@@ -29,7 +32,6 @@ export const userSettings = {
   'window.commandCenter': false,
   'chat.commandCenter.enabled': false,
   'chat.disableAIFeatures': true,
-  'security.workspace.trust.enabled': false,
   'extensions.autoUpdate': false,
   'extensions.autoCheckUpdates': false,
   'extensions.ignoreRecommendations': true,
@@ -135,7 +137,6 @@ export async function startCodeServer(base: string, dirs: CodeServerDirs): Promi
       '--auth', 'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
       '--disable-getting-started-override',
       '--disable-proxy',
       '--ignore-last-opened',

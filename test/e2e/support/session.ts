@@ -11,14 +11,40 @@ const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')
 export const vsixPath = process.env.FRAGMENT_E2E_VSIX ?? join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * How the person answers VS Code's prompt "Do you trust the authors of the files in this folder?", shown when a
+ * folder is opened for the first time: most suites trust their own fixtures; the Restricted Mode suite does not.
+ */
+export type TrustAnswer = 'trust' | 'restricted';
+
+const TRUST_BUTTONS: Record<TrustAnswer, string> = {
+  trust: 'Yes, I trust the authors',
+  restricted: "No, I don't trust the authors",
+};
+
+/** Waits for the workspace trust prompt and clicks the person's answer, then waits for the window to say so. */
+export async function answerTrustPrompt(page: Page, answer: TrustAnswer): Promise<void> {
+  const dialog = page.locator('.monaco-dialog-box', { hasText: 'Do you trust the authors' });
+  await dialog.waitFor({ timeout: 60_000 });
+  await dialog.getByRole('button', { name: TRUST_BUTTONS[answer], exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  // The status bar shows "Restricted Mode" exactly when the workspace is not trusted.
+  const restricted = page.locator('.statusbar-item', { hasText: 'Restricted Mode' });
+  if (answer === 'restricted') await restricted.first().waitFor();
+  else await restricted.first().waitFor({ state: 'hidden' });
+}
+
 export interface Session {
   page: Page;
   wb: Workbench;
   stop(): Promise<void>;
 }
 
-/** Starts code-server with the .vsix under `base` and opens `workspace` (both folders the caller owns). */
-export async function startSession(base: string, workspace: string): Promise<Session> {
+/**
+ * Starts code-server with the .vsix under `base` and opens `workspace` (both folders the caller owns), answering the
+ * workspace trust prompt with `trust`.
+ */
+export async function startSession(base: string, workspace: string, trust: TrustAnswer = 'trust'): Promise<Session> {
   assert.ok(existsSync(vsixPath), `${vsixPath} missing: run npm run package (npm run test:e2e does)`);
   const dirs = prepareDirs(join(base, 'code-server'));
   installVsix(join(base, 'code-server'), dirs, vsixPath);
@@ -41,6 +67,7 @@ export async function startSession(base: string, workspace: string): Promise<Ses
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator(SEL.workbench).waitFor({ timeout: 60_000 });
+    await answerTrustPrompt(page, trust);
     return { page, wb: new Workbench(page), stop };
   } catch (error) {
     await stop();

@@ -8,6 +8,11 @@ export function schemaToText(data: SchemaData): string {
   return `${layout(data, '')}\n`;
 }
 
+/** One JSON value laid out as in schema files, its first line to follow `indent` plus a property name. */
+export function jsonText(value: unknown, indent: string): string {
+  return layout(value, indent);
+}
+
 function layout(value: unknown, indent: string): string {
   const flat = oneLine(value);
   if (flat.length + indent.length <= LINE || value === null || typeof value !== 'object') return flat;
