@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, posix, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIAGNOSTIC_CODES } from '../../server/src/core/diagnostic-codes';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
@@ -159,6 +159,32 @@ test('every picture the README shows is in the vsix (the Extensions view renders
   ].filter((link) => !/^[a-z][a-z0-9+.-]*:/i.test(link) && !link.startsWith('#'));
   const missing = links.map((l) => l.replace(/^\.\//, '')).filter((l) => !files.has(l));
   assert.deepEqual(missing, [], 'README pictures that are not in the package (broken images)');
+});
+
+test('every page the README links to is in the vsix, and so is every page those link to (no broken links offline)', () => {
+  const files = new Set(extensionFiles());
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  const visit = (page: string) => {
+    if (seen.has(page)) return;
+    seen.add(page);
+    const text = zip.read(`extension/${page}`).toString('utf8');
+    for (const [, link] of text.matchAll(/\]\(\s*<?([^)\s>#]+)(?:#[^)\s>]*)?>?[^)]*\)/g)) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(link)) continue;
+      const target = posix.normalize(posix.join(posix.dirname(page), link)).replace(/\/$/, '');
+      if (target.startsWith('..')) missing.push(`${page} → ${link} (outside the package)`);
+      else if (target.endsWith('.md')) {
+        if (files.has(target)) visit(target);
+        else missing.push(`${page} → ${link}`);
+      } else if (!files.has(target) && ![...files].some((f) => f.startsWith(`${target}/`))) {
+        // Source files and folders of the repository are not in the package; only pages and pictures must be.
+        if (/\.(png|md)$/.test(target)) missing.push(`${page} → ${link}`);
+      }
+    }
+  };
+  visit(extensionFiles().find((f) => /^readme\.md$/i.test(f))!);
+  assert.deepEqual(missing, [], 'pages linked from the README that the package does not hold');
+  assert.ok(seen.has('docs/default-schema.md') && seen.has('docs/team-schemas.md'), [...seen].join(', '));
 });
 
 test('the icon is a 128x128 PNG', () => {
