@@ -34,7 +34,7 @@ const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove:
 describe('dense files over stdio', () => {
   let client: TestClient;
   before(async () => {
-    client = await startServer({ settings: { outline: { maxItemsComputed: 3 } } });
+    client = await startServer({ settings: { outline: { maxItemsComputed: 3 * 24 + 10 } } }); // 3 records of 23 fields, with their fields
   });
   after(async () => {
     await client.shutdown();
@@ -101,8 +101,28 @@ describe('dense files over stdio', () => {
     assert.equal(symbols[3].range.start.line, fourth, 'the note sits where the first record left out starts');
     assert.match(symbols[3].detail ?? '', /fragments\.outline\.maxItemsComputed/);
     assert.ok(client.logs.some((l) => l.includes('shows the first 3 of its 5 records')), client.logs.join('\n'));
+    assert.equal(symbols.slice(0, 3).reduce((n, s) => n + 1 + (s.children?.length ?? 0), 0), 72, 'each record with all its fields');
     const folding = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
-    assert.deepEqual(folding.map((r) => r.startLine), [0, fourth / 3, (2 * fourth) / 3]);
+    // Folding is bounded by the same number (82 ranges here): all five records fit.
+    assert.deepEqual(folding.map((r) => r.startLine), [0, 1, 2, 3, 4].map((i) => (i * fourth) / 3));
+  });
+
+  it('folding is cut at the same setting', async () => {
+    const small = await startServer({ settings: { outline: { maxItemsComputed: 3 } } });
+    try {
+      const uri = 'file:///dense-folding.fragment';
+      const text = Array.from({ length: 5 }, (_, i) => VALID_RECORD.replace('PHR012', `PHR20${i}`)).join('\n');
+      const opened = small.nextDiagnostics(uri);
+      small.open(uri, text);
+      await opened;
+      const folding = await small.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+      const each = VALID_RECORD.split('\n').length;
+      assert.deepEqual(folding.map((r) => r.startLine), [0, each, 2 * each]);
+      const symbols = await small.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.deepEqual(symbols.map((s) => s.name), ['Outline shows the first 0 of 5 records'], 'no record fits in 3 entries');
+    } finally {
+      await small.shutdown();
+    }
   });
 
   it('an outline within the setting is whole, with no note', async () => {

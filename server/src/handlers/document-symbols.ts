@@ -1,6 +1,7 @@
 /**
- * textDocument/documentSymbol: the outline, one entry per record, for the first records up to the setting
- * `fragments.outline.maxItemsComputed`; past it a last entry says how many are left out, and the output channel too.
+ * textDocument/documentSymbol: the outline, one entry per record with its fields inside, for the first records while
+ * their entries stay within the setting `fragments.outline.maxItemsComputed`; past it a last entry says how many
+ * records are left out, and the output channel too.
  */
 import { parseWithSchema } from '../core';
 import { documentSymbols, outlineCutSymbol } from '../core/features/symbols';
@@ -20,13 +21,16 @@ export const documentSymbolsHandler: Handler = (services) => {
       const view = documentView(services, document);
       const max = services.settings().outlineMaxItems;
       const total = view.recordCount();
-      if (total <= max) return documentSymbols(view.parsed, view.schema);
-      const prefix = firstRecords(view, max);
-      const symbols = documentSymbols(prefix, view.schema);
-      symbols.push(outlineCutSymbol(max, total, prefix.lines.length - 1, OUTLINE_SETTING));
+      // Each record is at least one entry, so the first `max` records hold every record the outline can show.
+      const parsed = total <= max ? view.parsed : firstRecords(view, max);
+      const symbols = documentSymbols(parsed, view.schema, max);
+      const shown = symbols.length;
+      if (shown === total) return symbols;
+      const cutLine = parsed.records[shown]?.startLine ?? parsed.lines.length - 1;
+      symbols.push(outlineCutSymbol(shown, total, cutLine, OUTLINE_SETTING));
       if (told.get(uri) !== total) {
         told.set(uri, total);
-        services.connection.console.info(`The outline of ${uri} shows the first ${max} of its ${total} records (setting ${OUTLINE_SETTING}).`);
+        services.connection.console.info(`The outline of ${uri} shows the first ${shown} of its ${total} records (setting ${OUTLINE_SETTING}: at most ${max} entries, a record and each field counting one).`);
       }
       return symbols;
     }),

@@ -33,8 +33,20 @@ function lastTextLine(document: ParsedDocument, first: number, last: number): nu
   return line;
 }
 
-export function documentSymbols(document: ParsedDocument, schema: Schema): DocumentSymbol[] {
-  return document.records.map((record) => {
+/**
+ * The outline. `maxItems` bounds its entries, a record and each of its fields counting one, as yaml-language-server's
+ * `maxItemsComputed` does: records are listed whole while they fit (an outline of 50,000 entries is megabytes of JSON
+ * that no one scrolls, and costs seconds to send).
+ */
+export function documentSymbols(document: ParsedDocument, schema: Schema, maxItems = Infinity): DocumentSymbol[] {
+  let items = 0;
+  const shown = [];
+  for (const record of document.records) {
+    items += 1 + record.fields.length;
+    if (items > maxItems) break;
+    shown.push(record);
+  }
+  return shown.map((record) => {
     const idField = record.fields.find((f) => specFor(schema, f.key)?.key === schema.recordStart);
     const id = idField ? fieldValue(idField) : '';
     const name = id ? firstLine(id) : `Fragment ${record.index + 1} (no ${schema.recordStart})`;
