@@ -79,7 +79,7 @@ describe('team schema in a real VS Code', () => {
     await wb.squiggles('info').first().waitFor({ timeout: 30_000 });
     // "Open the Schema in Use" shows the built-in schema now, not the deleted file.
     await wb.runCommand('Fragments: Open the Schema in Use');
-    await page.locator(`${SEL.activeEditor}[data-uri^="untitled:"]`).waitFor();
+    await page.locator(`${SEL.activeEditor}[data-uri^="fragment-schema:"]`).waitFor();
     await wb.waitForLine((line) => line.includes('"key": "FragmentID"'), 'of the built-in schema');
   });
 });
