@@ -189,6 +189,15 @@ test('every page the README links to is in the vsix, and so is every page those 
   assert.ok(seen.has('docs/default-schema.md') && seen.has('docs/team-schemas.md'), [...seen].join(', '));
 });
 
+test('fragment files get prose defaults: no word suggestions, word wrap, no boxes around typographic or non-Latin letters', () => {
+  const packed = JSON.parse(zip.read('extension/package.json').toString('utf8'));
+  assert.deepEqual(packed.contributes.configurationDefaults['[fragment]'], {
+    'editor.wordBasedSuggestions': 'off',
+    'editor.wordWrap': 'on',
+    'editor.unicodeHighlight.ambiguousCharacters': false,
+  });
+});
+
 test('the icon is a 128x128 PNG', () => {
   const png = zip.read('extension/images/icon.png');
   assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');

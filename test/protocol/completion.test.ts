@@ -91,8 +91,11 @@ describe('completion over stdio', () => {
   it('offers whole-record templates in an empty file', async () => {
     const items = await completeAt('', 0, 0);
     const templates = items.filter((i) => i.label.startsWith('Fragment: '));
-    assert.deepEqual(labels(templates), ['Fragment: Substantiated outcome', 'Fragment: Negative outcome', 'Fragment: Empty fragment']);
-    const record = (templates[0].textEdit as { newText: string }).newText;
+    assert.deepEqual(labels(templates), ['Fragment: Empty fragment', 'Fragment: Substantiated outcome', 'Fragment: Negative outcome']);
+    // The first one, which Enter picks, answers nothing; the others say which answers they fill in.
+    assert.equal(templates[0].detail, 'whole record, every value empty');
+    assert.match(templates[1].detail ?? '', /fills in .*The change was unintended: NO/);
+    const record = (templates[1].textEdit as { newText: string }).newText;
     assert.ok(record.startsWith('**FragmentID**: \n**Outcome status**: Outcome\n'));
     assert.equal(record.trimEnd().split('\n').length, VALID_RECORD.split('\n').length);
   });

@@ -212,12 +212,12 @@ describe('team schemas over stdio', () => {
       assert.match(info.label, /^fragment\.schema\.json \(fragment-ws-/);
 
       const templates = await client.request<{ name: string; text: string; snippet: string }[]>('fragments/templates', { folderUri: uriOf(root) });
-      assert.deepEqual(templates.map((t) => t.name), ['Substantiated outcome', 'Negative outcome', 'Partner report', 'Empty fragment']);
-      assert.ok(templates[2].text.includes('**Scale**: Local\n'));
+      assert.deepEqual(templates.map((t) => t.name), ['Empty fragment', 'Substantiated outcome', 'Negative outcome', 'Partner report']);
+      assert.ok(templates[3].text.includes('**Scale**: Local\n'));
       // New Fragment inserts the snippet: one tab stop per field, the values the template does not give empty.
-      assert.ok(templates[2].snippet.includes('**Scale**: ${11:Local}\n'), templates[2].snippet);
-      assert.ok(templates[2].snippet.includes('**Rating significance**: ${9}\n'), templates[2].snippet);
-      assert.ok(templates[2].snippet.includes('**The change was unintended**: ${15}\n'), templates[2].snippet);
+      assert.ok(templates[3].snippet.includes('**Scale**: ${11:Local}\n'), templates[3].snippet);
+      assert.ok(templates[3].snippet.includes('**Rating significance**: ${9}\n'), templates[3].snippet);
+      assert.ok(templates[3].snippet.includes('**The change was unintended**: ${15}\n'), templates[3].snippet);
 
       const starter = await client.request<{ text: string }>('fragments/starterSchema', {});
       assert.match(starter.text, /"extends": "default"/);

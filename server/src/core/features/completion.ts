@@ -6,7 +6,7 @@ import type { CompletionItem, Position, Range } from 'vscode-languageserver-type
 import { fieldValue, type Field, type ParsedDocument } from '../parser';
 import { fold } from '../schema/compile';
 import type { FieldSpec, Schema } from '../schema/model';
-import { templatesOf, templateText } from '../schema/templates';
+import { templateFills, templatesOf, templateText } from '../schema/templates';
 import { fieldDocumentation } from './field-docs';
 import { fieldAtLine, fieldHead, lineEnding, recordAtLine, specFor } from './shared';
 
@@ -257,7 +257,7 @@ function templateItems(document: ParsedDocument, schema: Schema, position: Posit
   return templatesOf(schema).map((template, index) => ({
     label: `Fragment: ${template.name}`,
     kind: KIND.Snippet,
-    detail: 'whole record',
+    detail: templateFills(template) ? `whole record; fills in ${templateFills(template)}` : 'whole record, every value empty',
     documentation: template.description,
     // Keys sort as rank 0 to 2 (sortKey), so 3 puts the templates after them.
     sortText: `${empty ? '!' : '3'}${String(index).padStart(4, '0')}`,

@@ -31,12 +31,23 @@ export function templateText(schema: Schema, template: TemplateData, options: Te
   return `${lines.join(eol)}${eol}${options.snippet ? '$0' : ''}`;
 }
 
-/** The empty record every schema offers, after its own templates. */
+/** The empty record every schema offers, before its own templates. */
 export const EMPTY_TEMPLATE: TemplateData = { name: 'Empty fragment', description: 'Every field of the schema, in order, with no values.' };
 
-/** Templates for the New Fragment list and for completion: the schema's own, then an empty record. */
+/**
+ * Templates for the New Fragment list and for completion: an empty record first, so that the one Enter picks answers
+ * nothing; then the schema's own, each of which fills in the answers its name stands for.
+ */
 export function templatesOf(schema: Schema): TemplateData[] {
-  return [...schema.templates, EMPTY_TEMPLATE];
+  return [EMPTY_TEMPLATE, ...schema.templates];
+}
+
+/** What a template fills in, for the person to read before choosing it: `Outcome is negative: YES, …`. */
+export function templateFills(template: TemplateData): string {
+  return Object.entries(template.values ?? {})
+    .filter(([, value]) => value !== '')
+    .map(([key, value]) => `${key}: ${value}`)
+    .join(', ');
 }
 
 /** Snippet text: `$`, `}` and `\` are syntax there. */
