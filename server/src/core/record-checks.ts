@@ -84,8 +84,13 @@ export class RecordChecks {
   private text: TextSource;
   /** Bumped when a record's ID, or the line it is on, may have changed: the workspace index compares it. */
   private idGeneration = ++lastIdGeneration;
-  /** Whether some chunk is dirty (so reads need not look for one). */
-  private hasDirty = true;
+  /**
+   * How many chunks are dirty, the first of them, and where it starts: a read cuts from there and stops after the
+   * last, rather than walking all chunks (about 1 ms a keystroke in a file of 120,000 records, issue 13).
+   */
+  private dirtyCount = 1;
+  private firstDirty = 0;
+  private firstDirtyOffset = 0;
   /**
    * Chunks not yet checked or with problems: once a read has passed them all, the rest of the document is clean and
    * need not be walked.
@@ -119,7 +124,9 @@ export class RecordChecks {
   reset(text: TextSource): void {
     this.text = text;
     this.chunks = [{ length: text.length, breaks: 0, records: 0, dirty: true, diagnostics: undefined, id: undefined }];
-    this.hasDirty = true;
+    this.dirtyCount = 1;
+    this.firstDirty = 0;
+    this.firstDirtyOffset = 0;
     this.unsettled = 1;
     this.idGeneration = ++lastIdGeneration;
   }
@@ -263,26 +270,38 @@ export class RecordChecks {
     // The chunk holding `from`, and the one holding `to` (at a chunk's very start: that chunk, whose first line the
     // inserted text may join).
     let first = -1;
+    let firstStart = 0;
     let last = chunks.length - 1;
     let start = 0;
     for (let i = 0; i < chunks.length; i++) {
       const end = start + chunks[i].length;
-      if (first < 0 && change.from < end) first = i;
+      if (first < 0 && change.from < end) {
+        first = i;
+        firstStart = start;
+      }
       if (change.to < end) {
         last = i;
         break;
       }
       start = end;
     }
-    if (first < 0) first = chunks.length - 1;
+    if (first < 0) {
+      // At the very end of the text: the loop went through every chunk, so `start` is the text's length.
+      first = chunks.length - 1;
+      firstStart = start - chunks[first].length;
+    }
     // The chunk before, too: an edit on a record's first line may make it part of the previous record.
-    if (first > 0) first--;
+    if (first > 0) {
+      first--;
+      firstStart -= chunks[first].length;
+    }
     let length = change.length - (change.to - change.from);
     let breaks = 0;
     let previousIds: ChunkId[] | undefined = [];
     for (let i = first; i <= last; i++) {
       const chunk = chunks[i];
       if (isUnsettled(chunk)) this.unsettled--;
+      if (chunk.dirty) this.dirtyCount--;
       if (!chunk.dirty) {
         if (chunk.id) previousIds?.push(shiftedId(chunk.id, breaks));
       } else if (chunk.previousIds && previousIds) {
@@ -294,18 +313,22 @@ export class RecordChecks {
       breaks += chunk.breaks;
     }
     chunks.splice(first, last - first + 1, { length, breaks, records: 0, dirty: true, diagnostics: undefined, id: undefined, previousIds });
-    this.hasDirty = true;
+    this.dirtyCount++;
+    // Dirty chunks after the new one moved by the chunks it replaced, but the first dirty one is still found from here.
+    if (first <= this.firstDirty || this.dirtyCount === 1) {
+      this.firstDirty = first;
+      this.firstDirtyOffset = firstStart;
+    }
     this.unsettled++;
   }
 
   /** Parses each dirty chunk again and cuts it into records. */
   private cutDirty(): void {
-    if (!this.hasDirty) return;
-    this.hasDirty = false;
-    let offset = 0;
-    for (let i = 0; i < this.chunks.length; i++) {
+    let offset = this.firstDirtyOffset;
+    for (let i = this.firstDirty; this.dirtyCount > 0 && i < this.chunks.length; i++) {
       const chunk = this.chunks[i];
       if (chunk.dirty) {
+        this.dirtyCount--;
         const pieces = this.cut(offset, chunk.length);
         this.chunks.splice(i, 1, ...pieces);
         i += pieces.length - 1;
