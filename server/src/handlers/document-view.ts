@@ -4,7 +4,7 @@
  * this version, shared by every request on the same keystroke.
  */
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkedPart, MAX_CHECKED_CHARACTERS, MAX_DIAGNOSTICS, parseWithSchema, type FragmentDiagnostic, type ParsedDocument, type RecordId, type Schema } from '../core';
 import { RecordChecks, type TextChange, type TextSource } from '../core';
 import { PiecedDocument } from './pieced-document';
