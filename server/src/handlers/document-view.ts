@@ -4,15 +4,19 @@
  * this version, shared by every request on the same keystroke.
  */
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkedPart, MAX_DIAGNOSTICS, parseWithSchema, type FragmentDiagnostic, type ParsedDocument, type RecordId, type Schema } from '../core';
-import { RecordChecks, type TextChange } from '../core';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkedPart, MAX_CHECKED_CHARACTERS, MAX_DIAGNOSTICS, parseWithSchema, type FragmentDiagnostic, type ParsedDocument, type RecordId, type Schema } from '../core';
+import { RecordChecks, type TextChange, type TextSource } from '../core';
+import { PiecedDocument } from './pieced-document';
 import type { ServerServices } from '../services';
 
 export interface DocumentView {
   schema: Schema;
-  /** The checked text: the whole document unless it is over the size limit. */
-  text: string;
+  /**
+   * The checked text: the whole document unless it is over the size limit. Joined on first use: features that need it
+   * whole (fix-all, outline) ask for it, a keystroke does not.
+   */
+  readonly text: string;
   /** The checked text parsed (made on first use). */
   readonly parsed: ParsedDocument;
   /**
@@ -35,6 +39,13 @@ export interface DocumentView {
 }
 
 /**
+ * The text of a document's current version, without joining it when it is one of the server's pieced documents.
+ */
+function textOf(document: TextDocument): TextSource {
+  return document instanceof PiecedDocument ? document.text : document.getText();
+}
+
+/**
  * The editor's changes per document since the version its checks last saw, recorded as `TextDocuments` applies them
  * (server.ts creates its documents with `TRACKED_DOCUMENTS`). Without them an edit could only be found by comparing
  * the whole old and new text.
@@ -47,15 +58,15 @@ const changeLogs = new WeakMap<TextDocument, ChangeLog>();
 /** A document nobody checks (validation off) does not collect changes forever: past this many it starts afresh. */
 const MAX_LOGGED_CHANGES = 10_000;
 
-export const TRACKED_DOCUMENTS: TextDocumentsConfiguration<TextDocument> = {
-  create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+export const TRACKED_DOCUMENTS: TextDocumentsConfiguration<PiecedDocument> = {
+  create: (uri, languageId, version, content) => new PiecedDocument(uri, languageId, version, content),
   update(document, changes, version) {
     let log = changeLogs.get(document);
     if (!log) changeLogs.set(document, (log = { since: document.version, changes: [] }));
     // One change at a time, so each change's offsets are read from the text the previous one left.
     for (const change of changes) {
       log.changes.push(offsetsOf(document, change));
-      TextDocument.update(document, [change], version);
+      document.update([change], version);
     }
     if (log.changes.length > MAX_LOGGED_CHANGES) changeLogs.delete(document);
     return document;
@@ -63,7 +74,7 @@ export const TRACKED_DOCUMENTS: TextDocumentsConfiguration<TextDocument> = {
 };
 
 function offsetsOf(document: TextDocument, change: TextDocumentContentChangeEvent): TextChange {
-  if (!('range' in change)) return { from: 0, to: document.getText().length, length: change.text.length };
+  if (!('range' in change)) return { from: 0, to: textOf(document).length, length: change.text.length };
   const from = document.offsetAt(change.range.start);
   const to = Math.max(from, document.offsetAt(change.range.end));
   return { from, to, length: change.text.length };
@@ -91,7 +102,9 @@ export function documentView(services: ServerServices, document: TextDocument): 
     states.set(document, state);
     return state.view;
   }
-  const { text, note } = checkedPart(document.getText(), schema.recordStart);
+  // Only a file over the size limit is read whole here: joining a 4.8 MB text cost ~20 ms a keystroke (issue 13).
+  const whole = textOf(document);
+  const { text, note } = whole.length <= MAX_CHECKED_CHARACTERS ? { text: whole, note: undefined } : checkedPart(String(whole), schema.recordStart);
   let checks: RecordChecks;
   const log = changeLogs.get(document);
   if (state && state.schema === schema && !note && !state.view.truncated && log?.since === state.version) {
@@ -103,11 +116,14 @@ export function documentView(services: ServerServices, document: TextDocument): 
   changeLogs.set(document, { since: document.version, changes: [] });
   let parsed: ParsedDocument | undefined;
   let diagnostics: FragmentDiagnostic[] | undefined;
+  let joined: string | undefined;
   const view: DocumentView = {
     schema,
-    text,
+    get text() {
+      return (joined ??= String(text));
+    },
     get parsed() {
-      return (parsed ??= parseWithSchema(text, schema));
+      return (parsed ??= parseWithSchema(this.text, schema));
     },
     parsedAround(line) {
       if (parsed || note) return this.parsed;
