@@ -90,7 +90,8 @@ describe('hostile input over stdio', () => {
     assert.deepEqual(answer.formatting, [], 'no formatting over the limit');
     assert.ok(!answer.actions.some((a) => a.kind?.startsWith('source.')), 'no fix-all or sorting over the limit');
     assert.deepEqual(answer.completionEnd, [], 'nothing past the checked part');
-    assert.ok(answer.symbols.length > 1000, 'the checked records are in the outline');
+    assert.ok(answer.symbols.length > 100, 'the first checked records are in the outline');
+    assert.match(String(answer.symbols[answer.symbols.length - 1].name), /^Outline shows the first [\d,]+ of [\d,]+ records$/, 'and it says it is cut');
     const lastChecked = Math.max(...answer.symbols.map((s) => (s.range as { end: { line: number } }).end.line));
     assert.ok(lastChecked < splitLines(text).length - 1 && text.split('\n').slice(0, lastChecked + 1).join('\n').length <= MAX_CHECKED_CHARACTERS);
   });
@@ -143,8 +144,8 @@ describe('hostile input over stdio', () => {
     assert.ok('result' in last && last.result.some((a) => a.kind === 'source.fixAll.fragments'), 'the request not cancelled gets its fix-all');
     console.log(`8 fix-all requests on a ${(text.length / 1e6).toFixed(1)} MB file, 7 cancelled: ${refused.length} refused as cancelled, all settled in ${Date.now() - started} ms`);
     assert.ok(refused.length > 0, 'queued requests that were cancelled are not worked on');
-    const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.equal(symbols.length, 1500);
+    const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.match(symbols[symbols.length - 1].name, /^Outline shows the first [\d,]+ of 1,500 records$/, 'the server still answers');
     client.close(uri);
   });
 
