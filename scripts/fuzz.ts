@@ -1,9 +1,9 @@
 /**
  * `npm run fuzz [-- --count N --seed S --parallel P]`: damaged real records (the property tests' documents) through
- * the BUILT server over stdio. For each document: its diagnostics, quick fixes (applied and checked again), fix-all
- * and formatting (applied, asked again: idempotent, nothing lost), completion, hover, outline and folding, all
- * checked with the property tests' checks. Prints counts; a failing input is saved in a temporary folder with what
- * went wrong, and the exit code is 1. Run `npm run build` first.
+ * the BUILT server over stdio. For each document: its diagnostics, quick fixes (applied and checked again; any text
+ * they take away named in their title), fix-all and formatting (applied, asked again: idempotent, nothing lost),
+ * completion, hover, outline and folding, all checked with the property tests' checks. Prints counts; a failing
+ * input is saved in a temporary folder with what went wrong, and the exit code is 1. Run `npm run build` first.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,7 @@ import {
   quickFixProblems,
   rangeProblem,
   symbolProblems,
+  takenTextProblems,
 } from '../test/support/robustness';
 
 interface Options {
@@ -109,6 +110,8 @@ async function fuzzOne(text: string, where: number[]): Promise<string[]> {
         const fixedCodes = (action.diagnostics ?? []).map((d) => String(d.code));
         const fixed = editsOk(text, edits) ? (await open(applyTextEdits(text, edits))).diagnostics : [];
         problems.push(...quickFixProblems(text, action.title, fixedCodes, edits, diagnostics, () => fixed));
+        // A fix takes away only text its title names ("Remove the repeated …" says what goes).
+        problems.push(...takenTextProblems(text, action.title, edits));
         counts.quickFixes++;
       }
     }

@@ -1,7 +1,8 @@
 // End-to-end: the whole journey of an evaluation officer, keyboard only, in a real VS Code (code-server) with the
 // user's default settings. A new empty .fragment file; a whole record from the template completion; one Tab per
-// field, in order; allowed values chosen from the value completion; text typed; Ctrl+S. The saved file on disk is a
-// complete record and the Problems panel has no error or warning for it.
+// field, in order; at an empty value with a list, the list opens by itself and the value is chosen from it (arrows or
+// a typed start, then Enter) or, once, left empty with Tab; text typed; Ctrl+S. The saved file on disk is a complete
+// record and the Problems panel has no error or warning for it.
 //
 // Every key the person presses goes through `press` or `type`, which count them; the test prints the count and the
 // steps. Screenshots of the key moments go to the test's folder (FRAGMENT_E2E_SHOTS copies them elsewhere too).
@@ -80,20 +81,43 @@ async function suggestions(): Promise<string[]> {
 }
 
 /**
- * Types the start of a value (the list opens as letters are typed), or with nothing to type opens the list with
- * Ctrl+Space; waits until the focused suggestion is `value`, and takes it with Enter.
+ * Types the start of a value (the list opens as letters are typed, or is already open), or with nothing to type
+ * opens the list with Ctrl+Space; waits until the focused suggestion is `value`, and takes it with Enter.
  */
 async function chooseValue(typed: string, value: string): Promise<void> {
   if (typed === '') await press('Control+Space');
   else await type(typed);
+  await takeFocused(value, `after typing "${typed}"`);
+}
+
+/** Waits until the focused suggestion is `value` and takes it with Enter. */
+async function takeFocused(value: string, when: string): Promise<void> {
   const focused = page.locator(`${SEL.suggestRows}.focused`).first();
   await focused.waitFor({ timeout: 10_000 }).catch(async () => {
-    throw new Error(`no suggestion list after typing "${typed}" (for ${value}); lines:\n${(await wb.lines()).join('\n')}`);
+    throw new Error(`no suggestion list ${when} (for ${value}); lines:\n${(await wb.lines()).join('\n')}`);
   });
+  // The focused row follows the arrow keys a moment after they are pressed.
+  await page
+    .locator(`${SEL.suggestRows}.focused[aria-label^=${JSON.stringify(value)}]`)
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
   const label = (await focused.getAttribute('aria-label')) ?? '';
-  assert.ok(label.startsWith(value), `the list offers "${label}" first after typing "${typed}", not ${value}: ${(await wb.suggestLabels()).join(' | ')}`);
+  assert.ok(label.startsWith(value), `the list offers "${label}" focused ${when}, not ${value}: ${(await wb.suggestLabels()).join(' | ')}`);
   await press('Enter');
   await page.locator(SEL.suggestWidget).waitFor({ state: 'hidden' });
+}
+
+/** The value list that Tab opened by itself on an empty value: its labels (first part), none taken yet. */
+async function openedList(): Promise<string[]> {
+  const labels = await suggestions();
+  return labels.map((l) => l.split(',')[0]);
+}
+
+/** In the list that opened by itself, `downs` presses of the Down arrow and Enter take `value`. */
+async function pickFromOpenedList(downs: number, value: string): Promise<void> {
+  await openedList();
+  for (let i = 0; i < downs; i++) await press('ArrowDown');
+  await takeFocused(value, `after ${downs} Down`);
 }
 
 /** Types free text; prose opens no list (no word suggestions, no snippets), so Tab moves on. */
@@ -125,7 +149,7 @@ describe('an officer writes a whole record with the keyboard only', () => {
     }
   });
 
-  test('outside a template too, Tab and Shift+Tab move from field to field and never type a tab', { timeout: 120_000 }, async () => {
+  test('outside a template too, Tab and Shift+Tab move from field to field, open an empty value\'s list, and never type anything', { timeout: 120_000 }, async () => {
     // The journey left the template with its last Tab: no snippet is active now.
     const schema = getDefaultSchema();
     const before = readFileSync(join(workspace, FILE), 'utf8');
@@ -133,9 +157,13 @@ describe('an officer writes a whole record with the keyboard only', () => {
     await wb.focusEditor();
     await page.keyboard.press('Control+Home');
     await waitForCursorLine(1, 'Ctrl+Home');
+    const emptyListed = schema.fields.findIndex((f) => f.key === 'Outcome statements is CONFIDENTIAL') + 1;
     for (let line = 2; line <= schema.fields.length; line++) {
       await page.keyboard.press('Tab');
       await waitForCursorLine(line, `Tab number ${line - 1}`);
+      // The one empty value with a list: it opens by itself, and the next Tab leaves it empty.
+      if (line === emptyListed) assert.deepEqual((await suggestions()).map((l) => l.split(',')[0]), ['1.0', '0.0']);
+      if (line === emptyListed + 1) await page.locator(SEL.suggestWidget).waitFor({ state: 'hidden' });
     }
     // At the end of the field's value, ready to type on.
     assert.match(await page.locator('#status\\.editor\\.selection').innerText(), new RegExp(`Ln ${schema.fields.length}, Col ${'**TypeOfChangeCluster**: Mobilizing citizens and organizations'.length + 1}`));
@@ -234,8 +262,11 @@ async function journey(): Promise<void> {
     { key: 'FragmentID', what: 'type the ID', fill: () => typeText('SCC-Aleppo/PHR777') },
     { key: 'Outcome status' }, // the template gives "Outcome"
     { key: 'OH-harvesting period', what: 'type "harvest 3"', fill: () => typeText('harvest 3') },
-    { key: 'coutnry', what: 'type "Syr", Enter on Syria', fill: () => chooseValue('Syr', 'Syria') },
-    { key: 'Year', what: 'Ctrl+Space, Enter on this year', fill: () => chooseValue('', String(new Date().getFullYear())) },
+    { key: 'coutnry', what: 'the countries open by themselves; type "Syr", Enter on Syria', fill: async () => {
+      await openedList();
+      await chooseValue('Syr', 'Syria');
+    } },
+    { key: 'Year', what: 'the years open by themselves, this year first: Enter', fill: () => pickFromOpenedList(0, String(new Date().getFullYear())) },
     {
       key: 'Outcome description',
       what: 'type the description',
@@ -243,37 +274,48 @@ async function journey(): Promise<void> {
     },
     { key: 'Significance of the outcome', what: 'type the significance', fill: () => typeText('Civil society is heard on local budgets for the first time.') },
     { key: 'Additional information (use if needed)' },
-    { key: 'Rating significance', what: 'type "m", Enter on medium', fill: () => chooseValue('m', 'medium') },
-    { key: 'Social actor', what: 'type "Civ", Enter on Civic change agents', fill: () => chooseValue('Civ', 'Civic change agents') },
+    { key: 'Rating significance', what: 'the ratings open by themselves: Down, Enter on medium', fill: () => pickFromOpenedList(1, 'medium') },
+    { key: 'Social actor', what: 'the actors open by themselves: Down, Enter on Civic change agents', fill: () => pickFromOpenedList(1, 'Civic change agents') },
     {
       key: 'Scale',
-      what: 'Ctrl+Space shows the five scales and nothing else; type "Reg", Enter on Regional',
+      what: 'the five scales open by themselves, and nothing else: Down, Enter on Regional',
       fill: async () => {
-        await press('Control+Space');
-        const labels = await suggestions();
+        const labels = await openedList();
         await shot('journey-2-scale-values.png');
-        assert.deepEqual(
-          labels.map((l) => l.split(',')[0]),
-          ['Local', 'Regional', 'National', 'International', 'Global'],
-          `only the allowed values, no words and no snippets: ${labels.join(' | ')}`,
-        );
-        await chooseValue('Reg', 'Regional');
+        assert.deepEqual(labels, ['Local', 'Regional', 'National', 'International', 'Global'], `only the allowed values, no words and no snippets: ${labels.join(' | ')}`);
+        await pickFromOpenedList(1, 'Regional');
       },
     },
     { key: 'Contribution of the programme', what: 'type the contribution', fill: () => typeText('Advocacy training for the coalition in 2024.') },
     { key: 'Contribution of other actors and factors' },
-    { key: 'Rating contribution', what: 'type "gr", Enter on great', fill: () => chooseValue('gr', 'great') },
+    { key: 'Rating contribution', what: 'the ratings open by themselves: type "gr", Enter on great', fill: async () => {
+      await openedList();
+      await chooseValue('gr', 'great');
+    } },
     { key: 'The change was unintended' }, // the template gives NO
     { key: 'Evidence supporting the outcome statement' },
-    { key: 'Outcome statements is CONFIDENTIAL' },
+    {
+      key: 'Outcome statements is CONFIDENTIAL',
+      what: 'its list opens by itself; the person wants none of it: the next Tab leaves the value empty',
+      fill: async () => {
+        assert.deepEqual(await openedList(), ['1.0', '0.0']);
+        // The first value is highlighted, as in every VS Code list, but nothing is written until Enter.
+        assert.ok((await wb.lines()).includes(EMPTY_CONFIDENTIAL), 'nothing written while the list is open');
+        skippedList = true;
+      },
+    },
     { key: 'Link to Outcomes in Results Framework' },
-    { key: 'Link to SCC Specific Objectives', what: 'type "PHR", Enter on the PHR objective', fill: () => chooseValue('PHR', 'PHR: More effective efforts') },
+    { key: 'Link to SCC Specific Objectives', what: 'the objectives open by themselves: Down, Enter on the PHR objective', fill: () => pickFromOpenedList(1, 'PHR: More effective efforts') },
     { key: 'StoryFragment_Merged' },
     { key: 'Outcome is negative' }, // the template gives NO
-    { key: 'MCQType of change', what: 'type "New", Enter on New structure', fill: () => chooseValue('New', 'New structure') },
-    { key: 'TypeOfChangeCluster', what: 'type "Mob", Enter on Mobilizing citizens and organizations', fill: () => chooseValue('Mob', 'Mobilizing citizens') },
+    { key: 'MCQType of change', what: 'the types open by themselves: Down, Enter on New structure', fill: () => pickFromOpenedList(1, 'New structure') },
+    { key: 'TypeOfChangeCluster', what: 'the clusters open by themselves: Down, Enter on Mobilizing citizens and organizations', fill: () => pickFromOpenedList(1, 'Mobilizing citizens') },
   ];
   assert.deepEqual(fields.map((f) => f.key), schema.fields.map((f) => f.key), 'the walk covers every field of the schema, in order');
+  // (The editor wraps long lines, so a field's line is found by its text, not by its place among the shown lines.)
+  const EMPTY_CONFIDENTIAL = '**Outcome statements is CONFIDENTIAL**: ';
+  // Set once the CONFIDENTIAL list has opened by itself and been left alone: the next Tab must write nothing.
+  let skippedList = false;
   for (const [index, field] of fields.entries()) {
     if (index > 0) {
       await press('Tab');
@@ -282,6 +324,12 @@ async function journey(): Promise<void> {
       step(`${field.key}: ${field.what}`);
     }
     await waitForCursorLine(lineOf(field.key), `Tab to ${field.key}`);
+    if (skippedList) {
+      // The Tab that left the opened list closed it, chose nothing, and moved on.
+      skippedList = false;
+      await page.locator(SEL.suggestWidget).waitFor({ state: 'hidden' });
+      assert.ok((await wb.lines()).includes(EMPTY_CONFIDENTIAL), 'Tab on the list that opened by itself wrote nothing');
+    }
     await field.fill?.();
     await waitForCursorLine(lineOf(field.key), `after filling ${field.key}`);
   }
