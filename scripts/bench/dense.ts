@@ -11,39 +11,21 @@
  *   outline, folding     time and JSON size of the answers for the 120,000-record file
  *   workspace            the same edit in an empty workspace and in one of 50,000 fragment files
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer, type TestClient } from '../../test/support/lsp-client';
+import { format, percentile, rssOf, table } from './report';
 
 const QUICK = process.argv.includes('--quick');
 const BUNDLE = process.argv.find((a) => a.startsWith('--server='))?.slice('--server='.length);
 /** Two fields a record, both clean: the schema of the dense files. */
 const SCHEMA = JSON.stringify({ fields: [{ key: 'FragmentID', presence: 'required' }, { key: 'Title', presence: 'required' }, { key: 'Note', presence: 'optional' }] });
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
-function format(n: number): string {
-  return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
-}
 
-function table(title: string, header: string[], rows: (string | number)[][]): void {
-  const cells = [header, ...rows.map((r) => r.map((c) => (typeof c === 'number' ? format(c) : c)))];
-  const widths = header.map((_, i) => Math.max(...cells.map((r) => String(r[i]).length)));
-  console.log(`\n${title}`);
-  for (const [i, row] of cells.entries()) {
-    console.log(row.map((c, j) => String(c).padEnd(widths[j])).join('  '));
-    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  }
-}
 
-function rssOf(pid: number): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-}
 
 /** `count` records of two short lines each: 40 characters a record. */
 function tinyRecords(count: number): string {

@@ -23,6 +23,7 @@ import { SERVER_NODE_FLAGS } from '../../server/src/node-flags';
 import { loadBuiltCore } from './built-core';
 import { benchYamlSideBySide } from './yaml-side-by-side';
 import { benchDense } from './dense';
+import { format, percentile, rssOf, table } from './report';
 
 const ROOT = resolve(__dirname, '../..');
 const QUICK = process.argv.includes('--quick');
@@ -37,24 +38,8 @@ function time(work: () => void, repeat = 1): number {
   return (performance.now() - start) / repeat;
 }
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
-function table(title: string, header: string[], rows: (string | number)[][]): void {
-  const cells = [header, ...rows.map((r) => r.map((c) => (typeof c === 'number' ? format(c) : c)))];
-  const widths = header.map((_, i) => Math.max(...cells.map((r) => String(r[i]).length)));
-  console.log(`\n${title}`);
-  for (const [i, row] of cells.entries()) {
-    console.log(row.map((c, j) => String(c).padEnd(widths[j])).join('  '));
-    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  }
-}
 
-function format(n: number): string {
-  return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
-}
 
 /** What the baseline does: read the text, split lines, match the field regex on each. */
 function baseline(text: string): number {
@@ -139,10 +124,6 @@ async function roundTrip(client: TestClient, count: number): Promise<number[]> {
   return samples;
 }
 
-function rssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
 
 async function benchServer(): Promise<void> {
   const edits = QUICK ? 40 : 200;

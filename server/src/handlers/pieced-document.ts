@@ -158,14 +158,7 @@ export class PiecedDocument implements TextDocument {
   positionAt(offset: number): Position {
     offset = Math.max(Math.min(offset, this.current.length), 0);
     const lines = this.lines();
-    let low = 0;
-    let high = lines.length;
-    while (low < high) {
-      const middle = Math.floor((low + high) / 2);
-      if (lines[middle] > offset) high = middle;
-      else low = middle + 1;
-    }
-    const line = low - 1;
+    const line = this.lineOf(lines, offset);
     return { line, character: this.beforeLineBreak(offset, lines[line]) - lines[line] };
   }
 
