@@ -125,6 +125,25 @@ describe('dense files over stdio', () => {
     }
   });
 
+  it('an outline of many small records parses more records until its 5,000 entries are full', async () => {
+    const server = await startServer(); // the default setting: 5,000 entries
+    try {
+      const uri = 'file:///dense-outline-many.fragment';
+      const text = Array.from({ length: 2000 }, (_, i) => `**FragmentID**: SCC-<redacted>/PHR${i}\n**Scale**: Local`).join('\n');
+      const opened = server.nextDiagnostics(uri);
+      server.open(uri, text);
+      await opened;
+      const symbols = await server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      // A record and its two fields are three entries: 1,666 records fill 4,998 of the 5,000.
+      assert.equal(symbols.length, 1667);
+      assert.equal(symbols[1665].name, 'SCC-<redacted>/PHR1665');
+      assert.equal(symbols[1666].name, 'Outline shows the first 1,666 of 2,000 records');
+      assert.equal(symbols[1666].range.start.line, 1666 * 2, 'where the first record left out starts');
+    } finally {
+      await server.shutdown();
+    }
+  });
+
   it('an outline within the setting is whole, with no note', async () => {
     const uri = 'file:///dense-outline-short.fragment';
     const opened = client.nextDiagnostics(uri);
