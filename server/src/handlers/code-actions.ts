@@ -55,7 +55,8 @@ export const codeActionsHandler: Handler = (services) => {
       if (truncated) return actions;
       // Whole-file actions cost a pass over the file. A request that names their kind (Source Action…, code actions
       // on save) gets them with their edits; a request for every kind (the light bulb, on each cursor move) gets
-      // them without, and codeAction/resolve works the edits out if one is chosen.
+      // them without, and codeAction/resolve works the edits out if one is chosen. Fix All goes in the light bulb only
+      // where some problem has a kind of fix that can be safe.
       for (const kind of WHOLE_FILE_KINDS) {
         if (!wanted(params, kind)) continue;
         if (params.context.only) {

@@ -2,7 +2,7 @@
  * Quick fixes: every fix the fix table (./fixes) builds for the diagnostics asked about, as code actions, plus "Add
  * all missing fields" for each record one of them is about.
  */
-import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver-types';
 import { addFields, fixesFor, fixKindOf, isFixable, specsOf, type Fix, type FixableDiagnostic, type FixContext } from './fixes';
 
 export interface QuickFixContext extends FixContext {
@@ -13,18 +13,13 @@ export interface QuickFixContext extends FixContext {
   partial?: boolean;
 }
 
-const QUICKFIX = 'quickfix';
-
-export function edit(uri: string, edits: TextEdit[]): WorkspaceEdit {
-  return { changes: { [uri]: edits } };
-}
-
+/** A fix as the code action that offers it for `diagnostics`. */
 function action(context: QuickFixContext, fix: Fix, diagnostics: Diagnostic[]): CodeAction {
-  const workspaceEdit =
+  const edit: WorkspaceEdit =
     context.snippetEdits && fix.snippetEdits
       ? ({ documentChanges: [{ textDocument: { uri: context.uri, version: null }, edits: fix.snippetEdits }] } as WorkspaceEdit)
-      : edit(context.uri, fix.edits);
-  return { title: fix.title, kind: QUICKFIX, diagnostics, edit: workspaceEdit, ...(fix.preferred ? { isPreferred: true } : {}) };
+      : { changes: { [context.uri]: fix.edits } };
+  return { title: fix.title, kind: 'quickfix', diagnostics, edit, ...(fix.preferred ? { isPreferred: true } : {}) };
 }
 
 /**
@@ -34,11 +29,12 @@ function action(context: QuickFixContext, fix: Fix, diagnostics: Diagnostic[]): 
  */
 export function quickFixes(context: QuickFixContext, diagnostics: readonly Diagnostic[], all: readonly Diagnostic[] = diagnostics): CodeAction[] {
   const asked = diagnostics.filter(isFixable);
-  const offered = (d: FixableDiagnostic) => !(context.partial && fixKindOf(d)?.wholeFile);
-  const actions = asked.filter(offered).flatMap((d) => fixesFor(context, d).map((fix) => action(context, fix, [d])));
+  const isWholeFile = (d: FixableDiagnostic) => fixKindOf(d)?.wholeFile === true;
+  const elsewhere = all.filter(isFixable).filter((d) => isWholeFile(d) && !asked.some((a) => a.data.fix === d.data.fix));
+  const fixable = context.partial ? asked.filter((d) => !isWholeFile(d)) : asked;
+  const actions = fixable.flatMap((d) => fixesFor(context, d).map((fix) => action(context, fix, [d])));
   actions.push(...addAllMissing(context, asked, all));
-  const wholeFile = all.filter((d) => isFixable(d) && fixKindOf(d)?.wholeFile && offered(d) && !asked.some((a) => a.data.fix === d.data.fix));
-  for (const diagnostic of wholeFile) actions.push(...fixesFor(context, diagnostic).map((fix) => action(context, fix, [diagnostic])));
+  if (!context.partial) for (const d of elsewhere) actions.push(...fixesFor(context, d).map((fix) => action(context, fix, [d])));
   return actions;
 }
 
