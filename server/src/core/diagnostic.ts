@@ -4,7 +4,7 @@ import type { DiagnosticCode } from './diagnostic-codes';
 
 /**
  * What a quick fix needs, carried in `diagnostic.data` (as the YAML language server does), so that the fix can be
- * built later from the diagnostic alone.
+ * built later from the diagnostic alone. Each kind (`fix`) has one builder: see features/fixes/index.ts.
  */
 export type FixData =
   | { fix: 'replace'; suggestions: string[] } // replace the diagnostic's range with a suggestion (first = best)
@@ -12,6 +12,7 @@ export type FixData =
   | { fix: 'rewrite-line'; replacement: string } // replace the diagnostic's range (the whole line) with a field line
   | { fix: 'insert-fields'; keys: string[]; record: number; recordStartLine: number } // keys: the missing fields, in schema order
   | { fix: 'remove-duplicate'; key: string; firstLine: number; sameValue: boolean }
+  | { fix: 'convert-story' } // the file is a story without fields: make it a record
   | { fix: 'none'; hidden?: number }; // hidden: on a too-many-problems note, how many problems it leaves out
 
 export interface FragmentDiagnostic extends Diagnostic {

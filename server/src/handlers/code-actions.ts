@@ -1,10 +1,10 @@
 /**
- * textDocument/codeAction: quick fixes from the diagnostics' data, redaction refactors on a selection,
- * "Convert to fragment" for a story, `source.fixAll.fragments` and `source.sortFields.fragments`.
+ * textDocument/codeAction: quick fixes from the diagnostics' data (among them "Convert to fragment" for a story),
+ * redaction refactors on a selection, `source.fixAll.fragments` and `source.sortFields.fragments`.
  */
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
-import { convertStoryAction } from '../core/features/convert-story';
 import { fixAll } from '../core/features/fix-all';
+import { fixKindOf } from '../core/features/fixes';
 import { quickFixes } from '../core/features/quick-fixes';
 import { redactionActions, REDACT_KIND } from '../core/features/redaction';
 import { SORT_FIELDS_KIND, sortFieldsEdits } from '../core/features/sort-fields';
@@ -48,24 +48,21 @@ export const codeActionsHandler: Handler = (services) => {
           .filter((d) => d.source === 'fragments')
           .map((d) => (d.data ? d : (current.find((c) => c.code === d.code && c.message === d.message && sameRange(c, d)) ?? d)));
         const snippetEdits = services.clientCapabilities().workspace?.workspaceEdit?.snippetEditSupport === true;
-        actions.push(...quickFixes({ document: view.parsed, schema, uri, snippetEdits }, inContext, current));
-        if (!truncated && !inContext.some((d) => d.code === 'unstructured')) {
-          const convert = convertStoryAction({ document: view.parsed, schema, uri });
-          if (convert) actions.push(convert);
-        }
+        actions.push(...quickFixes({ document: view.parsed, schema, uri, snippetEdits, partial: truncated !== undefined }, inContext, current));
       }
       if (wanted(params, REDACT_KIND)) actions.push(...redactionActions(view.parsed, schema, uri, params.range));
       // Over the size limit whole-file edits are off (the file-too-large note says so): they would cover only part.
       if (truncated) return actions;
       // Whole-file actions cost a pass over the file. A request that names their kind (Source Action…, code actions
       // on save) gets them with their edits; a request for every kind (the light bulb, on each cursor move) gets
-      // them without, and codeAction/resolve works the edits out if one is chosen.
+      // them without, and codeAction/resolve works the edits out if one is chosen. Fix All goes in the light bulb only
+      // where some problem has a kind of fix that can be safe.
       for (const kind of WHOLE_FILE_KINDS) {
         if (!wanted(params, kind)) continue;
         if (params.context.only) {
           const action = wholeFileAction(kind, uri, view);
           if (action) actions.push(action);
-        } else if (kind !== FIX_ALL_KIND || view.diagnostics().some((d) => d.data.fix !== 'none')) {
+        } else if (kind !== FIX_ALL_KIND || view.diagnostics().some((d) => fixKindOf(d)?.canBeSafe)) {
           const data: WholeFileData = { uri, version: document.version, kind };
           actions.push({ title: TITLES[kind], kind, data });
         }

@@ -1,6 +1,4 @@
 /** "Convert to fragment": an unstructured story becomes a record whose description is the whole story. */
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
-import type { ParsedDocument } from '../parser';
 import type { FieldSpec, Schema } from '../schema/model';
 import { emptyFieldLine, lineEnding } from './shared';
 
@@ -26,22 +24,4 @@ export function convertStory(text: string, schema: Schema): string | undefined {
   const lines = schema.fields.map((spec) => (spec === target ? `**${spec.key}**: ${story}` : emptyFieldLine(spec.key)));
   const endsWithBreak = /(?:\r\n|\r|\n)$/.test(text);
   return bom + lines.join(eol) + (endsWithBreak ? eol : '');
-}
-
-export function convertStoryAction(context: { document: ParsedDocument; schema: Schema; uri: string }, diagnostic?: Diagnostic): CodeAction | undefined {
-  const { document } = context;
-  if (document.fields.length > 0 || document.text.trim() === '') return undefined;
-  const converted = convertStory(document.text, context.schema);
-  if (converted === undefined) return undefined;
-  const last = document.lines.length - 1;
-  return {
-    title: 'Convert to fragment (keep the story as the outcome description)',
-    kind: 'quickfix',
-    ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
-    edit: {
-      changes: {
-        [context.uri]: [{ range: { start: { line: 0, character: 0 }, end: { line: last, character: document.lines[last].length } }, newText: converted }],
-      },
-    },
-  };
 }

@@ -2,7 +2,7 @@
 import type { CodeAction, Range } from 'vscode-languageserver-types';
 import { valueRange, type ParsedDocument } from '../parser';
 import type { Schema } from '../schema/model';
-import { comparePositions, specFor } from './shared';
+import { comparePositions, specFor, textIn } from './shared';
 
 export const REDACT_KIND = 'refactor.rewrite';
 
@@ -27,11 +27,4 @@ export function redactionActions(document: ParsedDocument, schema: Schema, uri: 
     kind: REDACT_KIND,
     edit: { changes: { [uri]: [{ range: selection, newText: marker.text }] } },
   }));
-}
-
-function textIn(document: ParsedDocument, range: Range): string {
-  const lines = document.lines.slice(range.start.line, range.end.line + 1);
-  lines[lines.length - 1] = lines[lines.length - 1].slice(0, range.end.character);
-  lines[0] = lines[0].slice(range.start.character);
-  return lines.join('\n');
 }

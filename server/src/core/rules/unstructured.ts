@@ -20,7 +20,7 @@ export const unstructured: Rule = {
       severity: Severity.Information,
       message: 'This file has no fields, so it is read as an unstructured story. A fragment has one **Key**: value field per line, starting with **FragmentID**.',
       range: range(first, start, first, end),
-      data: { fix: 'none' },
+      data: { fix: 'convert-story' },
     });
   },
 };
