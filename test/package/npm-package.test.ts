@@ -4,17 +4,14 @@
 // Needs `npm run build` first (it fills packages/fragment-lint from dist/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DIAGNOSTIC_CODES } from '../../server/src/core/diagnostic-codes';
 import { startServer } from '../support/lsp-client';
+import { installCli, PACKAGE_DIR as packageDir, REPOSITORY as root, run as runWith, VERSION as version } from './installed-cli';
 
-const root = resolve(__dirname, '../..');
-const packageDir = join(root, 'packages/fragment-lint');
-const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const seed = readFileSync(join(root, 'test/fixtures/seeds/000_5d477d533c5d7d0d.txt'), 'utf8');
 
 let tmp = '';
@@ -23,11 +20,7 @@ let packedFiles: string[] = [];
 let prefix = '';
 let env: Record<string, string> = {};
 
-function run(command: string, args: string[], options: SpawnSyncOptions = {}) {
-  const result = spawnSync(command, args, { encoding: 'utf8', env, ...options });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
-}
+const run = (command: string, args: string[], options: { cwd?: string } = {}) => runWith(command, args, { ...options, env });
 
 /** A folder holding the seed record as it is and the seed record with a year of five digits. */
 function records(): string {
@@ -39,31 +32,8 @@ function records(): string {
 }
 
 before(() => {
-  assert.ok(existsSync(join(packageDir, 'dist/cli.js')), 'packages/fragment-lint/dist is empty: run npm run build first');
   tmp = mkdtempSync(join(tmpdir(), 'fragment-npm-'));
-  // npm with nothing of the user's: its own empty cache, no registry to reach, no user config.
-  env = {
-    PATH: process.env.PATH ?? '',
-    HOME: join(tmp, 'home'),
-    npm_config_cache: join(tmp, 'npm-cache'),
-    npm_config_offline: 'true',
-    npm_config_registry: 'http://127.0.0.1:9/',
-    npm_config_userconfig: join(tmp, 'no-npmrc'),
-    npm_config_audit: 'false',
-    npm_config_fund: 'false',
-    npm_config_update_notifier: 'false',
-    FRAGMENT_SERVER_CACHE: join(tmp, 'server-cache'),
-    NO_COLOR: '1',
-  };
-  mkdirSync(env.HOME);
-  const pack = run('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: packageDir });
-  assert.equal(pack.status, 0, `npm pack failed:\n${pack.stderr}`);
-  const [packed] = JSON.parse(pack.stdout);
-  tarball = join(tmp, packed.filename);
-  packedFiles = packed.files.map((f: { path: string }) => f.path);
-  prefix = join(tmp, 'global');
-  const install = run('npm', ['install', '--global', '--prefix', prefix, tarball]);
-  assert.equal(install.status, 0, `npm install -g of the tarball failed offline:\n${install.stdout}\n${install.stderr}`);
+  ({ tarball, packedFiles, prefix, env } = installCli(tmp));
 });
 
 after(() => {
