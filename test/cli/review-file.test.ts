@@ -136,3 +136,19 @@ describe('fragment-lint with a review file', () => {
     assert.equal(lint(join(folder.dir, 'records'), ['--review-file', '../review/accepted.json', '.']).status, 0);
   });
 });
+
+describe('fragment-lint leaves the review file alone after a run that could not check every file', () => {
+  it('a file that cannot be read: --prune-suppressions removes nothing, and says so', () => {
+    const folder = tempFolder({ 'a.fragment': OLD_EXPORT, 'b.fragment': Buffer.from([0xff, 0xfe, 0x00, 0x41]) });
+    try {
+      const review = { accepted: [{ file: 'b.fragment', line: 5, code: 'invalid-value', value: '20x4', acceptedBy: 'Amal', reason: 'Year unknown.' }] };
+      writeFileSync(join(folder.dir, 'fragment-review.json'), JSON.stringify(review));
+      const pruned = lint(folder.dir, ['--prune-suppressions', '.']);
+      assert.equal(pruned.status, 2);
+      assert.match(pruned.stderr, /^fragment-lint: fragment-review\.json was not changed: not every file could be checked\.$/m);
+      assert.deepEqual(JSON.parse(readFileSync(join(folder.dir, 'fragment-review.json'), 'utf8')), review);
+    } finally {
+      folder.remove();
+    }
+  });
+});

@@ -88,7 +88,11 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
 
   const checkedFiles = withWorkspaceChecks(reports, schema);
   // Findings the review file accepts are counted, not shown, and do not change the exit code.
-  const all = review ? applyReviewFile(checkedFiles, reports, review, options, io.err) : checkedFiles;
+  // The review file is rewritten only after a run that read every file: pruning after a partial one would drop the
+  // entries of the files it could not read.
+  const complete = checked > 0 && checked === reports.length;
+  if (review && !complete && (options.suppressAll || options.pruneSuppressions)) io.err(`fragment-lint: ${visible(review.label)} was not changed: not every file could be checked.`);
+  const all = review ? applyReviewFile(checkedFiles, reports, review, complete ? options : { ...options, suppressAll: false, pruneSuppressions: false }, io.err) : checkedFiles;
   const accepted = countAccepted(all);
   const shown = options.quiet ? all.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 1) })) : all;
   const shownCounts = countSeverities(shown);
