@@ -223,3 +223,17 @@ test('max-warnings: a warning fails the job only past the limit', () => {
   assert.equal(limited.outputs['exit-code'], '1');
   assert.equal(limited.steps.at(-1)!.status, 1);
 });
+
+test('findings accepted in the repository\'s fragment-review.json pass the job, and a notice counts them', () => {
+  const workspace = checkout('accepted', true);
+  writeFileSync(
+    join(workspace, 'fragment-review.json'),
+    JSON.stringify({ accepted: [{ file: 'records/bad-year.fragment', line: 5, code: 'invalid-value', value: '20255', acceptedBy: 'Amal', reason: 'Year as exported.' }] }),
+  );
+  const { steps, outputs } = runAction(workspace, { package: tarball, paths: 'records', sarif: 'true' });
+  assert.equal(outputs['exit-code'], '0', steps.map((s) => s.stdout + s.stderr).join('\n'));
+  assert.equal(steps[1].stdout.trim(), '::notice title=fragment-lint::1 finding accepted in the review file, not shown.');
+  const sarif = JSON.parse(readFileSync(outputs['sarif-file'], 'utf8'));
+  assert.deepEqual(sarif.runs[0].results.map((r: { suppressions?: { status: string }[] }) => r.suppressions?.[0].status), ['accepted']);
+  assert.equal(steps.at(-1)!.status, 0);
+});
