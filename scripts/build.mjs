@@ -1,5 +1,6 @@
 // Bundles the client, the server and the CLI with esbuild: minified, with source maps. `--watch` rebuilds on change.
-import { chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { BUNDLE_OPTIONS } from './esbuild-options.mjs';
 import { sharedTypeScriptHelpers, standIns } from './language-client-plugins.mjs';
@@ -47,4 +48,29 @@ if (watch) {
   await Promise.all(builds.map((build) => esbuild.build({ ...BUNDLE_OPTIONS, ...build })));
   // The bins run by their shebang, as npm's bin links do.
   for (const bin of ['dist/server.js', 'dist/cli.js']) chmodSync(bin, 0o755);
+  fillCliPackage();
+}
+
+/**
+ * packages/fragment-lint is the npm package of the CLI and the language server (`npm pack packages/fragment-lint`):
+ * the same bundles as the extension's, and the rule pages beside them, where the diagnostics' links look for them.
+ * Its version must be the extension's: `fragment-lint --version` prints the root package.json's.
+ */
+function fillCliPackage() {
+  const target = 'packages/fragment-lint';
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+  const cliPackage = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
+  if (cliPackage.version !== version) {
+    throw new Error(`${target}/package.json has version ${cliPackage.version} and package.json has ${version}: give both the same version.`);
+  }
+  for (const folder of ['dist', 'docs']) rmSync(join(target, folder), { recursive: true, force: true });
+  const copy = (from, to = from) => {
+    mkdirSync(join(target, to, '..'), { recursive: true });
+    copyFileSync(from, join(target, to));
+  };
+  for (const bundle of ['cli.js', 'server.js', 'server-main.js']) copy(join('dist', bundle));
+  for (const lazy of readdirSync('dist/lazy').filter((f) => f.endsWith('.js'))) copy(join('dist/lazy', lazy));
+  for (const page of readdirSync('docs/rules').filter((f) => f.endsWith('.md'))) copy(join('docs/rules', page));
+  copy('LICENSE');
+  for (const bin of Object.values(cliPackage.bin)) chmodSync(join(target, bin), 0o755);
 }

@@ -45,11 +45,16 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Another build of the server to start (the bench compares with an earlier build); dist/server.js by default. */
   bundle?: string;
+  /** A program to start as the server, with `args`, instead of Node (an installed `fragment-language-server` bin). */
+  executable?: string;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestClient> {
   // Started the way the VS Code client starts it: same Node flags.
-  const child = spawn(process.execPath, options.serverArgs ?? [...SERVER_NODE_FLAGS, options.bundle ?? SERVER_BUNDLE, ...(options.args ?? ['--stdio'])], { stdio: 'pipe', env: { ...process.env, ...options.env } });
+  const [program, programArgs] = options.executable
+    ? [options.executable, options.args ?? ['--stdio']]
+    : [process.execPath, options.serverArgs ?? [...SERVER_NODE_FLAGS, options.bundle ?? SERVER_BUNDLE, ...(options.args ?? ['--stdio'])]];
+  const child = spawn(program, programArgs, { stdio: 'pipe', env: { ...process.env, ...options.env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const logs: string[] = [];
   const registrations: Registration[] = [];

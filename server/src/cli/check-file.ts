@@ -2,9 +2,10 @@
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseWithSchema, recordIds, validateParsed, type FragmentDiagnostic, type RecordId } from '../core';
+import { applyReview, findingKeys, parseWithSchema, recordIds, validateParsed, type FindingKey, type FragmentDiagnostic, type RecordId, type ReviewEntry, type ReviewFile } from '../core';
 import { fixText, unifiedDiff } from './fix';
 import { readText } from './files';
+import { reviewPathOf } from './review';
 import { schemaForFile, type SchemaSettings } from './schema';
 
 export type FixMode = 'off' | 'write' | 'dry-run';
@@ -18,6 +19,8 @@ export interface CheckSettings {
    * read nor written (its text could end up in public CI logs, and a fix would change a file nobody asked to check).
    */
   roots: string[];
+  /** The review file's entries and the folder its paths start from: findings are keyed, and accepted ones not fixed. */
+  review?: { file: ReviewFile; folder: string };
 }
 
 export interface FileReport {
@@ -31,10 +34,14 @@ export interface FileReport {
   /** The problems in the file as it is on disk after the run (with --fix-dry-run: as it would be after fixing). */
   diagnostics: FragmentDiagnostic[];
   ids: RecordId[];
+  /** With a review file: each diagnostic's key, in the same order (undefined: a finding that cannot be accepted). */
+  findings?: (FindingKey | undefined)[];
   /** How many problems the safe fixes removed (with --fix: only when the file was written). */
   fixesApplied: number;
   /** --fix-dry-run: the changes as a unified diff, when there are any. */
   diff?: string;
+  /** --fix: the safe fixes would change a finding the review file accepts, so the file is unchanged. */
+  notFixed?: string;
   /** --fix: the fixed text could not be written back, so the file is unchanged. */
   writeError?: string;
 }
@@ -57,12 +64,27 @@ export function checkFile(file: string, label: string, settings: CheckSettings):
   }
   if (!read.ok) return { ...report, unreadable: read.reason };
   const schema = schemaForFile(file, settings.schema);
-  const check = (text: string) => validateParsed(parseWithSchema(text, schema), { schema, uri });
+  /** The problems of a text, and the review entries that accept some of them (those problems left out). */
+  const check = (text: string) => {
+    const document = parseWithSchema(text, schema);
+    const diagnostics = validateParsed(document, { schema, uri });
+    if (!settings.review) return { diagnostics, accepted: new Set<ReviewEntry>() };
+    const path = reviewPathOf(file, settings.review.folder);
+    const { acceptedBy } = applyReview(settings.review.file, findingKeys(document, diagnostics, schema).map((key) => key && { ...key, file: path }));
+    return { diagnostics: diagnostics.filter((_, i) => !acceptedBy[i]), accepted: new Set(acceptedBy.filter((e) => e !== undefined)) };
+  };
 
   let text = read.text;
   if (settings.fix !== 'off') {
-    const fixed = fixText(text, check(text), schema);
-    if (fixed.text !== text) {
+    const before = check(text);
+    const fixed = fixText(text, before.diagnostics, schema);
+    // The safe fixes run over the whole file: where they would change a finding a reviewer accepted, the file is left
+    // as it is rather than changing what was accepted.
+    const after = fixed.text !== text && before.accepted.size > 0 ? check(fixed.text).accepted : before.accepted;
+    const changed = [...before.accepted].find((entry) => !after.has(entry));
+    if (changed) {
+      report.notFixed = `was not fixed: a safe fix would change "${changed.value}" (${changed.code}), which the review file accepts. Fix its other problems by hand`;
+    } else if (fixed.text !== text) {
       if (settings.fix === 'dry-run') {
         report.diff = unifiedDiff(label, text, fixed.text);
         report.fixesApplied = fixed.fixed;
@@ -81,6 +103,7 @@ export function checkFile(file: string, label: string, settings: CheckSettings):
   const document = parseWithSchema(text, schema);
   report.diagnostics = validateParsed(document, { schema, uri });
   report.ids = recordIds(document, schema);
+  if (settings.review) report.findings = findingKeys(document, report.diagnostics, schema);
   return report;
 }
 

@@ -10,7 +10,7 @@ import { findDuplicateIds, mergeDiagnostics, type Schema } from '../core';
 import { isDynamicPattern } from '../workspace/fragment-files';
 import type { CheckSettings, FileReport } from './check-file';
 import { collectFiles, displayPath } from './files';
-import { countSeverities, plural, summaryLine, visible, type Formatter, type ReportedFile } from './formats/format';
+import { countAccepted, countSeverities, plural, summaryLine, visible, type Formatter, type ReportedFile } from './formats/format';
 import { github } from './formats/github';
 import { json } from './formats/json';
 import { sarif } from './formats/sarif';
@@ -19,6 +19,7 @@ import { initSchema } from './init-schema';
 import { HELP, parseOptions, UsageError, type CliOptions, type Format } from './options';
 import { checkAll, serveWorker, WORKER_FLAG } from './pool';
 import { startProgress } from './progress';
+import { applyReviewFile, loadReview } from './review';
 import { assertSchemasUsable, schemaForFile, schemaSettings } from './schema';
 import { version } from '../../../package.json';
 
@@ -54,10 +55,12 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
   const schemas = schemaSettings(io.cwd, options.schema);
   assertSchemasUsable([undefined, ...files], schemas); // a broken schema stops the run before any file is read
   const schema = schemaForFile(undefined, schemas);
+  const review = loadReview(options, io.cwd); // a broken review file, like a broken schema, stops the run here
   const settings: CheckSettings = {
     schema: schemas,
     fix: options.fix ? 'write' : options.fixDryRun ? 'dry-run' : 'off',
     roots: foldersChecked(options.paths, io.cwd),
+    review: review && { file: review.review, folder: review.folder },
   };
   const progress = startProgress(files.length, io.stderr);
   let reports: FileReport[];
@@ -77,12 +80,20 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
     if (report.skipped) io.err(`fragment-lint: ${name} ${report.skipped}.`);
     if (report.unreadable) io.err(`fragment-lint: ${name} ${report.unreadable}`);
     if (report.writeError) io.err(`fragment-lint: ${name} ${report.writeError}.`);
+    if (report.notFixed) io.err(`fragment-lint: ${name} ${report.notFixed}.`);
     if (report.unreadable || report.writeError) ioErrors++;
     if (report.fixesApplied > 0 && settings.fix === 'write') io.err(`Fixed ${plural(report.fixesApplied, 'problem')} in ${name}.`);
   }
   const checked = reports.filter((r) => !r.unreadable && !r.skipped).length;
 
-  const all = withWorkspaceChecks(reports, schema);
+  const checkedFiles = withWorkspaceChecks(reports, schema);
+  // Findings the review file accepts are counted, not shown, and do not change the exit code.
+  // The review file is rewritten only after a run that read every file: pruning after a partial one would drop the
+  // entries of the files it could not read.
+  const complete = checked > 0 && checked === reports.length;
+  if (review && !complete && (options.suppressAll || options.pruneSuppressions)) io.err(`fragment-lint: ${visible(review.label)} was not changed: not every file could be checked.`);
+  const all = review ? applyReviewFile(checkedFiles, reports, review, complete ? options : { ...options, suppressAll: false, pruneSuppressions: false }, io.err) : checkedFiles;
+  const accepted = countAccepted(all);
   const shown = options.quiet ? all.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 1) })) : all;
   const shownCounts = countSeverities(shown);
   const { error: errors, warning: warnings } = shownCounts; // --quiet: warnings are neither shown nor counted
@@ -105,7 +116,7 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
     });
     if (output !== '' || options.format !== 'stylish') io.out(output);
     // Stylish output ends with the summary line; with nothing listed, the summary is the whole report.
-    else if (checked > 0) io.err(summaryLine(shownCounts, checked, hidden));
+    else if (checked > 0) io.err(summaryLine(shownCounts, checked, hidden, accepted));
   }
 
   if (checked === 0) {

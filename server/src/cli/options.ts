@@ -19,6 +19,15 @@ export interface CliOptions {
   /** Exit 0 when no file is found, instead of 2. */
   allowEmpty: boolean;
   initSchema?: string;
+  /** The review file of accepted findings; by default fragment-review.json in the current folder, when it exists. */
+  reviewFile?: string;
+  /** Write every finding of the run into the review file as accepted. */
+  suppressAll: boolean;
+  /** Remove the review file's entries that accept no finding of the run. */
+  pruneSuppressions: boolean;
+  /** Who accepts and why, for the entries --suppress-all writes (left empty for the reviewer to fill in otherwise). */
+  acceptedBy?: string;
+  reason?: string;
 }
 
 export class UsageError extends Error {}
@@ -41,7 +50,18 @@ Options:
   --quiet              report errors only
   --allow-empty        exit 0 when no fragment file is found (by default that is an error, exit 2)
   --init-schema FOLDER print a schema inferred from the fragment files of FOLDER
+  --review-file FILE   the review file of accepted findings (default: fragment-review.json
+                       in the current folder, when there is one)
+  --suppress-all       accept every finding of this run: write them into the review file
+  --accepted-by NAME, --reason TEXT
+                       who accepts and why, for the entries --suppress-all writes
+  --prune-suppressions remove the review file's entries that match no finding any more
   --version, --help
+
+Accepted findings (listed in the review file) are not shown and do not change the
+exit code; the summary counts them ("3 accepted"). An entry names the record by its
+FragmentID (or the file and line), the code and the value: once the value changes,
+the finding is shown again. Run --prune-suppressions over all the records.
 
 A FragmentID used by two records among the files checked is a warning on each.
 Worker threads share the files only with ${WORKERS_FROM_CORES} or more cores and ${WORKERS_FROM_FILES.toLocaleString('en')} or more files
@@ -77,6 +97,11 @@ export function parseOptions(argv: readonly string[]): CliOptions {
         quiet: { type: 'boolean', short: 'q' },
         'allow-empty': { type: 'boolean' },
         'init-schema': { type: 'string' },
+        'review-file': { type: 'string' },
+        'suppress-all': { type: 'boolean' },
+        'prune-suppressions': { type: 'boolean' },
+        'accepted-by': { type: 'string' },
+        reason: { type: 'string' },
       },
     });
   } catch (error) {
@@ -98,6 +123,11 @@ export function parseOptions(argv: readonly string[]): CliOptions {
   if (values['init-schema'] !== undefined && positionals.length > 0) {
     throw new UsageError('--init-schema reads one folder; give no other paths with it.');
   }
+  const reviewing = values['suppress-all'] || values['prune-suppressions'];
+  if (reviewing && (values.fix || values['fix-dry-run'])) throw new UsageError('Accept findings (--suppress-all, --prune-suppressions) in a run of their own, not with --fix.');
+  if ((values['accepted-by'] !== undefined || values.reason !== undefined) && !values['suppress-all']) {
+    throw new UsageError('--accepted-by and --reason go with --suppress-all.');
+  }
   return {
     help: values.help ?? false,
     version: values.version ?? false,
@@ -110,5 +140,10 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     quiet: values.quiet ?? false,
     allowEmpty: values['allow-empty'] ?? false,
     initSchema: values['init-schema'],
+    reviewFile: values['review-file'],
+    suppressAll: values['suppress-all'] ?? false,
+    pruneSuppressions: values['prune-suppressions'] ?? false,
+    acceptedBy: values['accepted-by'],
+    reason: values.reason,
   };
 }

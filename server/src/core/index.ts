@@ -14,3 +14,4 @@ export type { Rule, RuleContext } from './rules/rule';
 export * from './workspace/duplicate-ids';
 export * from './workspace/merge';
 export * from './record-checks';
+export * from './review';

@@ -1,5 +1,11 @@
 /** What every output format gets: the checked files in order, each with the problems to show. */
-import type { FragmentDiagnostic } from '../../core';
+import type { FragmentDiagnostic, ReviewEntry } from '../../core';
+
+/** A finding the review file accepts: not shown as a problem, but counted, and listed by JSON and SARIF. */
+export interface AcceptedFinding {
+  diagnostic: FragmentDiagnostic;
+  entry: ReviewEntry;
+}
 
 export interface ReportedFile {
   /** The path as shown (relative to the current folder, forward slashes). */
@@ -7,6 +13,8 @@ export interface ReportedFile {
   /** Absolute file URI, for SARIF and related locations. */
   uri: string;
   diagnostics: FragmentDiagnostic[];
+  /** With a review file: the findings it accepts. */
+  accepted?: AcceptedFinding[];
 }
 
 export interface FormatContext {
@@ -63,15 +71,26 @@ export function countSeverities(files: readonly ReportedFile[]): SeverityCounts 
   return counts;
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+export function plural(count: number, word: string, words = `${word}s`): string {
+  return `${count} ${count === 1 ? word : words}`;
+}
+
+export function countAccepted(files: readonly ReportedFile[]): number {
+  return files.reduce((sum, file) => sum + (file.accepted?.length ?? 0), 0);
 }
 
 /**
  * The one closing line of a stylish run, so it never contradicts itself: "no problems" only when nothing at all is
  * reported, and problems left out by --quiet are said to be left out, not to be absent.
  */
-export function summaryLine(shown: SeverityCounts, filesChecked: number, hidden: SeverityCounts): string {
+export function summaryLine(shown: SeverityCounts, filesChecked: number, hidden: SeverityCounts, accepted = 0): string {
+  const line = problemsLine(shown, filesChecked, hidden);
+  if (accepted === 0) return line;
+  const note = `${accepted} accepted in the review file`;
+  return line.endsWith('.') ? `${line.slice(0, -1)} (${note}).` : `${line}; ${note}`;
+}
+
+function problemsLine(shown: SeverityCounts, filesChecked: number, hidden: SeverityCounts): string {
   const notShown = [hidden.error && plural(hidden.error, 'error'), hidden.warning && plural(hidden.warning, 'warning'), hidden.note && plural(hidden.note, 'note')].filter(Boolean);
   const quietNote = notShown.length ? `; ${joinAnd(notShown as string[])} not shown (--quiet)` : '';
   if (shown.error + shown.warning > 0) {

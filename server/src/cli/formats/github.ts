@@ -2,7 +2,7 @@
  * `--format github`: GitHub Actions workflow commands (`::error file=…,line=…::message`), which show as annotations
  * on the pull request's changed lines.
  */
-import { severityName, visible, type Formatter } from './format';
+import { countAccepted, plural, severityName, visible, type Formatter } from './format';
 
 const LEVELS = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' } as const;
 
@@ -27,5 +27,7 @@ export const github: Formatter = (files) => {
       lines.push(`::${LEVELS[severityName(d)]} ${properties.join(',')}::${escapeData(visibleLines(d.message))}`);
     }
   }
+  const accepted = countAccepted(files);
+  if (accepted > 0) lines.push(`::notice title=${escapeProperty('fragment-lint')}::${escapeData(`${plural(accepted, 'finding')} accepted in the review file, not shown.`)}`);
   return lines.join('\n');
 };

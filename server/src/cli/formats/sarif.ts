@@ -3,7 +3,7 @@
  * code units, as in LSP; `endColumn` is the column after the last character, as SARIF defines it.
  */
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_CODES, DUPLICATE_ID_DESCRIPTION, RULES, ruleDocsHref, type DiagnosticCode, type FragmentDiagnostic } from '../../core';
+import { DIAGNOSTIC_CODES, DUPLICATE_ID_DESCRIPTION, RULES, ruleDocsHref, type DiagnosticCode, type FragmentDiagnostic, type ReviewEntry } from '../../core';
 import { UNSTRUCTURED_RULE } from '../../core/rules';
 import { severityName, type FormatContext, type Formatter } from './format';
 
@@ -29,10 +29,24 @@ function artifact(uri: string, context: FormatContext) {
   return uri.startsWith(context.rootUri) ? { uri: context.labelOf(uri), uriBaseId: ROOT } : { uri };
 }
 
+/** An accepted finding, as SARIF says it: suppressed outside the record, by the review file, with who and why. */
+function suppression(entry: ReviewEntry) {
+  const justification = [entry.reason, entry.acceptedBy && `(accepted by ${entry.acceptedBy})`].filter(Boolean).join(' ');
+  return { kind: 'external', status: 'accepted', ...(justification ? { justification } : {}) };
+}
+
 export const sarif: Formatter = (files, context) => {
-  const used = [...new Set(files.flatMap((file) => file.diagnostics.map((d) => d.code)))].sort();
-  const results = files.flatMap((file) =>
-    file.diagnostics.map((d) => ({
+  // Accepted findings are results too, marked as suppressed: code scanning lists them as dismissed, with the reason.
+  const all = files.map((file) => ({
+    file,
+    findings: [
+      ...file.diagnostics.map((diagnostic) => ({ diagnostic, entry: undefined as ReviewEntry | undefined })),
+      ...(file.accepted ?? []).map(({ diagnostic, entry }) => ({ diagnostic, entry: entry as ReviewEntry | undefined })),
+    ].sort((a, b) => a.diagnostic.range.start.line - b.diagnostic.range.start.line || a.diagnostic.range.start.character - b.diagnostic.range.start.character),
+  }));
+  const used = [...new Set(all.flatMap(({ findings }) => findings.map(({ diagnostic }) => diagnostic.code)))].sort();
+  const results = all.flatMap(({ file, findings }) =>
+    findings.map(({ diagnostic: d, entry }) => ({
       ruleId: d.code,
       ruleIndex: used.indexOf(d.code),
       level: LEVELS[severityName(d)],
@@ -47,6 +61,7 @@ export const sarif: Formatter = (files, context) => {
             })),
           }
         : {}),
+      ...(entry ? { suppressions: [suppression(entry)] } : {}),
     })),
   );
   const log = {

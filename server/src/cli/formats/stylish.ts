@@ -1,5 +1,5 @@
 /** `--format stylish` (the default): problems grouped under each file name, as ESLint prints them, then one summary line. */
-import { countSeverities, severityName, summaryLine, visible, type Formatter } from './format';
+import { countAccepted, countSeverities, severityName, summaryLine, visible, type Formatter } from './format';
 
 const ANSI = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4 } as const;
 
@@ -25,6 +25,6 @@ export const stylish: Formatter = (files, context) => {
     out.push('');
   }
   if (out.length === 0) return '';
-  out.push(paint('bold', summaryLine(countSeverities(files), context.filesChecked, context.hidden)));
+  out.push(paint('bold', summaryLine(countSeverities(files), context.filesChecked, context.hidden, countAccepted(files))));
   return out.join('\n');
 };
