@@ -98,9 +98,14 @@ function firstLineKeyEnd(text: string, start: number): number {
   return fieldKeyEnd(text, start, end);
 }
 
+/** The start of a field line as written: `**Key**:`. */
+export function fieldHeadText(key: string): string {
+  return `**${key}**:`;
+}
+
 /** The line that gives a field its value, as the export and every feature write it: `**Key**: value`. */
 export function fieldLine(key: string, value = ''): string {
-  return `**${key}**: ${value}`;
+  return `${fieldHeadText(key)} ${value}`;
 }
 
 // ── Markdown habits around field lines ──────────────────────────────────────────────────────────────────────────

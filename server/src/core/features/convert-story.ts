@@ -1,5 +1,6 @@
 /** "Convert to fragment": an unstructured story becomes a record whose description is the whole story. */
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { fieldLine } from '../grammar';
 import type { ParsedDocument } from '../parser';
 import type { FieldSpec, Schema } from '../schema/model';
 import { emptyFieldLine, lineEnding } from './shared';
@@ -23,7 +24,7 @@ export function convertStory(text: string, schema: Schema): string | undefined {
   const bom = text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
   const story = text.slice(bom.length).replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '').trimEnd();
   const eol = lineEnding(text);
-  const lines = schema.fields.map((spec) => (spec === target ? `**${spec.key}**: ${story}` : emptyFieldLine(spec.key)));
+  const lines = schema.fields.map((spec) => (spec === target ? fieldLine(spec.key, story) : emptyFieldLine(spec.key)));
   const endsWithBreak = /(?:\r\n|\r|\n)$/.test(text);
   return bom + lines.join(eol) + (endsWithBreak ? eol : '');
 }

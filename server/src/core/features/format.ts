@@ -5,6 +5,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { fold } from '../schema/compile';
 import type { Schema } from '../schema/model';
+import { fieldHeadText, fieldLine } from '../grammar';
 import { fieldHead, type Field, type ParsedDocument } from '../parser';
 
 /** The schema's spelling of a key. A key already written exactly as a schema name is left as written. */
@@ -40,7 +41,7 @@ function formatLine(schema: Schema, line: string, field: Field | undefined): str
   const head = fieldHead(field);
   const value = trimEnd(trimStart(line.slice(head.colonEnd)));
   const key = canonicalKey(schema, line.slice(head.start + 2, head.colonEnd - 3));
-  return `${line.slice(0, head.start)}**${key}**:${value ? ` ${value}` : ''}`;
+  return line.slice(0, head.start) + (value ? fieldLine(key, value) : fieldHeadText(key));
 }
 
 export function formatEdits(document: ParsedDocument, schema: Schema): TextEdit[] {
