@@ -16,7 +16,7 @@ const FIRST_KEY = 'FragmentID';
  * That first line as an expression: package.json's `firstLine` (written by scripts/generate-contributions.ts), which
  * VS Code tests before any extension code runs. It accepts exactly the lines `startsWithFragmentId` accepts.
  */
-export const FRAGMENT_FIRST_LINE = /* @__PURE__ */ new RegExp(keyLineSource(FIRST_KEY));
+export const FRAGMENT_FIRST_LINE = /* @__PURE__ */ new RegExp(/* @__PURE__ */ keyLineSource(FIRST_KEY));
 /** Only the top of a file is looked at: a fragment says what it is in its first line. */
 export const LINES_EXAMINED = 50;
 /** How much of a file on disk is read to decide by content: enough for the first line of any real record. */

@@ -18,31 +18,38 @@
 
 /** The longest key read; bounds the work on a megabyte line that starts with `**`. */
 export const MAX_KEY_LENGTH = 200;
-/** A character a key may hold, as an expression. */
-const KEY_CHAR = '[^*\\r\\n]';
 const BYTE_ORDER_MARK = 0xfeff;
 const STAR = 42;
 const COLON = 58;
 
+/**
+ * An expression built around a key's: `key` is 1 to MAX_KEY_LENGTH key characters, `char` one of them. (Built by a
+ * call marked pure, so that a bundle that does not use an expression leaves it out: the client's does.)
+ */
+function aroundKey(build: (key: string, char: string) => string): string {
+  const char = '[^*\\r\\n]';
+  return build(`${char}{1,${MAX_KEY_LENGTH}}`, char);
+}
+
 /** `**Key**:` at the start of a line, the key captured as written (spaces kept): what `fieldKeyEnd` finds. */
-export const FIELD_HEAD_SOURCE = `^\\*\\*(${KEY_CHAR}{1,${MAX_KEY_LENGTH}}?)\\*\\*:`;
+export const FIELD_HEAD_SOURCE = /* @__PURE__ */ aroundKey((key) => `^\\*\\*(${key}?)\\*\\*:`);
 export const FIELD_HEAD = /* @__PURE__ */ new RegExp(FIELD_HEAD_SOURCE);
 
 /**
  * The same line for TextMate, with four captures: `**`; the key (spaces before it kept); the spaces after it and `**`;
  * `:`. The look-ahead holds the key's length and characters; the captures only split what it accepted.
  */
-export const FIELD_HEAD_TEXTMATE = `^(\\*\\*)(?=${KEY_CHAR}{1,${MAX_KEY_LENGTH}}\\*\\*:)(${KEY_CHAR}*?)(\\s*\\*\\*)(:)`;
+export const FIELD_HEAD_TEXTMATE = /* @__PURE__ */ aroundKey((key, char) => `^(\\*\\*)(?=${key}\\*\\*:)(${char}*?)(\\s*\\*\\*)(:)`);
 
 /** The look-ahead for "a field line starts here", for the end of a value in TextMate. */
-export const FIELD_LINE_AHEAD = `(?=^\\*\\*${KEY_CHAR}{1,${MAX_KEY_LENGTH}}\\*\\*:)`;
+export const FIELD_LINE_AHEAD = /* @__PURE__ */ aroundKey((key) => `(?=^\\*\\*${key}\\*\\*:)`);
 
 /**
- * A field line whose key, trimmed, is `key`, a byte-order mark allowed first: package.json's `firstLine` is this for
+ * A field line whose key, trimmed, is `name`, a byte-order mark allowed first: package.json's `firstLine` is this for
  * the record-start key. `\s` takes the very characters `String.prototype.trim` removes.
  */
-export function keyLineSource(key: string): string {
-  return `^\\uFEFF?\\*\\*(?=${KEY_CHAR}{1,${MAX_KEY_LENGTH}}\\*\\*:)\\s*${escapeRegExp(key)}\\s*\\*\\*:`;
+export function keyLineSource(name: string): string {
+  return aroundKey((key) => `^\\uFEFF?\\*\\*(?=${key}\\*\\*:)\\s*${escapeRegExp(name)}\\s*\\*\\*:`);
 }
 
 /** The next index of a `*` at or after a position, or the text's length (the parser keeps one such search going). */
@@ -137,7 +144,11 @@ export const LIST_BULLET = /^\s*[-*+][ \t]+(?=\*\*|__)/;
 
 /** How many characters may follow a marker's first letter. */
 export const MARKER_TAIL = 30;
-export const MARKER_TOKEN_SOURCE = `<[A-Za-z][A-Za-z0-9_ -]{0,${MARKER_TAIL}}>`;
+export const MARKER_TOKEN_SOURCE = /* @__PURE__ */ markerTokenSource();
+
+function markerTokenSource(): string {
+  return `<[A-Za-z][A-Za-z0-9_ -]{0,${MARKER_TAIL}}>`;
+}
 
 /**
  * The end (after `>`) of a marker token starting at the `<` at `start`, or -1: what MARKER_TOKEN_SOURCE matches
