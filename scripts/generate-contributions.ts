@@ -14,7 +14,7 @@ import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { DEFAULT_SCHEMA_DATA, compileSchema, type Schema } from '../server/src/core';
 import { FRAGMENT_FIRST_LINE } from '../server/src/core/fragment-file';
-import { escapeRegExp, FIELD_HEAD_TEXTMATE, FIELD_LINE_AHEAD, MARKER_TOKEN_SOURCE } from '../server/src/core/grammar';
+import { escapeRegExp, FIELD_HEAD_TEXTMATE, layoutSource, MARKER_TOKEN_SOURCE, VALUE_END_AHEAD } from '../server/src/core/grammar';
 
 const ROOT = resolve(__dirname, '..');
 export const GRAMMAR_PATH = resolve(ROOT, 'syntaxes/fragment.tmLanguage.json');
@@ -61,10 +61,13 @@ export function buildGrammar(schema: Schema): object {
         name: 'meta.field.fragment',
         begin: FIELD_HEAD,
         beginCaptures: HEAD_CAPTURES,
-        end: FIELD_LINE_AHEAD,
+        end: VALUE_END_AHEAD,
         contentName: 'meta.value.fragment',
         patterns: [{ include: '#marker' }, { include: '#year' }],
       },
+      // Between records, as the parser reads them: part of no field.
+      { match: layoutSource('heading'), name: 'markup.heading.fragment' },
+      { match: layoutSource('separator'), name: 'meta.separator.fragment' },
       { include: '#marker' },
     ],
     repository: {

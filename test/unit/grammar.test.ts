@@ -19,6 +19,7 @@ import {
   fieldLineKey,
   fieldValueStart,
   isMarkerToken,
+  LAYOUT,
   isMarkerTokenStart,
   MARKER_TOKEN_SOURCE,
   markerTokens,
@@ -74,6 +75,16 @@ function tokenize(text: string): [string, string][][] {
     const result = grammar.tokenizeLine(line, state);
     state = result.ruleStack;
     return result.tokens.map((t) => [line.slice(t.startIndex, t.endIndex), t.scopes[t.scopes.length - 1]] as [string, string]);
+  });
+}
+
+/** The scopes of each line: every scope any of its tokens has. */
+function lineScopes(text: string): Set<string>[] {
+  let state = INITIAL;
+  return text.split('\n').map((line) => {
+    const result = grammar.tokenizeLine(line, state);
+    state = result.ruleStack;
+    return new Set(result.tokens.flatMap((t) => t.scopes));
   });
 }
 
@@ -200,6 +211,38 @@ describe('one line grammar', () => {
       }),
       { numRuns: RUNS / 3, examples: LONG_KEYS.map(([text]) => [[text, '**Year**: 2024']]) },
     );
+  });
+
+  it('reads layout lines as Markdown does: a heading, or three or more of one of - * _ with spaces between', () => {
+    // Markdown's own statement of a separator, with a back-reference (which TextMate cannot take in an `end`).
+    const markdown = /^ {0,3}(?:#{1,6}(?:[ \t].*)?|([-*_])(?:[ \t]*\1){2,}[ \t]*)$/;
+    const layoutLine = fc.array(fc.constantFrom(' ', '\t', '-', '*', '_', '#', 'x', '  '), { maxLength: 9 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(layoutLine, (text) => assert.equal(LAYOUT.test(text), markdown.test(text), JSON.stringify(text))),
+      { numRuns: RUNS * 5 },
+    );
+  });
+
+  it('ends a value where the parser ends it: at the next field, a heading or a separator', () => {
+    const LINES = ['**Outcome description**: text', '**Significance of the outcome**:', 'prose with <LOC>', '# Record 2', '## Notes', '---', '- - -', '***', '___', '', '  ', '#hashtag', '**Year**: 2024', '    # indented'];
+    const schema = getDefaultSchema();
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...LINES), { maxLength: 10 }), (lines) => {
+        const text = lines.join('\n');
+        const parsed = parseWithSchema(text, schema);
+        const scopes = lineScopes(text);
+        lines.forEach((line, index) => {
+          if (line.trim() === '' || parsed.fields.some((f) => f.line === index)) return;
+          // Where a field line opened a value in TextMate (a whole-line value such as a year does not), the lines the
+          // parser gives that value are in it, and no other line is.
+          const owner = parsed.fields.find((f) => f.line < index && index <= f.endLine && scopes[f.line].has('meta.field.fragment'));
+          assert.equal(scopes[index].has('meta.value.fragment'), owner !== undefined, `line ${index} of ${JSON.stringify(text)}`);
+        });
+      }),
+      { numRuns: RUNS / 3, examples: [[['**Outcome description**: text', 'more', '# Record 2', 'free text']], [['**Outcome description**: a', '---', 'b']]] },
+    );
+    assert.ok(lineScopes('# Record 2')[0].has('markup.heading.fragment'));
+    assert.ok(lineScopes('- - -')[0].has('meta.separator.fragment'));
   });
 
   it('firstLine (as VS Code runs it) accepts exactly the first lines detection by content accepts', () => {

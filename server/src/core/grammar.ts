@@ -41,8 +41,6 @@ export const FIELD_HEAD = /* @__PURE__ */ new RegExp(FIELD_HEAD_SOURCE);
  */
 export const FIELD_HEAD_TEXTMATE = /* @__PURE__ */ aroundKey((key, char) => `^(\\*\\*)(?=${key}\\*\\*:)(${char}*?)(\\s*\\*\\*)(:)`);
 
-/** The look-ahead for "a field line starts here", for the end of a value in TextMate. */
-export const FIELD_LINE_AHEAD = /* @__PURE__ */ aroundKey((key) => `(?=^\\*\\*${key}\\*\\*:)`);
 
 /**
  * A field line whose key, trimmed, is `name`, a byte-order mark allowed first: package.json's `firstLine` is this for
@@ -119,9 +117,18 @@ export function fieldLine(key: string, value = ''): string {
 
 /**
  * Lines a Markdown writer puts between records, which are not a problem and belong to no field: a heading
- * (`# Record 2`) and a separator (`---`, `***`, `___`, `- - -`).
+ * (`# Record 2`) and a separator (`---`, `***`, `___`, `- - -`). No back-reference: in a TextMate `end` one would
+ * refer to the `begin` match.
  */
-export const LAYOUT = /^ {0,3}(?:#{1,6}(?:[ \t].*)?|([-*_])(?:[ \t]*\1){2,}[ \t]*)$/;
+export function layoutSource(kind: 'heading' | 'separator' | 'both' = 'both'): string {
+  const heading = '#{1,6}(?:[ \\t].*)?';
+  const separator = ['-', '\\*', '_'].map((mark) => `${mark}(?:[ \\t]*${mark}){2,}[ \\t]*`).join('|');
+  return `^ {0,3}(?:${kind === 'heading' ? heading : kind === 'separator' ? separator : `${heading}|${separator}`})$`;
+}
+export const LAYOUT = /* @__PURE__ */ new RegExp(/* @__PURE__ */ layoutSource());
+
+/** Where a field's value ends in TextMate, as the parser ends it: before the next field line or a layout line. */
+export const VALUE_END_AHEAD = /* @__PURE__ */ aroundKey((key) => `(?=^\\*\\*${key}\\*\\*:|${layoutSource()})`);
 /**
  * Almost a field in Markdown's bold: `**Scale: Local`, `**Scale:** Local`, `**Scale** : Local`, `**Scale**Local`,
  * `*Scale*: Local`, `  **Scale**: Local`. The key may not start with a space, so a Markdown bullet (`* item: text`)
