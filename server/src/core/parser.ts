@@ -1,5 +1,6 @@
 /**
- * Parser for fragment files: `**Key**: value` lines grouped into records.
+ * Parser for fragment files: `**Key**: value` lines grouped into records. What a field line, a Markdown habit and a
+ * marker look like is the line grammar's (grammar.ts); this module reads a whole text with it.
  *
  * Pure and total: any string parses. Positions are LSP positions (line, UTF-16 character), which is
  * what JavaScript string indices already are.
