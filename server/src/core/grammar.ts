@@ -23,8 +23,8 @@ const STAR = 42;
 const COLON = 58;
 
 /**
- * An expression built around a key's: `key` is 1 to MAX_KEY_LENGTH key characters, `char` one of them. (Built by a
- * call marked pure, so that a bundle that does not use an expression leaves it out: the client's does.)
+ * An expression built around the key's: `key` is 1 to MAX_KEY_LENGTH key characters, `char` one of them. (Built by
+ * a call marked pure, so that a bundle that does not use an expression leaves it out: the client's does.)
  */
 function aroundKey(build: (key: string, char: string) => string): string {
   const char = '[^*\\r\\n]';
@@ -40,7 +40,6 @@ export const FIELD_HEAD = /* @__PURE__ */ new RegExp(FIELD_HEAD_SOURCE);
  * `:`. The look-ahead holds the key's length and characters; the captures only split what it accepted.
  */
 export const FIELD_HEAD_TEXTMATE = /* @__PURE__ */ aroundKey((key, char) => `^(\\*\\*)(?=${key}\\*\\*:)(${char}*?)(\\s*\\*\\*)(:)`);
-
 
 /**
  * A field line whose key, trimmed, is `name`, a byte-order mark allowed first: package.json's `firstLine` is this for
@@ -129,6 +128,7 @@ export const LAYOUT = /* @__PURE__ */ new RegExp(/* @__PURE__ */ layoutSource())
 
 /** Where a field's value ends in TextMate, as the parser ends it: before the next field line or a layout line. */
 export const VALUE_END_AHEAD = /* @__PURE__ */ aroundKey((key) => `(?=^\\*\\*${key}\\*\\*:|${layoutSource()})`);
+
 /**
  * Almost a field in Markdown's bold: `**Scale: Local`, `**Scale:** Local`, `**Scale** : Local`, `**Scale**Local`,
  * `*Scale*: Local`, `  **Scale**: Local`. The key may not start with a space, so a Markdown bullet (`* item: text`)
