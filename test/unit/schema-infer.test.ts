@@ -101,6 +101,23 @@ describe('inferring a schema from the seeds and a folder with planted typos', ()
     assert.deepEqual(other.suspects.map((s) => `${s.code} ${s.text} ${s.count}`).sort(), ['unknown-field partner 1', 'value-case partner a 1']);
   });
 
+  it('reads a value that is only a marker-like token as that marker, as the checker does, never as a value of the field', () => {
+    const files = [
+      { path: 'a.fragment', text: withField('Scale', '**Scale**: <Region>') }, // a closed list
+      { path: 'b.fragment', text: withField('Social actor', '**Social actor**: <Group>') }, // an open list
+      { path: 'c.fragment', text: withField('Year', '**Year**: <Loc>') }, // other capitals of the known <LOC>
+    ];
+    const inferred = inferSchema(files, { now: NOW });
+    // New markers are learned; a value that is only one counts as given, so it is neither a new value nor a suspect.
+    assert.deepEqual(inferred.data.markers?.map((m) => (typeof m === 'string' ? m : m.text)), ['<Region>', '<Group>']);
+    assert.deepEqual(inferred.data.fields, []);
+    // The near miss of a known marker is one suspect, as a marker: not a second one as a wrong Year.
+    assert.deepEqual(inferred.suspects.map((s) => [s.code, s.field, s.text]), [['unknown-marker', undefined, '<Loc>']]);
+    const schema = loadSchemaText(inferred.text).schema!;
+    assert.deepEqual(validate(files[0].text, { schema, now: NOW }), []);
+    assert.deepEqual(validate(files[1].text, { schema, now: NOW }), []);
+  });
+
   it('a field with no name is a suspect, not a new field', () => {
     const nameless = inferSchema([{ path: 'a.fragment', text: `${VALID_RECORD}\n** **: something` }], { now: NOW });
     assert.deepEqual(nameless.data.fields, []);

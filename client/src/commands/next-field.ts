@@ -12,9 +12,8 @@
  * highlighted suggestion". Once the person types, the list is theirs and behaves as VS Code's always does.
  */
 import * as vscode from 'vscode';
-
-/** A line that starts a field: `**Key**:` (the parser's shape; a byte-order mark may come first). */
-const FIELD_LINE = /^\uFEFF?\*\*[^*\r\n]{1,200}?\*\*:/;
+// The field line as the parser reads it (a small module without imports).
+import { fieldValueStart } from '../../../server/src/core/grammar';
 
 /**
  * Context key, true from the moment Tab opens a value list until the document changes (the person typed or took a
@@ -47,7 +46,7 @@ export function registerNextField(context: vscode.ExtensionContext): void {
 async function moveToField(editor: vscode.TextEditor, direction: 1 | -1, otherwise: string): Promise<void> {
   const { document } = editor;
   for (let line = editor.selection.active.line + direction; line >= 0 && line < document.lineCount; line += direction) {
-    if (!FIELD_LINE.test(document.lineAt(line).text)) continue;
+    if (fieldValueStart(document.lineAt(line).text) < 0) continue;
     const end = valueEnd(document, line);
     editor.selection = new vscode.Selection(end, end);
     editor.revealRange(new vscode.Range(end, end));
@@ -65,12 +64,14 @@ async function openValueList(editor: vscode.TextEditor): Promise<void> {
   const { document, selections } = editor;
   const cursor = selections[0].active;
   const text = document.lineAt(cursor.line).text;
+  const valueStart = fieldValueStart(text);
   const atEmptyValue =
     selections.length === 1 &&
     selections[0].isEmpty &&
-    FIELD_LINE.test(text) &&
+    valueStart >= 0 &&
+    cursor.character >= valueStart &&
     text.slice(cursor.character).trim() === '' &&
-    text.slice(0, cursor.character).replace(FIELD_LINE, '').trim() === '';
+    text.slice(valueStart, cursor.character).trim() === '';
   if (!atEmptyValue) return;
   // The key is set before the list can open, so the first Tab on the list already skips it.
   const version = document.version;
@@ -92,7 +93,7 @@ function valueEnd(document: vscode.TextDocument, fieldLine: number): vscode.Posi
   let last = fieldLine;
   for (let line = fieldLine + 1; line < document.lineCount; line++) {
     const text = document.lineAt(line).text;
-    if (FIELD_LINE.test(text)) break;
+    if (fieldValueStart(text) >= 0) break;
     if (text.trim() !== '') last = line;
   }
   return document.lineAt(last).range.end;

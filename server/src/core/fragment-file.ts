@@ -4,13 +4,19 @@
  * A file is a fragment file by its name, or, for a plain-text or Markdown file (harvest exports are often `.txt`),
  * by its content: its first non-empty line is a `**FragmentID**:` field. Pure: the caller reads the file.
  */
+import { fieldLineKey, keyLineSource } from './grammar';
 
 /** Names that make a file a fragment file whatever it holds. */
 export const FRAGMENT_FILE_NAME = /\.fragment(\.txt|\.md)?$/i;
 /** Names whose content decides: plain text and Markdown. */
 export const CONTENT_DECIDES_NAME = /\.(txt|md)$/i;
-/** The first non-empty line of a fragment file found by content. The same expression is package.json's `firstLine`. */
-export const FRAGMENT_FIRST_LINE = /^\uFEFF?\*\*FragmentID\s*\*\*:/;
+/** The key of the field that a fragment file found by content starts with. */
+const FIRST_KEY = 'FragmentID';
+/**
+ * That first line as an expression: package.json's `firstLine` (written by scripts/generate-contributions.ts), which
+ * VS Code tests before any extension code runs. It accepts exactly the lines `startsWithFragmentId` accepts.
+ */
+export const FRAGMENT_FIRST_LINE = /* @__PURE__ */ new RegExp(/* @__PURE__ */ keyLineSource(FIRST_KEY));
 /** Only the top of a file is looked at: a fragment says what it is in its first line. */
 export const LINES_EXAMINED = 50;
 /** How much of a file on disk is read to decide by content: enough for the first line of any real record. */
@@ -32,7 +38,7 @@ export function startsWithFragmentId(lineAt: (index: number) => string | undefin
     const line = lineAt(index);
     if (line === undefined) return false;
     if (line.trim() === '') continue;
-    return FRAGMENT_FIRST_LINE.test(line);
+    return fieldLineKey(line) === FIRST_KEY;
   }
   return false;
 }

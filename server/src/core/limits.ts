@@ -5,6 +5,7 @@
 import { Severity, type FragmentDiagnostic } from './diagnostic';
 import { DIAGNOSTIC_SOURCE } from './diagnostic-codes';
 import { ruleDocs } from './diagnostic-docs';
+import { fieldHeadText } from './grammar';
 
 /** Open files are checked up to this many characters (about 5 MB), the same limit as for files on disk. */
 export const MAX_CHECKED_CHARACTERS = 5_000_000;
@@ -22,7 +23,7 @@ export interface CheckedPart {
  */
 export function checkedPart(text: string, recordStart: string, max = MAX_CHECKED_CHARACTERS): CheckedPart {
   if (text.length <= max) return { text };
-  let end = text.lastIndexOf(`\n**${recordStart}**:`, max);
+  let end = text.lastIndexOf(`\n${fieldHeadText(recordStart)}`, max);
   if (end > 0 && text[end - 1] === '\r') end--;
   if (end <= 0) end = Math.max(text.lastIndexOf('\n', max), text.lastIndexOf('\r', max));
   if (end <= 0) end = max - (isLowSurrogate(text.charCodeAt(max)) ? 1 : 0); // one huge line: cut inside it

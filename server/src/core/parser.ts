@@ -1,13 +1,15 @@
 /**
- * Parser for fragment files: `**Key**: value` lines grouped into records.
+ * Parser for fragment files: `**Key**: value` lines grouped into records. What a field line, a Markdown habit and a
+ * marker look like is the line grammar's (grammar.ts); this module reads a whole text with it.
  *
  * Pure and total: any string parses. Positions are LSP positions (line, UTF-16 character), which is
  * what JavaScript string indices already are.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
+import { ALMOST_BOLD, ALMOST_UNDERSCORE, byteOrderMarkLength, fieldKeyEnd, LAYOUT, LIST_BULLET, type StarSearch } from './grammar';
 
-/** The longest key we look for; bounds the work on a megabyte line that starts with `**`. */
-const MAX_KEY_LENGTH = 200;
+// The field line's shape as an expression, for code that still reads a line on its own (see grammar.ts).
+export { FIELD_HEAD } from './grammar';
 
 /**
  * A `**Key**: value` line and the lines its value runs over. Plain data, made by an object literal: a large document
@@ -60,6 +62,22 @@ export function fieldValue(field: Field): string {
 /** Whether the field has a value: the same as `fieldValue(field) !== ''`, without cutting the value out. */
 export function hasValue(field: Field): boolean {
   return field.moved !== undefined || field.valueTo > field.valueFrom;
+}
+
+/**
+ * Where the field's `**Key**:` sits on its line, read from the positions the parse found: the character of the
+ * opening `**` (1 after a byte-order mark) and the one right after the colon. The key as written, spaces kept, is
+ * the line's text between `start + 2` and `colonEnd - 3`.
+ */
+export interface FieldHead {
+  start: number;
+  colonEnd: number;
+}
+
+export function fieldHead(field: Field): FieldHead {
+  // A key holds no `*`, so the first one after it is its closing `**`.
+  const closing = field.text.indexOf('*', field.keyFrom);
+  return { start: byteOrderMarkLength(field.text, field.lineStart), colonEnd: closing + 3 - field.lineStart };
 }
 
 /** Exactly the key, trimmed. */
@@ -135,7 +153,7 @@ export function splitLines(text: string): string[] {
  * The next index of one character at or after a position. Asked with positions that only grow, it searches each
  * stretch of the text once, so a whole parse stays linear however far apart the characters are.
  */
-class NextIndex {
+class NextIndex implements StarSearch {
   private at = -1;
   constructor(
     private readonly text: string,
@@ -189,7 +207,7 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
     const nextLineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && lineEnd + 1 === lineFeed ? 2 : 1);
     if (lineStart <= lastContent && lastContent < nextLineStart) lastContentLine = line;
     // A BOM belongs to no field; skip it but keep character positions right.
-    const skip = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const skip = line === 0 ? byteOrderMarkLength(text) : 0;
     const start = lineStart + skip;
     const keyEnd = fieldKeyEnd(text, start, lineEnd, nextStar);
     if (keyEnd > 0) {
@@ -279,20 +297,6 @@ class Parsed implements ParsedDocument {
   get lines(): string[] {
     return (this.splitText ??= splitLines(this.text));
   }
-}
-
-/**
- * Where the key of a `**Key**:` line ends (the index of its closing `**`), or -1 when the line is not a field. The
- * line runs from `start` to `end` in `text`. The key is 1 to MAX_KEY_LENGTH characters without `*` and may hold a
- * trailing space (the real export does). This is what `^\*\*([^*\r\n]{1,200}?)\*\*:` matches on the line, found
- * without the regular-expression engine: a key holds no `*`, so it can only end at the first one.
- */
-function fieldKeyEnd(text: string, start: number, end: number, nextStar: NextIndex): number {
-  if (text.charCodeAt(start) !== 42 || text.charCodeAt(start + 1) !== 42 || start + 2 > end) return -1;
-  const star = nextStar.from(start + 2);
-  return star > start + 2 && star <= start + 2 + MAX_KEY_LENGTH && star + 2 < end && text.charCodeAt(star + 1) === 42 && text.charCodeAt(star + 2) === 58
-    ? star
-    : -1;
 }
 
 const NO_VALUE_LINES: readonly ValueLine[] = Object.freeze([]);
@@ -405,24 +409,6 @@ export function valueSubRange(field: Field, start: number, end: number): Range {
 
 /** Only this much of a line is examined for an almost-field; the value is still taken whole. */
 const MALFORMED_SCAN = 4096;
-/**
- * The field line's own shape, `**Key**: value`: what `fieldKeyEnd` finds in place, as an expression for the editing
- * features that look at one line (and for a field line behind a list bullet).
- */
-export const FIELD_HEAD = /^\*\*([^*\r\n]{1,200}?)\*\*:/;
-// `**Scale: Local`, `**Scale:** Local`, `**Scale** : Local`, `**Scale**Local`, `*Scale*: Local`, `  **Scale**: Local`.
-// The key may not start with a space, so a Markdown bullet (`* item: text`) is never taken for a field.
-const ALMOST_BOLD = /^(\s*)(\*{1,3})(?=[^\s*])([^*:\r\n]{1,200})(\*{0,3})\s*(:?)\s*(\*{0,3})\s*/
-// `__Scale__: Local`, `__Scale:__ Local`: Markdown's other bold. Only in a field's shape (closing `__` and a colon), so
-// a word like `__init__` in prose stays prose.
-const ALMOST_UNDERSCORE = /^(\s*)__(?=[^\s_])([^:\r\n]{1,200}?)\s*(?:(__)\s*:|:\s*__)\s*/;
-// `- **Scale**: Local`, `* **Scale**: Local`, `+ __Scale__: Local`: a field written as a Markdown list item.
-const BULLET = /^\s*[-*+][ \t]+(?=\*\*|__)/;
-/**
- * Lines a Markdown writer puts between records, which are not a problem and belong to no field: a heading
- * (`# Record 2`) and a separator (`---`, `***`, `___`, `- - -`).
- */
-const LAYOUT = /^ {0,3}(?:#{1,6}(?:[ \t].*)?|([-*_])(?:[ \t]*\1){2,}[ \t]*)$/;
 /** The longest key a bare `Key: value` line may have. */
 const MAX_BARE_KEY = 200;
 
@@ -467,11 +453,11 @@ export function readMarkdownLine(line: string, isKnownKey: (key: string) => bool
   const head = line.length > MALFORMED_SCAN ? line.slice(0, MALFORMED_SCAN) : line;
   // Anchored, with no nested repetition: linear on a megabyte line too.
   if (LAYOUT.test(line)) return 'layout';
-  const bullet = BULLET.exec(head);
+  const bullet = LIST_BULLET.exec(head);
   if (bullet) {
     const rest = line.slice(bullet[0].length);
-    const exact = FIELD_HEAD.exec(rest);
-    const field = exact ? { key: exact[1].trim(), value: rest.slice(exact[0].length).trim() } : readAlmostBold(rest, isKnownKey);
+    const keyEnd = fieldKeyEnd(rest, 0, rest.length);
+    const field = keyEnd > 0 ? { key: rest.slice(2, keyEnd).trim(), value: rest.slice(keyEnd + 3).trim() } : readAlmostBold(rest, isKnownKey);
     if (!field || !isKnownKey(field.key)) return undefined; // a bold word in a list of notes
     return { key: field.key, value: field.value, problem: `it starts with a list bullet (${JSON.stringify(bullet[0].trim())})` };
   }

@@ -15,6 +15,7 @@
  */
 import { capDiagnostics, MAX_DIAGNOSTICS } from './cap';
 import type { FragmentDiagnostic } from './diagnostic';
+import { fieldLineKey } from './grammar';
 import { parse, valueRange, fieldValue, type ParsedDocument } from './parser';
 import { RULES, UNSTRUCTURED_RULE } from './rules';
 import type { Schema } from './schema/model';
@@ -180,7 +181,7 @@ export class RecordChecks {
     let first = 0;
     for (const chunk of this.chunks) {
       if (line < first + chunk.breaks || chunk === this.chunks[this.chunks.length - 1]) {
-        if (chunk.records === 0 || this.chunks.length < 2 || (offset === 0 && this.text.length > 0 && !startsWithField(this.text.slice(0, 210)))) return undefined;
+        if (chunk.records === 0 || this.chunks.length < 2 || (offset === 0 && this.text.length > 0 && fieldLineKey(this.text.slice(0, 210)) === undefined)) return undefined;
         return { from: offset, to: offset + chunk.length, line: first };
       }
       offset += chunk.length;
@@ -413,10 +414,6 @@ function shiftRange(range: FragmentDiagnostic['range'], lines: number): Fragment
   return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
 
-/** Whether the text's first line is a field (so the first chunk holds no text before its record): its first 210 characters. */
-function startsWithField(start: string): boolean {
-  return /^\uFEFF?\*\*[^*\r\n]{1,200}\*\*:/.test(start);
-}
 
 /** The text's first line break (LF when it has none), read a part at a time rather than from the whole text. */
 function firstLineBreak(text: TextSource): string {

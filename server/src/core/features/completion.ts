@@ -3,12 +3,13 @@
  * and whole-record templates in an empty file.
  */
 import type { CompletionItem, Position, Range } from 'vscode-languageserver-types';
-import { fieldValue, type Field, type ParsedDocument } from '../parser';
+import { fieldLine, isMarkerTokenStart } from '../grammar';
+import { fieldHead, fieldValue, type Field, type ParsedDocument } from '../parser';
 import { fold } from '../schema/compile';
 import type { FieldSpec, Schema } from '../schema/model';
 import { templateFills, templatesOf, templateText } from '../schema/templates';
 import { fieldDocumentation } from './field-docs';
-import { fieldAtLine, fieldHead, lineEnding, recordAtLine, specFor } from './shared';
+import { fieldAtLine, lineEnding, recordAtLine, specFor } from './shared';
 
 // LSP constants, spelled out so the core needs no runtime import from the protocol packages.
 const KIND = { Value: 12, EnumMember: 20, Field: 5, Snippet: 15, Constant: 21 } as const;
@@ -44,10 +45,9 @@ export function complete(document: ParsedDocument, schema: Schema, asked: Positi
   const position = { line: asked.line, character };
   const before = line.slice(bomOffset, Math.max(bomOffset, character));
 
-  const head = fieldHead(line, position.line);
-  if (head && document.fields.some((f) => f.line === position.line)) {
-    const field = document.fields.find((f) => f.line === position.line) as Field;
-    if (character < head.colonEnd) return keyRenameItems(document, schema, field, head, position, options);
+  const field = document.fields.find((f) => f.line === position.line);
+  if (field) {
+    if (character < fieldHead(field).colonEnd) return keyRenameItems(document, schema, field, position, options);
     return valueItems(document, schema, field, position, character, options);
   }
 
@@ -122,7 +122,7 @@ function keyItems(
     documentation: { kind: options.markdown === false ? 'plaintext' : MARKDOWN, value: fieldDocumentation(spec, { markdown: options.markdown !== false }) },
     sortText: sortKey(rankOf(spec), spec.order),
     filterText: typed.startsWith('*') ? `**${spec.key}` : spec.key,
-    textEdit: { range, newText: `**${spec.key}**: ` },
+    textEdit: { range, newText: fieldLine(spec.key) },
     insertTextFormat: FORMAT.PlainText,
     ...(options.suggestCommand && hasValueList(spec) ? { command: { title: 'Show the allowed values', command: TRIGGER_SUGGEST_COMMAND } } : {}),
   }));
@@ -133,14 +133,16 @@ function keyRenameItems(
   document: ParsedDocument,
   schema: Schema,
   field: Field,
-  head: { start: number; rawKey: string },
   position: Position,
   options: CompletionOptions,
 ): CompletionItem[] {
+  const head = fieldHead(field);
+  // The key as written, spaces kept, lies between the `**` pairs.
   const keyStart = head.start + 2;
+  const keyEnd = head.colonEnd - 3;
   // On the `**` around the key or on the colon there is nothing to complete: an edit must cover the cursor.
-  if (position.character < keyStart || position.character > keyStart + head.rawKey.length) return [];
-  const range: Range = { start: { line: position.line, character: keyStart }, end: { line: position.line, character: keyStart + head.rawKey.length } };
+  if (position.character < keyStart || position.character > keyEnd) return [];
+  const range: Range = { start: { line: position.line, character: keyStart }, end: { line: position.line, character: keyEnd } };
   return missingSpecs(document, schema, position.line, field).map((spec) => ({
     label: spec.key,
     kind: KIND.Field,
@@ -192,8 +194,7 @@ function valueItems(
   if (markers.length) return markers;
   const spec = specFor(schema, field.key);
   if (!spec) return [];
-  const head = fieldHead(line, position.line);
-  if (!head) return [];
+  const head = fieldHead(field);
   // The edit starts right after the colon and writes the one space formatting wants too; when that one space is
   // already there and the cursor is past it, the edit starts after it. An edit that also replaced the space would
   // reach outside an empty snippet tab stop there (a template's), and VS Code would leave the snippet: the next Tab
@@ -230,7 +231,7 @@ function valueItems(
 /** After `<` in a value: the schema's redaction markers. */
 function markerItems(schema: Schema, line: string, character: number, position: Position): CompletionItem[] {
   const open = line.lastIndexOf('<', character - 1);
-  if (open < 0 || !/^<[A-Za-z]{0,30}$/.test(line.slice(open, character))) return [];
+  if (open < 0 || !isMarkerTokenStart(line.slice(open, character))) return [];
   const closing = line[character] === '>' ? 1 : 0;
   const range: Range = { start: { line: position.line, character: open }, end: { line: position.line, character: character + closing } };
   return schema.markers.map((marker, index) => ({

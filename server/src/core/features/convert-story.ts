@@ -1,4 +1,5 @@
 /** "Convert to fragment": an unstructured story becomes a record whose description is the whole story. */
+import { fieldLine } from '../grammar';
 import type { FieldSpec, Schema } from '../schema/model';
 import { emptyFieldLine, lineEnding } from './shared';
 
@@ -21,7 +22,7 @@ export function convertStory(text: string, schema: Schema): string | undefined {
   const bom = text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
   const story = text.slice(bom.length).replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '').trimEnd();
   const eol = lineEnding(text);
-  const lines = schema.fields.map((spec) => (spec === target ? `**${spec.key}**: ${story}` : emptyFieldLine(spec.key)));
+  const lines = schema.fields.map((spec) => (spec === target ? fieldLine(spec.key, story) : emptyFieldLine(spec.key)));
   const endsWithBreak = /(?:\r\n|\r|\n)$/.test(text);
   return bom + lines.join(eol) + (endsWithBreak ? eol : '');
 }

@@ -5,8 +5,8 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { fold } from '../schema/compile';
 import type { Schema } from '../schema/model';
-import type { ParsedDocument } from '../parser';
-import { fieldHead } from './shared';
+import { fieldHeadText, fieldLine } from '../grammar';
+import { fieldHead, type Field, type ParsedDocument } from '../parser';
 
 /** The schema's spelling of a key. A key already written exactly as a schema name is left as written. */
 function canonicalKey(schema: Schema, rawKey: string): string {
@@ -35,23 +35,24 @@ function trimStart(text: string): string {
   return text.slice(start);
 }
 
-function formatLine(schema: Schema, line: string, lineNumber: number, isFieldLine: boolean): string {
-  const head = isFieldLine ? fieldHead(line, lineNumber) : undefined;
-  if (!head) return trimEnd(line);
+/** A line formatted; `field` is the field that starts on it, if one does. */
+function formatLine(schema: Schema, line: string, field: Field | undefined): string {
+  if (!field) return trimEnd(line);
+  const head = fieldHead(field);
   const value = trimEnd(trimStart(line.slice(head.colonEnd)));
-  const key = canonicalKey(schema, head.rawKey);
-  return `${line.slice(0, head.start)}**${key}**:${value ? ` ${value}` : ''}`;
+  const key = canonicalKey(schema, line.slice(head.start + 2, head.colonEnd - 3));
+  return line.slice(0, head.start) + (value ? fieldLine(key, value) : fieldHeadText(key));
 }
 
 export function formatEdits(document: ParsedDocument, schema: Schema): TextEdit[] {
-  const fieldLines = new Set(document.fields.map((f) => f.line));
+  const fieldOnLine = new Map(document.fields.map((f) => [f.line, f]));
   const edits: TextEdit[] = [];
   const { text } = document;
   let start = 0; // offset of the line in the text
   document.lines.forEach((line, lineNumber) => {
     const lineStart = start;
     start += line.length + (text.startsWith('\r\n', lineStart + line.length) ? 2 : 1);
-    const formatted = formatLine(schema, line, lineNumber, fieldLines.has(lineNumber));
+    const formatted = formatLine(schema, line, fieldOnLine.get(lineNumber));
     // Emptying a line between a lone CR and an LF would make the two line breaks one CRLF: a line would vanish.
     if (formatted === '' && text[lineStart - 1] === '\r' && text[lineStart + line.length] === '\n') return;
     if (formatted !== line) {

@@ -1,13 +1,11 @@
 /** Hover: what a field is for and what it accepts; what a value or a redaction marker means. */
 import type { Hover, Position, Range } from 'vscode-languageserver-types';
-import { fieldValue, valueRange, valueSubRange, type Field, type ParsedDocument } from '../parser';
+import { markerTokens } from '../grammar';
+import { fieldHead, fieldValue, valueRange, valueSubRange, type Field, type ParsedDocument } from '../parser';
 import { fold } from '../schema/compile';
 import type { FieldSpec, Schema } from '../schema/model';
 import { fieldDocumentation } from './field-docs';
-import { escapeMarkdown, fieldHead, positionIn, specFor } from './shared';
-
-/** Same shape as the unknown-marker rule's tokens. */
-const MARKER_LIKE = /<[A-Za-z][A-Za-z0-9_ -]{0,30}>/g;
+import { escapeMarkdown, positionIn, specFor } from './shared';
 
 export interface HoverOptions {
   markdown: boolean;
@@ -21,8 +19,8 @@ export function hover(document: ParsedDocument, schema: Schema, position: Positi
 
   const field = document.fields.find((f) => f.line <= position.line && position.line <= f.endLine);
   if (!field) return null;
-  const head = fieldHead(document.lines[field.line], field.line);
-  if (position.line === field.line && head && position.character < head.colonEnd) {
+  const head = fieldHead(field);
+  if (position.line === field.line && position.character < head.colonEnd) {
     const range: Range = { start: { line: field.line, character: head.start }, end: { line: field.line, character: head.colonEnd } };
     const spec = specFor(schema, field.key);
     if (!spec) return content(`"${field.key}" is not a field of this fragment format.`, range, options);
@@ -39,11 +37,10 @@ function content(value: string, range: Range, options: HoverOptions): Hover {
 
 function markerHover(schema: Schema, line: string, position: Position, options: HoverOptions): Hover | null {
   if (line.indexOf('<') < 0) return null;
-  for (const match of line.matchAll(MARKER_LIKE)) {
-    const start = match.index;
-    const end = start + match[0].length;
+  for (const [start, end] of markerTokens(line)) {
     if (position.character < start || position.character > end) continue;
-    const marker = schema.markers.find((m) => m.text === match[0]);
+    const token = line.slice(start, end);
+    const marker = schema.markers.find((m) => m.text === token);
     if (!marker) return null; // the unknown-marker diagnostic explains it
     const title = options.markdown ? `**${escapeMarkdown(marker.text)}** — redaction marker` : `${marker.text} — redaction marker`;
     const text = marker.description ? `${title}\n\n${options.markdown ? escapeMarkdown(marker.description) : marker.description}` : title;

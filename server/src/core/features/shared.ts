@@ -1,27 +1,11 @@
-/** Small helpers the editing features share: where a field's parts sit on its line, which record a line is in. */
+/** Small helpers the editing features share: which record or field a line is in, edits, escaping. */
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-// The `**Key**:` shape the parser reads, to find where the key and the colon sit on a field's line.
-import { FIELD_HEAD, type Field, type FragmentRecord, type ParsedDocument } from '../parser';
+import { fieldLine } from '../grammar';
+import type { Field, FragmentRecord, ParsedDocument } from '../parser';
 import { fold } from '../schema/compile';
 import type { FieldSpec, Schema } from '../schema/model';
 
-
-export interface FieldHead {
-  /** Characters before `**` (1 on a first line that starts with a byte-order mark). */
-  start: number;
-  /** The key exactly as written between the `**` pairs, spaces included. */
-  rawKey: string;
-  /** Character right after the colon. */
-  colonEnd: number;
-}
-
-export function fieldHead(line: string, lineNumber: number): FieldHead | undefined {
-  const start = lineNumber === 0 && line.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const match = FIELD_HEAD.exec(line.slice(start));
-  if (!match) return undefined;
-  return { start, rawKey: match[1], colonEnd: start + match[0].length };
-}
 
 export function specFor(schema: Schema, key: string): FieldSpec | undefined {
   return schema.byName.get(key) ?? schema.byFoldedName.get(fold(key));
@@ -157,7 +141,7 @@ export function escapeSnippet(text: string, inChoice = false): string {
 
 /** The line that introduces a field with an empty value, as the export writes it. */
 export function emptyFieldLine(key: string): string {
-  return `**${key}**: `;
+  return fieldLine(key);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Severity } from '../diagnostic';
+import { fieldLine } from '../grammar';
 import { fold } from '../schema/compile';
 import type { Rule } from './rule';
 
@@ -12,11 +13,11 @@ export const malformedField: Rule = {
       if (kept >= context.maxDiagnostics) break; // in document order: past the cap the rest would be cut anyway
       const spec = context.schema.byFoldedName.get(fold(line.key));
       const key = spec?.key ?? line.key;
-      const replacement = `**${key}**: ${line.value}`.trimEnd();
+      const replacement = fieldLine(key, line.value).trimEnd();
       const reported = context.report({
         code: 'malformed-field',
         severity: Severity.Warning,
-        message: `This line looks like the field "${key}", but ${line.problem}, so it is not read as a field. Write it as **${key}**: value.`,
+        message: `This line looks like the field "${key}", but ${line.problem}, so it is not read as a field. Write it as ${fieldLine(key, 'value')}.`,
         range: line.range,
         data: { fix: 'rewrite-line', replacement },
         spec,

@@ -1,30 +1,8 @@
 import { quote, Severity } from '../diagnostic';
+import { markerTokenEnd } from '../grammar';
 import { range } from '../parser';
 import { closest } from '../suggest';
 import type { Rule } from './rule';
-
-/** `<word>`: the shape of a redaction marker, up to this many characters after the first letter. */
-const MARKER_TAIL = 30;
-
-/**
- * The end (after `>`) of a marker-like token starting at the `<` at `start`, or -1: what `<[A-Za-z][A-Za-z0-9_ -]{0,30}>`
- * matches there, read by hand because nearly every `<` in a record opens a known marker and this runs on every line.
- * Bounded, so a long line is scanned in linear time.
- */
-function markerEnd(line: string, start: number): number {
-  if (!isLetter(line.charCodeAt(start + 1))) return -1;
-  const limit = Math.min(line.length, start + 3 + MARKER_TAIL);
-  for (let i = start + 2; i < limit; i++) {
-    const code = line.charCodeAt(i);
-    if (code === 62) return i + 1; // >
-    if (!(isLetter(code) || (code >= 48 && code <= 57) || code === 95 || code === 32 || code === 45)) return -1;
-  }
-  return -1;
-}
-
-function isLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
 
 /** A token shaped like a redaction marker that is not one of the schema's markers. */
 export const unknownMarker: Rule = {
@@ -38,7 +16,7 @@ export const unknownMarker: Rule = {
     let where: ((offset: number) => { line: number; character: number }) | undefined;
     let kept = 0;
     for (let at = text.indexOf('<'); at >= 0; ) {
-      const end = markerEnd(text, at);
+      const end = markerTokenEnd(text, at);
       if (end < 0) {
         at = text.indexOf('<', at + 1);
         continue;

@@ -9,6 +9,7 @@
  */
 import { quote, type FragmentDiagnostic } from '../diagnostic';
 import type { DiagnosticCode } from '../diagnostic-codes';
+import { isMarkerToken } from '../grammar';
 import { fieldValue, type Field, type ParsedDocument } from '../parser';
 import { parseWithSchema, validateParsed } from '../validate';
 import { fold, getDefaultSchema } from './compile';
@@ -70,6 +71,9 @@ const MAX_SUSPECTS_WRITTEN = 200;
 
 /** Problems of the built-in check that mean "the built-in schema rejects this"; the others say nothing about values. */
 const REJECTING = new Set<DiagnosticCode>(['invalid-value', 'value-case', 'unknown-value', 'unknown-field', 'unknown-marker', 'malformed-field']);
+
+/** Problems with a value as a whole (or, in a multi-choice field, with one of its choices). */
+const VALUE_CODES = new Set<DiagnosticCode>(['invalid-value', 'value-case', 'unknown-value']);
 
 interface Seen {
   count: number;
@@ -133,6 +137,9 @@ export function inferSchema(files: readonly InputFile[], options: InferOptions =
       const field = fieldAt(diagnostic.range.start.line);
       const spec = field ? builtIn.byFoldedName.get(fold(field.key)) : undefined;
       const suggestions = diagnostic.data.fix === 'replace' || diagnostic.data.fix === 'rename-key' ? diagnostic.data.suggestions : [];
+      // A value that is only a marker token (`<Region>`) is also an unknown-marker problem, decided as a marker
+      // below: once a marker is known, a value that is only that marker counts as given (see checkValue).
+      if (VALUE_CODES.has(diagnostic.code) && isMarkerToken(text)) continue;
       switch (diagnostic.code) {
         case 'unknown-value':
           // Outside an open list: a near miss of a known value is a typo; anything else is the team's own value.

@@ -3,6 +3,7 @@
  * other value left empty. The one definition of a template's text: completion, the New Fragment command and the
  * templates request all use it.
  */
+import { fieldLine } from '../grammar';
 import { fold } from './compile';
 import type { Schema, TemplateData } from './model';
 
@@ -22,10 +23,10 @@ export function templateText(schema: Schema, template: TemplateData, options: Te
   const values = new Map(Object.entries(template.values ?? {}).map(([key, value]) => [fold(key), value]));
   const lines = schema.fields.map((field, index) => {
     const given = [field.key, ...field.aliases].map((name) => values.get(fold(name))).find((v) => v !== undefined);
-    if (!options.snippet) return `**${field.key}**: ${given ?? ''}`;
+    if (!options.snippet) return fieldLine(field.key, given);
     const stop = index + 1;
     const value = given !== undefined && given !== '' ? `\${${stop}:${escapeSnippet(given)}}` : `\${${stop}}`;
-    return `**${escapeSnippet(field.key)}**: ${value}`;
+    return fieldLine(escapeSnippet(field.key), value);
   });
   const eol = options.eol ?? '\n';
   return `${lines.join(eol)}${eol}${options.snippet ? '$0' : ''}`;

@@ -6,6 +6,7 @@ import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-
 import { Severity, quote, type FragmentDiagnostic } from '../diagnostic';
 import { DIAGNOSTIC_SOURCE } from '../diagnostic-codes';
 import { ruleDocs } from '../diagnostic-docs';
+import { containsMarkerToken } from '../grammar';
 import { fieldValue, valueRange, type ParsedDocument } from '../parser';
 import { severityOf, type Schema } from '../schema/model';
 
@@ -26,8 +27,6 @@ export interface FileIds {
   ids: readonly RecordId[];
 }
 
-/** `<redacted>`, `<LOC>`, `<Persn>`: an ID with a marker in it was blanked before sharing, so equal ones mean nothing. */
-const MARKER_LIKE = /<[A-Za-z][A-Za-z0-9_ -]{0,30}>/;
 /** Places named in one message; the rest are counted, and all of them (up to the cap) are in related information. */
 const NAMED_IN_MESSAGE = 3;
 const MAX_RELATED = 20;
@@ -46,7 +45,8 @@ export function recordIds(document: ParsedDocument, schema: Schema): RecordId[] 
 /** Whether an ID takes part in the comparison: not empty and not redacted. */
 export function isComparableId(value: string, schema?: Schema): boolean {
   if (value.trim() === '') return false;
-  if (MARKER_LIKE.test(value)) return false;
+  // `<redacted>`, `<LOC>`, `<Persn>`: an ID with a marker in it was blanked before sharing, so equal ones mean nothing.
+  if (containsMarkerToken(value)) return false;
   return !(schema?.markers.some((marker) => value.includes(marker.text)) ?? false);
 }
 
