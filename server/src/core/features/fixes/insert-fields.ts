@@ -4,6 +4,7 @@
  * added field is an empty value only the person can fill, so fix-all leaves a record's missing fields to them.
  */
 import { listOf, quote } from '../../diagnostic';
+import { fieldLine } from '../../grammar';
 import type { FieldSpec } from '../../schema/model';
 import { emptyFieldLine, escapeSnippet, insertLineAfter, lineEnding, recordAtLine, schemaPositionLine } from '../shared';
 import type { Fix, FixContext, FixKind } from './fix';
@@ -40,7 +41,7 @@ export function addFields(context: FixContext, recordLine: number, specs: FieldS
   // With snippet edits each value is an empty tab stop, so Tab goes from one to the next.
   let stop = 0;
   const snippetEdits = [...byLine].map(([after, group]) => {
-    const text = group.map((spec) => `**${escapeSnippet(spec.key)}**: \${${++stop}}`).join(eol);
+    const text = group.map((spec) => `${fieldLine(escapeSnippet(spec.key))}\${${++stop}}`).join(eol);
     const plain = insertLineAfter(document, after, '\u0000');
     const [headText, tailText] = plain.newText.split('\u0000').map((t) => escapeSnippet(t));
     return { range: plain.range, snippet: { kind: 'snippet' as const, value: headText + text + tailText } };
