@@ -3,7 +3,6 @@ import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync }
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { BUNDLE_OPTIONS } from './esbuild-options.mjs';
-import { sharedTypeScriptHelpers, standIns } from './language-client-plugins.mjs';
 
 const watch = process.argv.includes('--watch');
 // Parts of the server that its first check does not need. They are bundled into files of their own under dist/lazy/
@@ -32,7 +31,7 @@ const lazyBuilds = Object.entries(LAZY_MODULES).map(([specifier, entry]) => ({
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   // The language client on its own, loaded by dist/client.js only when the server is first needed (client/src/server-starter.ts).
-  { entryPoints: ['client/src/language-client.ts'], outfile: 'dist/language-client.js', external: ['vscode'], plugins: [standIns, sharedTypeScriptHelpers] },
+  { entryPoints: ['client/src/language-client.ts'], outfile: 'dist/language-client.js', external: ['vscode'] },
   // env -S passes the server's Node flags (server/src/node-flags.ts) when it runs as the fragment-language-server bin.
   // dist/server.js starts dist/server-main.js through V8's code cache (server/src/launcher.ts).
   { entryPoints: ['server/src/launcher.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=4' } },

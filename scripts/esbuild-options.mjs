@@ -1,5 +1,5 @@
-// The esbuild options every bundle in dist/ is built with (scripts/build.mjs). The bench's core bundle and the
-// language client bundle test use them too, so that they measure and check code built as it ships.
+// The esbuild options every bundle in dist/ is built with (scripts/build.mjs). The bench's core bundle uses them
+// too, so that it measures code built as it ships.
 export const BUNDLE_OPTIONS = {
   bundle: true,
   platform: 'node',

@@ -1,7 +1,7 @@
 /**
  * Starts the language server on first need instead of at activation. The extension activates for every plain-text
  * and Markdown file (to detect fragments by their first line), and most of those are not fragments: loading the
- * language client (dist/language-client.js, ~360 KB) and starting a Node server process for them would be wasted.
+ * language client (dist/language-client.js, ~440 KB) and starting a Node server process for them would be wasted.
  * One start however many triggers arrive at once: the start is a single shared promise.
  */
 import type * as vscode from 'vscode';

@@ -21,21 +21,21 @@ import { format, percentile, rssOf, table } from './report';
 const QUICK = process.argv.includes('--quick');
 const BUNDLE = process.argv.find((a) => a.startsWith('--server='))?.slice('--server='.length);
 /** Two fields a record, both clean: the schema of the dense files. */
-const SCHEMA = JSON.stringify({ fields: [{ key: 'FragmentID', presence: 'required' }, { key: 'Title', presence: 'required' }, { key: 'Note', presence: 'optional' }] });
+export const DENSE_SCHEMA = JSON.stringify({ fields: [{ key: 'FragmentID', presence: 'required' }, { key: 'Title', presence: 'required' }, { key: 'Note', presence: 'optional' }] });
 
 
 
 
 
 /** `count` records of two short lines each: 40 characters a record. */
-function tinyRecords(count: number): string {
+export function tinyRecords(count: number): string {
   let text = '';
   for (let i = 0; i < count; i++) text += `**FragmentID**: R${String(i).padStart(6, '0')}\n**Title**: Well\n`;
   return text;
 }
 
 /** `count` records of about `size` characters each (a long note). */
-function largeRecords(count: number, size: number): string {
+export function largeRecords(count: number, size: number): string {
   const note = 'The village committee met again and agreed on the plan. '.repeat(Math.ceil(size / 57)).slice(0, size - 60);
   let text = '';
   for (let i = 0; i < count; i++) text += `**FragmentID**: R${String(i).padStart(6, '0')}\n**Title**: Well\n**Note**: ${note}\n`;
@@ -71,7 +71,7 @@ export async function benchDense(quick = QUICK, bundle = BUNDLE): Promise<Record
   try {
     const team = join(root, 'team');
     mkdirSync(team);
-    writeFileSync(join(team, 'fragment.schema.json'), SCHEMA);
+    writeFileSync(join(team, 'fragment.schema.json'), DENSE_SCHEMA);
     const huge = tinyRecords(120_000);
     const documents: [string, string][] = [
       ['1 record', tinyRecords(1)],
@@ -163,8 +163,8 @@ async function benchWorkspace(root: string, quick: boolean, bundle: string | und
       writeFileSync(join(dir, `r${String(n).padStart(6, '0')}.fragment`), `**FragmentID**: W${n}\n**Title**: Well\n`);
     }
   }
-  writeFileSync(join(full, 'fragment.schema.json'), SCHEMA);
-  writeFileSync(join(empty, 'fragment.schema.json'), SCHEMA);
+  writeFileSync(join(full, 'fragment.schema.json'), DENSE_SCHEMA);
+  writeFileSync(join(empty, 'fragment.schema.json'), DENSE_SCHEMA);
   const rows: (string | number)[][] = [];
   const results: Record<string, unknown> = {};
   for (const [name, folder] of [['empty workspace', empty], [`${files.toLocaleString('en')} files`, full]] as const) {

@@ -126,9 +126,8 @@ test('the language client is its own bundle: dist/client.js, loaded at activatio
   assert.match(eager, /dist\/language-client\.js/, 'dist/client.js does not load dist/language-client.js');
 });
 
-// The client's bundles are minified, and the language client's library modules share one copy of TypeScript's helpers
-// (scripts/language-client-plugins.mjs): their maps must still lead back to the sources, so that a stack trace from a
-// user can be read.
+// The client's bundles are minified: their maps must lead back to the sources, so that a stack trace from a user can
+// be read.
 test('the source maps of the client bundles lead from the minified code back to client/src and node_modules', () => {
   const marks = [
     { bundle: 'client.js', mark: 'dist/language-client.js', source: '../client/src/extension.ts' },

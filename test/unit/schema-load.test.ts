@@ -126,4 +126,54 @@ describe('extends: "default"', () => {
     const { schema } = loadSchemaText('{ "extends": "default" }');
     assert.deepEqual(validate(VALID_RECORD, { schema, now: NOW }), []);
   });
+
+  describe('roles', () => {
+    const warningsOf = (text: string) => loadSchemaText(text).problems.map((p) => ({ severity: p.severity, message: String(p.message), at: text.slice(offsetOf(text, p.range.start), offsetOf(text, p.range.end)) }));
+
+    it('the built-in schema names today\u2019s fields; a team schema that extends it may rename one and keeps the others', () => {
+      const schema = loadSchemaText(JSON.stringify({ extends: 'default', fields: [{ key: 'Private', kind: 'flag' }], roles: { confidential: { field: 'Private', values: ['YES'] } } })).schema!;
+      assert.equal(schema.recordStart, 'FragmentID');
+      assert.equal(schema.confidentialFlag?.field.key, 'Private');
+      assert.deepEqual(schema.confidentialFlag?.values, ['YES']);
+      assert.equal(schema.storyField?.key, 'Outcome description');
+    });
+
+    it('a role naming a field the schema does not have is a warning on that name, and the role does nothing', () => {
+      const text = '{ "fields": [ { "key": "ID" }, { "key": "Flag", "kind": "flag" } ],\n  "roles": { "recordStart": "Id number", "confidential": { "field": "Secret", "values": ["YES"] }, "story": "Tale" } }';
+      const result = loadSchemaText(text);
+      assert.ok(result.schema, 'the schema is still used');
+      assert.deepEqual(warningsOf(text), [
+        { severity: 2, message: 'No field has the key "Id number"; add it to "fields" so records can start with it.', at: '"Id number"' },
+        { severity: 2, message: 'No field has the key "Secret", so no record can be marked confidential and contact details are not looked for. Add the field to "fields", or name one that is there.', at: '"Secret"' },
+        { severity: 2, message: 'No field has the key "Tale", so "Convert to fragment" cannot put a story there. Add the field to "fields", or name one that is there.', at: '"Tale"' },
+      ]);
+      assert.equal(result.schema.confidentialFlag, undefined);
+      assert.equal(result.schema.storyField, undefined);
+    });
+
+    it('a confidential value the field does not accept is a warning on the value', () => {
+      const text = '{ "extends": "default", "roles": { "confidential": { "field": "Outcome statements is CONFIDENTIAL", "values": ["1.0", "yes"] } } }';
+      assert.deepEqual(warningsOf(text), [
+        { severity: 2, message: 'The field "Outcome statements is CONFIDENTIAL" does not accept "yes", so no record is marked confidential with it. It accepts: 1.0, 0.0.', at: '"yes"' },
+      ]);
+    });
+
+    it('the older top-level recordStart is still read; roles.recordStart wins over it', () => {
+      const fields = [{ key: 'A' }, { key: 'B' }];
+      assert.equal(loadSchemaText(JSON.stringify({ fields, recordStart: 'B' })).schema?.recordStart, 'B');
+      assert.equal(loadSchemaText(JSON.stringify({ fields, recordStart: 'B', roles: { recordStart: 'A' } })).schema?.recordStart, 'A');
+      assert.equal(loadSchemaText(JSON.stringify({ extends: 'default', fields: [{ key: 'Case' }], recordStart: 'Case' })).schema?.recordStart, 'Case');
+    });
+
+    it('a role of the wrong shape is an error that names it', () => {
+      const [problem] = errorsOf('{ "extends": "default", "roles": { "confidential": "Outcome statements is CONFIDENTIAL" } }');
+      assert.match(String(problem.message), /confidential/);
+    });
+  });
 });
+
+function offsetOf(text: string, position: { line: number; character: number }): number {
+  const lines = text.split('\n');
+  return lines.slice(0, position.line).reduce((sum, line) => sum + line.length + 1, 0) + position.character;
+}
+

@@ -1,5 +1,6 @@
 /** The fragment core: parser, schema and rules. No LSP transport and no `vscode` here; LSP types only. */
 export { MAX_DIAGNOSTICS } from './cap';
+export { isConfidential } from './confidential';
 export * from './diagnostic';
 export * from './diagnostic-codes';
 export { ruleDocsHref } from './diagnostic-docs';

@@ -18,12 +18,6 @@ export interface SchemaIndex {
   readonly names: readonly string[];
   /** The text of each redaction marker, in schema order. */
   readonly markers: readonly string[];
-  /**
-   * The spec a record's next field most likely names, by the slot of the field before it plus one (0 at the start):
-   * records list fields in schema order, the first again after the last. Undefined where the key of that spec is not
-   * enough to name it (another spec has the same name first), so the guess never differs from a lookup.
-   */
-  readonly following: readonly (FieldSpec | undefined)[];
   /** A field's position in `schema.fields`, so per-field facts of one record can live in a small array. */
   slotOf(spec: FieldSpec): number;
 }
@@ -51,7 +45,6 @@ function buildIndex(schema: Schema): SchemaIndex {
     expected: schema.fields.filter((spec) => spec.presence !== 'optional'),
     names: schema.fields.flatMap((f) => [f.key, ...f.aliases]),
     markers,
-    following: [...schema.fields, schema.fields[0]].map((spec) => (spec && schema.byName.get(spec.key) === spec ? spec : undefined)),
     slotOf: ordered ? (spec) => spec.order : (spec) => slots.get(spec) ?? -1,
   };
 }

@@ -43,15 +43,9 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
   // `new Array(length)`: V8 makes an array of 100,000 or more empty slots a slow dictionary, and large documents
   // have that many fields.
   const specs: (FieldSpec | undefined)[] = [];
-  // Records usually list their fields in schema order, so the field after the previous one is tried first: comparing
-  // two strings is cheaper than hashing a new key for a map lookup, and this runs for every field on every keystroke.
-  let guess = index.following[0];
   for (let i = 0; i < fields.length; i++) {
     const key = fields[i].key;
-    let spec = guess !== undefined && guess.key === key ? guess : schema.byName.get(key);
-    spec ??= schema.byFoldedName.get(fold(key));
-    specs.push(spec);
-    if (spec) guess = index.following[index.slotOf(spec) + 1];
+    specs.push(schema.byName.get(key) ?? schema.byFoldedName.get(fold(key)));
   }
   const maxDiagnostics = options.maxDiagnostics ?? MAX_DIAGNOSTICS;
   const suggest = budgetedSuggester(4 * maxDiagnostics);
@@ -80,7 +74,6 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
     // One over the cap, so a rule that stops early still leaves the cap something to cut, and its note appears.
     maxDiagnostics: maxDiagnostics + 1,
     specOf: (field) => specs[field.index],
-    // The guess above is only ever a spec its key names exactly, so this is what the lookup found.
     isSpelledExactly: (field) => schema.byName.has(field.key),
     valueProblems: (field) => (valueProblems ?? findValueProblems()).get(field.index) ?? NO_PROBLEMS,
     fieldsWithValueProblems() {

@@ -3,10 +3,10 @@ import { fieldLine } from '../grammar';
 import type { FieldSpec, Schema } from '../schema/model';
 import { emptyFieldLine, lineEnding } from './shared';
 
-/** The field that receives the story: the outcome description, else the first required free-text field. */
+/** The field that receives the story: the schema's story role, else the first required free-text field. */
 function storyField(schema: Schema): FieldSpec | undefined {
   return (
-    schema.byName.get('Outcome description') ??
+    schema.storyField ??
     schema.fields.find((f) => f.kind === 'text' && f.presence === 'required') ??
     schema.fields.find((f) => f.kind === 'text')
   );

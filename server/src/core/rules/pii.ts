@@ -1,12 +1,8 @@
+import { isConfidential } from '../confidential';
 import { Severity } from '../diagnostic';
 import { fieldValue, valueSubRange, type Field } from '../parser';
-import { fold } from '../schema/compile';
 import type { FieldSpec } from '../schema/model';
 import type { Rule, RuleContext } from './rule';
-
-/** The field that marks a record confidential, and the value that means "confidential". */
-const CONFIDENTIAL_KEY = fold('Outcome statements is CONFIDENTIAL');
-const CONFIDENTIAL_VALUE = '1.0';
 
 /**
  * What personal contact details look like. Every repetition is bounded and the expressions run on one line at a
@@ -75,23 +71,20 @@ function findContactDetails(line: string): readonly Found[] {
   });
 }
 
-/** In a confidential record, contact details in a text value must be redacted before the record is shared. */
+/**
+ * In a confidential record (the schema's confidentiality role, see core/confidential.ts), contact details in a text
+ * value must be redacted before the record is shared.
+ */
 export const pii: Rule = {
   code: 'pii',
   description: 'An e-mail address, phone number or web address in a text value of a record marked confidential.',
   check(context) {
     const { schema } = context;
     const marker = schema.markers.find((m) => m.text === '<redacted>')?.text ?? schema.markers[0]?.text ?? '<redacted>';
-    // Compared by spec, not by folding every key of every record: this rule runs on each keystroke.
-    const confidential = schema.byFoldedName.get(CONFIDENTIAL_KEY);
     const { records } = context.document;
     for (let r = 0; r < records.length; r++) {
       const fields = records[r].fields;
-      let flag: Field | undefined;
-      for (let i = 0; i < fields.length && !flag; i++) {
-        if (confidential ? context.specOf(fields[i]) === confidential : fold(fields[i].key) === CONFIDENTIAL_KEY) flag = fields[i];
-      }
-      if (!flag || fieldValue(flag) !== CONFIDENTIAL_VALUE) continue;
+      if (!isConfidential(records[r], schema, context.specOf)) continue;
       for (let i = 0; i < fields.length; i++) {
         const field = fields[i];
         const spec = context.specOf(field);

@@ -18,7 +18,7 @@ export const unstructured: Rule = {
     context.report({
       code: 'unstructured',
       severity: Severity.Information,
-      message: 'This file has no fields, so it is read as an unstructured story. A fragment has one **Key**: value field per line, starting with **FragmentID**.',
+      message: `This file has no fields, so it is read as an unstructured story. A fragment has one **Key**: value field per line, starting with **${context.schema.recordStart}**.`,
       range: range(first, start, first, end),
       data: { fix: 'convert-story' },
     });

@@ -1,7 +1,7 @@
 /** Turns schema data (JSON) into the indexed form the rules use. */
 import countries from './countries.json';
 import defaultSchemaData from './default-schema.json';
-import type { CompiledPattern, CompiledValue, FieldData, FieldSpec, MarkerData, Schema, SchemaData } from './model';
+import type { CompiledPattern, CompiledValue, FieldData, FieldSpec, MarkerData, RolesData, Schema, SchemaData } from './model';
 
 /** Lower case, runs of white space folded: how keys and values are compared when looking for near misses. */
 export function fold(text: string): string {
@@ -43,7 +43,7 @@ const FLAG_VALUES: CompiledValue[] = [
   { value: 'NO', description: 'No.' },
 ];
 
-function compileValues(field: FieldData): CompiledValue[] {
+export function compileValues(field: FieldData): CompiledValue[] {
   if (field.kind === 'flag' && !field.values) return FLAG_VALUES;
   const values: CompiledValue[] = (field.values ?? []).map((v) => (typeof v === 'string' ? { value: v } : { ...v }));
   if (field.valueSet === 'countries') {
@@ -92,9 +92,14 @@ export function compileSchema(data: SchemaData, patterns: PatternCompiler = comp
     }
   }
   const markers: MarkerData[] = (data.markers ?? []).map((m) => (typeof m === 'string' ? { text: m } : m));
+  const roles = rolesOf(data);
+  const fieldNamed = (name: string | undefined) => (name === undefined ? undefined : (byName.get(name) ?? byFoldedName.get(fold(name))));
+  const confidential = fieldNamed(roles.confidential?.field);
   return {
     description: data.description ?? '',
-    recordStart: data.recordStart ?? 'FragmentID',
+    recordStart: roles.recordStart ?? '',
+    confidentialFlag: confidential && roles.confidential ? { field: confidential, values: roles.confidential.values } : undefined,
+    storyField: fieldNamed(roles.story),
     fields,
     markers,
     templates: data.templates ?? [],
@@ -104,6 +109,21 @@ export function compileSchema(data: SchemaData, patterns: PatternCompiler = comp
 }
 
 export const DEFAULT_SCHEMA_DATA = defaultSchemaData as SchemaData;
+const BUILT_IN_ROLES: RolesData = DEFAULT_SCHEMA_DATA.roles ?? {};
+
+/**
+ * The roles a schema gives its fields: its own, else the built-in schema's (so a team schema that has the built-in
+ * confidentiality field keeps its check without naming the role). A role whose field the schema does not have is
+ * left out when compiled; a loaded team schema gets a warning for each such role it names itself (load.ts).
+ */
+export function rolesOf(data: SchemaData): RolesData {
+  return { ...BUILT_IN_ROLES, ...declaredRoles(data) };
+}
+
+/** The roles a schema names itself, the older top-level `recordStart` read as `roles.recordStart`. */
+export function declaredRoles(data: SchemaData): RolesData {
+  return data.recordStart === undefined ? { ...data.roles } : { recordStart: data.recordStart, ...data.roles };
+}
 
 let defaultSchema: Schema | undefined;
 /** The built-in schema, compiled once. */

@@ -8,7 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_CODES } from '../diagnostic-codes';
 import { closest } from '../suggest';
 import { checkShape, SCHEMA_DIAGNOSTIC_SOURCE } from './check-shape';
-import { compilePattern, compileSchema, fold } from './compile';
+import { compilePattern, compileSchema, compileValues, declaredRoles, fold } from './compile';
 import type { Schema, SchemaData } from './model';
 import { TextPositions } from './positions';
 import { namesOf, resolveSchemaData } from './resolve';
@@ -141,11 +141,38 @@ function checkResolved(own: SchemaData, data: SchemaData, root: Node, diagnostic
     const node = findNodeAtLocation(root, index >= 0 ? ['fields', index, 'kind'] : []) ?? root;
     problems.push(diagnostic(node.offset, node.offset + (node.type === 'object' ? 1 : node.length), `The field "${field.key}" is of kind "pattern" but has no "pattern" for its values to match.`, 'schema-shape'));
   }
-  const recordStart = data.recordStart ?? 'FragmentID';
-  if (own.recordStart !== undefined && !names.has(fold(recordStart))) {
-    warn(findNodeAtLocation(root, ['recordStart']), `No field has the key "${recordStart}"; add it to "fields" so records can start with it.`);
-  }
+  checkRoles(own, data, root, warn);
   return problems;
+}
+
+/**
+ * Each role the team's schema names must name one of its fields (with `extends`, the built-in ones count), and the
+ * values that mean "confidential" must be values the field accepts; otherwise the role does nothing, and says so.
+ */
+function checkRoles(own: SchemaData, data: SchemaData, root: Node, warn: (node: Node | undefined, message: string) => void): void {
+  const declared = declaredRoles(own);
+  const fieldNamed = (name: string) => data.fields.find((field) => namesOf(field).includes(fold(name)));
+  const at = (...path: (string | number)[]) => findNodeAtLocation(root, path);
+  if (declared.recordStart !== undefined && !fieldNamed(declared.recordStart)) {
+    const node = own.roles?.recordStart !== undefined ? at('roles', 'recordStart') : at('recordStart');
+    warn(node, `No field has the key "${declared.recordStart}"; add it to "fields" so records can start with it.`);
+  }
+  const confidential = declared.confidential;
+  if (confidential) {
+    const field = fieldNamed(confidential.field);
+    if (!field) {
+      warn(at('roles', 'confidential', 'field'), `No field has the key "${confidential.field}", so no record can be marked confidential and contact details are not looked for. Add the field to "fields", or name one that is there.`);
+    } else if (field.kind === 'closed' || field.kind === 'flag') {
+      const accepted = compileValues(field).map((v) => v.value);
+      const listed = accepted.length > 6 ? `${accepted.slice(0, 6).join(', ')}, …` : accepted.join(', ');
+      confidential.values.forEach((value, index) => {
+        if (!accepted.includes(value)) warn(at('roles', 'confidential', 'values', index), `The field "${field.key}" does not accept "${value}", so no record is marked confidential with it. It accepts: ${listed}.`);
+      });
+    }
+  }
+  if (declared.story !== undefined && !fieldNamed(declared.story)) {
+    warn(at('roles', 'story'), `No field has the key "${declared.story}", so "Convert to fragment" cannot put a story there. Add the field to "fields", or name one that is there.`);
+  }
 }
 
 /** Offset of the first bracket nested deeper than MAX_SCHEMA_DEPTH: checked with the scanner (no recursion). */

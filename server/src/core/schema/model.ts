@@ -54,10 +54,25 @@ export interface TemplateData {
   values?: Record<string, string>;
 }
 
+/**
+ * The fields the rules and features depend on, named by what they are for rather than by their keys, so that a team
+ * schema can call them what it likes. Each names a field of the schema (its key or an alias).
+ */
+export interface RolesData {
+  /** The field whose line starts a new record (its value is the record's ID). */
+  recordStart?: string;
+  /** The field that marks a record confidential, and the values that mean "confidential" (exactly as written). */
+  confidential?: { field: string; values: string[] };
+  /** The free-text field that tells the outcome: "Convert to fragment" puts an unstructured story there. */
+  story?: string;
+}
+
 export interface SchemaData {
   $schema?: string;
   description?: string;
   extends?: 'default';
+  roles?: RolesData;
+  /** The older spelling of `roles.recordStart`, still read; `roles.recordStart` wins when both are given. */
   recordStart?: string;
   markers?: (string | MarkerData)[];
   /** Optional with `extends: "default"`; there a field whose key (or alias) matches a built-in one overrides it. */
@@ -104,7 +119,12 @@ export interface CompiledPattern {
 
 export interface Schema {
   description: string;
+  /** The record-start role: the key whose line starts a new record. */
   recordStart: string;
+  /** The confidentiality role, when the schema has the field it names (read it through core/confidential.ts). */
+  confidentialFlag: { field: FieldSpec; values: readonly string[] } | undefined;
+  /** The story role, when the schema has the field it names: where "Convert to fragment" puts a story. */
+  storyField: FieldSpec | undefined;
   fields: FieldSpec[];
   markers: MarkerData[];
   templates: TemplateData[];

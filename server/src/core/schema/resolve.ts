@@ -2,16 +2,17 @@
  * Turns a team's schema data into complete schema data: applies `extends: "default"`, `addValues` and `fieldOrder`.
  * Pure data in, data out; the result goes to `compileSchema`.
  */
-import { DEFAULT_SCHEMA_DATA, fold } from './compile';
+import { declaredRoles, DEFAULT_SCHEMA_DATA, fold } from './compile';
 import type { FieldData, MarkerData, SchemaData, TemplateData, ValueData } from './model';
 
 export function resolveSchemaData(data: SchemaData, base: SchemaData = DEFAULT_SCHEMA_DATA): SchemaData {
   const extending = data.extends === 'default';
   const own = data.fields ?? [];
   const fields = extending ? mergeFields(base.fields.map(withAddedValues), own) : own.map(withAddedValues);
+  const roles = declaredRoles(data);
   const resolved: SchemaData = {
     description: data.description ?? (extending ? base.description : undefined),
-    recordStart: data.recordStart ?? (extending ? base.recordStart : undefined),
+    roles: extending ? { ...base.roles, ...roles } : Object.keys(roles).length > 0 ? roles : undefined,
     markers: extending ? mergeMarkers(base.markers ?? [], data.markers ?? []) : data.markers,
     fields: data.fieldOrder ? reorder(fields, data.fieldOrder) : fields,
     templates: extending ? mergeTemplates(base.templates ?? [], data.templates ?? []) : data.templates,

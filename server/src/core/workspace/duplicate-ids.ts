@@ -8,6 +8,7 @@ import { DIAGNOSTIC_SOURCE } from '../diagnostic-codes';
 import { ruleDocs } from '../diagnostic-docs';
 import { containsMarkerToken } from '../grammar';
 import { fieldValue, valueRange, type ParsedDocument } from '../parser';
+import { getDefaultSchema } from '../schema/compile';
 import { severityOf, type Schema } from '../schema/model';
 
 /** One sentence for the rule docs and SARIF, like every rule's `description`. */
@@ -57,6 +58,8 @@ export function isComparableId(value: string, schema?: Schema): boolean {
  */
 export function findDuplicateIds(files: readonly FileIds[], schema?: Schema): Map<string, FragmentDiagnostic[]> {
   const override = schema?.byName.get(schema.recordStart)?.severity['duplicate-id'];
+  // The ID's field as the schema names it (the record-start role): "The FragmentID …" with the built-in schema.
+  const idField = (schema ?? getDefaultSchema()).recordStart;
   const severity = override ? severityOf(override) : Severity.Warning;
   const result = new Map<string, FragmentDiagnostic[]>();
   if (severity === undefined) return result;
@@ -92,12 +95,12 @@ export function findDuplicateIds(files: readonly FileIds[], schema?: Schema): Ma
         code: 'duplicate-id',
         codeDescription: ruleDocs('duplicate-id'),
         source: DIAGNOSTIC_SOURCE,
-        message: `The FragmentID ${quote(value)} is also used by ${describe(others, list.length - 1, here.file)}. Each record needs its own ID.`,
+        message: `The ${idField} ${quote(value)} is also used by ${describe(others, list.length - 1, here.file)}. Each record needs its own ID.`,
         data: { fix: 'none' },
         relatedInformation: others.map(
           (other): DiagnosticRelatedInformation => ({
             location: { uri: other.file.uri, range: other.id.range },
-            message: `The same FragmentID ${quote(value)} is used here.`,
+            message: `The same ${idField} ${quote(value)} is used here.`,
           }),
         ),
       };
