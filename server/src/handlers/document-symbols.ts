@@ -48,7 +48,7 @@ export const documentSymbolsHandler: Handler = (services) => {
   services.documents.onDidClose(({ document }) => told.delete(document.uri));
 };
 
-/** The first `count` records parsed alone: the text before record `count` starts. */
+/** The first `count` records parsed alone: the text before record `count` starts, without joining the rest. */
 export function firstRecords(view: DocumentView, count: number) {
-  return parseWithSchema(view.text.slice(0, view.recordOffset(count)), view.schema);
+  return parseWithSchema(view.textBefore(view.recordOffset(count)), view.schema);
 }

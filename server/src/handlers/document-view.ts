@@ -17,6 +17,11 @@ export interface DocumentView {
    * whole (fix-all, outline) ask for it, a keystroke does not.
    */
   readonly text: string;
+  /**
+   * The checked text's first `end` characters, cut from the pieces without joining the rest: the outline and folding
+   * of a large file read only its first records.
+   */
+  textBefore(end: number): string;
   /** The checked text parsed (made on first use). */
   readonly parsed: ParsedDocument;
   /**
@@ -121,6 +126,10 @@ export function documentView(services: ServerServices, document: TextDocument): 
     schema,
     get text() {
       return (joined ??= String(text));
+    },
+    textBefore(end) {
+      if (joined !== undefined || end >= text.length) return this.text.slice(0, end);
+      return text.slice(0, end);
     },
     get parsed() {
       return (parsed ??= parseWithSchema(this.text, schema));
