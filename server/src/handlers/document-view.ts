@@ -25,6 +25,12 @@ export interface DocumentView {
   /** The checked text parsed (made on first use). */
   readonly parsed: ParsedDocument;
   /**
+   * At least the first `count` records parsed, for features that show only the first records (outline, folding): the
+   * largest such parse of this version is kept, so the outline and folding asked for on the same keystroke, or the
+   * outline asked again, parse once; the whole parse once there is one.
+   */
+  parsedFirst(count: number): ParsedDocument;
+  /**
    * For features that look at one record (hover, completion): a parse that holds the record at `line` at its place
    * and blank lines before it, without parsing a file of many records whole on each keystroke; the whole parse when
    * the file has a single record or the line is not inside one.
@@ -122,6 +128,7 @@ export function documentView(services: ServerServices, document: TextDocument): 
   let parsed: ParsedDocument | undefined;
   let diagnostics: FragmentDiagnostic[] | undefined;
   let joined: string | undefined;
+  let first: { count: number; parsed: ParsedDocument } | undefined;
   const view: DocumentView = {
     schema,
     get text() {
@@ -133,6 +140,11 @@ export function documentView(services: ServerServices, document: TextDocument): 
     },
     get parsed() {
       return (parsed ??= parseWithSchema(this.text, schema));
+    },
+    parsedFirst(count) {
+      if (parsed || count >= checks.recordCount) return this.parsed;
+      if (!first || first.count < count) first = { count, parsed: parseWithSchema(this.textBefore(checks.recordOffset(count)), schema) };
+      return first.parsed;
     },
     parsedAround(line) {
       if (parsed || note) return this.parsed;
