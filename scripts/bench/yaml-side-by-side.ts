@@ -506,7 +506,8 @@ export async function benchYamlSideBySide(tools: BenchTools): Promise<Record<str
     console.log(
       `yaml-language-server checks a document ${delayMs} ms after it opens or changes (validationDelayMs in its yamlSettings.js, not a setting);` +
         ' its diagnostics timings are shown as measured and with that taken off, and the ratios use the latter. Ours ran with validationDelay 0 (the editor default waits 150 ms after a keystroke, none on open).' +
-        ' Its outline stops at 5,000 symbols (its maxItemsComputed setting, left at the default); ours at 5,000 entries too (fragments.outline.maxItemsComputed, a record and each field counting one).',
+        ' Its outline stops at 5,000 symbols (its maxItemsComputed setting, left at the default); ours at 5,000 entries too (fragments.outline.maxItemsComputed, a record and each field counting one).' +
+        ' "Outline after an edit" asks once per version, once the edit\'s diagnostics are in, as VS Code asks (its outline view, breadcrumbs and sticky scroll share one answer per version).',
     );
     if (mismatched.length) console.log(`The servers reported different numbers of problems on: ${mismatched.join(', ')}; those rows do not compare like with like.`);
     results.problemCountsDiffer = mismatched;
