@@ -14,7 +14,7 @@ export interface DocumentView {
   schema: Schema;
   /**
    * The checked text: the whole document unless it is over the size limit. Joined on first use: features that need it
-   * whole (fix-all, outline) ask for it, a keystroke does not.
+   * whole (fix-all, formatting, the outline of a short file) ask for it, a keystroke does not.
    */
   readonly text: string;
   /**
