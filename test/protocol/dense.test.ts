@@ -144,6 +144,57 @@ describe('dense files over stdio', () => {
     }
   });
 
+  it('the outline of each new version shows its text, also when folding was asked for first or the outline asked twice', async () => {
+    const uri = 'file:///dense-outline-versions.fragment';
+    const text = Array.from({ length: 5 }, (_, i) => VALID_RECORD.replace('PHR012', `PHR30${i}`)).join('\n');
+    const opened = client.nextDiagnostics(uri);
+    client.open(uri, text);
+    await opened;
+    const outline = () => client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const names = async () => (await outline()).map((s) => s.name);
+    const first = await outline();
+    assert.deepEqual(first.map((s) => s.name), ['SCC-<redacted>/PHR300', 'SCC-<redacted>/PHR301', 'SCC-<redacted>/PHR302', 'Outline shows the first 3 of 5 records']);
+    assert.deepEqual(await outline(), first, 'asked again for the same version: the same outline');
+    // Version 2: the second record's ID is changed; folding is asked for first, as VS Code does on each keystroke.
+    const each = VALID_RECORD.split('\n').length;
+    const idLine = each + VALID_RECORD.split('\n').findIndex((l) => l.startsWith('**FragmentID**'));
+    const idEnd = VALID_RECORD.split('\n').find((l) => l.startsWith('**FragmentID**'))!.length;
+    client.change(uri, 2, [{ range: { start: { line: idLine, character: idEnd - 3 }, end: { line: idLine, character: idEnd } }, text: '399' }]);
+    await client.nextDiagnostics(uri, 2);
+    await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+    assert.deepEqual(await names(), ['SCC-<redacted>/PHR300', 'SCC-<redacted>/PHR399', 'SCC-<redacted>/PHR302', 'Outline shows the first 3 of 5 records']);
+    // Version 3: the last record is deleted, with the line break before it.
+    const lastLength = VALID_RECORD.split('\n').at(-1)!.length;
+    client.change(uri, 3, [{ range: { start: { line: 4 * each - 1, character: lastLength }, end: { line: 5 * each - 1, character: lastLength } }, text: '' }]);
+    await client.nextDiagnostics(uri, 3);
+    const third = await outline();
+    assert.deepEqual(third.map((s) => s.name), ['SCC-<redacted>/PHR300', 'SCC-<redacted>/PHR399', 'SCC-<redacted>/PHR302', 'Outline shows the first 3 of 4 records']);
+    assert.equal(third[3].range.start.line, 3 * each, 'the note sits where the fourth record starts');
+  });
+
+  it('the outline follows a change of the setting at once, on the same version of the document', async () => {
+    const server = await startServer({ settings: { outline: { maxItemsComputed: 3 * 24 + 10 } } });
+    try {
+      const uri = 'file:///dense-outline-setting.fragment';
+      const opened = server.nextDiagnostics(uri);
+      server.open(uri, Array.from({ length: 5 }, (_, i) => VALID_RECORD.replace('PHR012', `PHR40${i}`)).join('\n'));
+      await opened;
+      const names = async () => (await server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } })).map((s) => s.name);
+      assert.deepEqual((await names()).at(-1), 'Outline shows the first 3 of 5 records');
+      const setting = async (maxItemsComputed: number) => {
+        await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { fragments: { outline: { maxItemsComputed } } } });
+      };
+      await setting(2 * 24 + 10);
+      assert.deepEqual(await names(), ['SCC-<redacted>/PHR400', 'SCC-<redacted>/PHR401', 'Outline shows the first 2 of 5 records']);
+      await setting(1000);
+      assert.deepEqual(await names(), [0, 1, 2, 3, 4].map((i) => `SCC-<redacted>/PHR40${i}`), 'all five, with no note');
+      await setting(3 * 24 + 10);
+      assert.deepEqual((await names()).at(-1), 'Outline shows the first 3 of 5 records');
+    } finally {
+      await server.shutdown();
+    }
+  });
+
   it('an outline within the setting is whole, with no note', async () => {
     const uri = 'file:///dense-outline-short.fragment';
     const opened = client.nextDiagnostics(uri);

@@ -3,7 +3,6 @@
  * their entries stay within the setting `fragments.outline.maxItemsComputed`; past it a last entry says how many
  * records are left out, and the output channel too.
  */
-import { parseWithSchema } from '../core';
 import { documentSymbols, outlineCutSymbol } from '../core/features/symbols';
 import type { Handler } from '../services';
 import { documentView, type DocumentView } from './document-view';
@@ -26,12 +25,13 @@ export const documentSymbolsHandler: Handler = (services) => {
       // Parse only the records the outline can show: a first few, then four times as many until the entries run out
       // (a 4.4 MB file of 2,000 records fills 5,000 entries within its first 256 records; parsing all of it made the
       // outline 1.2× slower than yaml-language-server's).
-      let count = Math.min(total, FIRST_RECORDS);
-      let parsed = count >= total ? view.parsed : firstRecords(view, count);
+      // The parse is kept for this version (and shared with folding): asked again, only the symbols are built anew.
+      let count = FIRST_RECORDS;
+      let parsed = view.parsedFirst(count);
       let symbols = documentSymbols(parsed, view.schema, max);
-      while (symbols.length === parsed.records.length && count < total) {
-        count = Math.min(total, count * 4);
-        parsed = count >= total ? view.parsed : firstRecords(view, count);
+      while (symbols.length === parsed.records.length && parsed.records.length < total && count < total) {
+        count *= 4;
+        parsed = view.parsedFirst(count);
         symbols = documentSymbols(parsed, view.schema, max);
       }
       const shown = symbols.length;
@@ -48,7 +48,7 @@ export const documentSymbolsHandler: Handler = (services) => {
   services.documents.onDidClose(({ document }) => told.delete(document.uri));
 };
 
-/** The first `count` records parsed alone: the text before record `count` starts. */
+/** At least the first `count` records parsed (see DocumentView.parsedFirst). */
 export function firstRecords(view: DocumentView, count: number) {
-  return parseWithSchema(view.text.slice(0, view.recordOffset(count)), view.schema);
+  return view.parsedFirst(count);
 }

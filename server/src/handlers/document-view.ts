@@ -14,11 +14,22 @@ export interface DocumentView {
   schema: Schema;
   /**
    * The checked text: the whole document unless it is over the size limit. Joined on first use: features that need it
-   * whole (fix-all, outline) ask for it, a keystroke does not.
+   * whole (fix-all, formatting, the outline of a short file) ask for it, a keystroke does not.
    */
   readonly text: string;
+  /**
+   * The checked text's first `end` characters, cut from the pieces without joining the rest: the outline and folding
+   * of a large file read only its first records.
+   */
+  textBefore(end: number): string;
   /** The checked text parsed (made on first use). */
   readonly parsed: ParsedDocument;
+  /**
+   * At least the first `count` records parsed, for features that show only the first records (outline, folding): the
+   * largest such parse of this version is kept, so the outline and folding asked for on the same keystroke, or the
+   * outline asked again, parse once; the whole parse once there is one.
+   */
+  parsedFirst(count: number): ParsedDocument;
   /**
    * For features that look at one record (hover, completion): a parse that holds the record at `line` at its place
    * and blank lines before it, without parsing a file of many records whole on each keystroke; the whole parse when
@@ -117,13 +128,23 @@ export function documentView(services: ServerServices, document: TextDocument): 
   let parsed: ParsedDocument | undefined;
   let diagnostics: FragmentDiagnostic[] | undefined;
   let joined: string | undefined;
+  let first: { count: number; parsed: ParsedDocument } | undefined;
   const view: DocumentView = {
     schema,
     get text() {
       return (joined ??= String(text));
     },
+    textBefore(end) {
+      if (joined !== undefined || end >= text.length) return this.text.slice(0, end);
+      return text.slice(0, end);
+    },
     get parsed() {
       return (parsed ??= parseWithSchema(this.text, schema));
+    },
+    parsedFirst(count) {
+      if (parsed || count >= checks.recordCount) return this.parsed;
+      if (!first || first.count < count) first = { count, parsed: parseWithSchema(this.textBefore(checks.recordOffset(count)), schema) };
+      return first.parsed;
     },
     parsedAround(line) {
       if (parsed || note) return this.parsed;
