@@ -9,20 +9,17 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
-  type ClientCapabilities,
-  type FileEvent,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { HANDLERS } from './handlers';
 import { describeError } from './handlers/safely';
 import { EDITING_CAPABILITIES } from './handlers/editing';
+import { documentView, TRACKED_DOCUMENTS } from './handlers/document-view';
+import { nodeHost } from './host/node';
 import { ProtocolGuard } from './protocol-guard';
 import { announceServerReady } from './ready-signal';
-import { TRACKED_DOCUMENTS } from './handlers/document-view';
-import { schemaStore } from './schemas/store';
-import { workspaceIndex } from './workspace';
-import { DEFAULT_SETTINGS, type ServerServices, type Settings } from './services';
+import { createServerState, readSettings } from './state';
 import { version } from '../../package.json';
 
 const args = process.argv.slice(2);
@@ -62,60 +59,31 @@ process.on('uncaughtException', (error) => connection.console.error(`Fragment la
 process.on('unhandledRejection', (reason) => connection.console.error(`Fragment language server error: ${describeError(reason)}`));
 
 const documents = new TextDocuments(TRACKED_DOCUMENTS);
-let settings: Settings = { ...DEFAULT_SETTINGS };
 let canPullConfiguration = false;
-let clientCapabilities: ClientCapabilities = {};
-const settingsListeners: (() => void)[] = [];
-const watchedFileListeners: ((changes: FileEvent[]) => void)[] = [];
-let settingsRead: () => void = () => undefined;
-const ready = new Promise<void>((resolve) => (settingsRead = resolve));
-
-function readSettings(raw: unknown): Settings {
-  const value = (raw ?? {}) as Partial<Settings> & { outline?: { maxItemsComputed?: unknown } };
-  const delay = Number(value.validationDelay);
-  const outline = Number(value.outline?.maxItemsComputed);
-  return {
-    validate: typeof value.validate === 'boolean' ? value.validate : DEFAULT_SETTINGS.validate,
-    validationDelay: Number.isFinite(delay) && delay >= 0 ? Math.min(delay, 5000) : DEFAULT_SETTINGS.validationDelay,
-    schema: typeof value.schema === 'string' ? value.schema : DEFAULT_SETTINGS.schema,
-    detectByContent: typeof value.detectByContent === 'boolean' ? value.detectByContent : DEFAULT_SETTINGS.detectByContent,
-    outlineMaxItems: Number.isFinite(outline) && outline >= 0 ? Math.floor(outline) : DEFAULT_SETTINGS.outlineMaxItems,
-  };
-}
+// The one state of the server, passed to every handler. The workspace index reads an open document's records from
+// the view its diagnostics are checked in, so an edit is parsed once.
+const { state, initialize, setSettings, settingsRead } = createServerState(connection, nodeHost, documents, (state, document) => {
+  const view = documentView(state, document);
+  return { idsGeneration: view.idsGeneration(), ids: () => view.recordIds(), parsed: () => view.parsed };
+});
 
 async function refreshSettings(pushed?: unknown): Promise<void> {
   if (canPullConfiguration) {
     try {
-      settings = readSettings(await connection.workspace.getConfiguration('fragments'));
+      setSettings(readSettings(await connection.workspace.getConfiguration('fragments')));
     } catch (error) {
       connection.console.warn(`Could not read the fragments settings, keeping the previous ones: ${String(error)}`);
     }
   } else if (pushed !== undefined) {
-    settings = readSettings((pushed as { fragments?: unknown }).fragments ?? pushed);
+    setSettings(readSettings((pushed as { fragments?: unknown }).fragments ?? pushed));
   }
 }
 
-const services: ServerServices = {
-  connection,
-  documents: schemaStore.fragmentView(documents),
-  settings: () => settings,
-  clientCapabilities: () => clientCapabilities,
-  ready,
-  schemaFor: (uri) => schemaStore.schemaFor(uri),
-  extraDiagnostics: (uri) => workspaceIndex.duplicatesFor(uri),
-  onExtraDiagnosticsChanged: (listener) => workspaceIndex.onDidChange(listener),
-  workspaceValues: (key, exceptUri) => workspaceIndex.valuesFor(key, exceptUri),
-  revalidateAll: () => settingsListeners.forEach((l) => l()),
-  onSettingsChanged: (listener) => settingsListeners.push(listener),
-  onWatchedFilesChanged: (listener) => watchedFileListeners.push(listener),
-};
-
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
-  clientCapabilities = params.capabilities;
-  schemaStore.setWorkspace(params);
+  initialize(params);
   const options = params.initializationOptions as { settings?: unknown } | undefined;
-  if (options?.settings) settings = readSettings(options.settings);
+  if (options?.settings) setSettings(readSettings(options.settings));
   return {
     capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental }, ...EDITING_CAPABILITIES },
     serverInfo: { name: 'fragment-language-server', version },
@@ -132,15 +100,13 @@ connection.onInitialized(() => {
   }
 });
 connection.onDidChangeConfiguration((change) => {
-  void refreshSettings(change.settings).then(() => settingsListeners.forEach((listener) => listener()));
+  void refreshSettings(change.settings).then(() => state.settingsChanged.fire());
 });
 
 // The connection keeps one handler per notification; several handlers follow file changes (schema files, the
 // workspace index), so the one handler hands each change to all of them.
-connection.onDidChangeWatchedFiles((params) => {
-  for (const listener of watchedFileListeners) listener(params.changes);
-});
+connection.onDidChangeWatchedFiles((params) => state.watchedFilesChanged.fire(params.changes));
 
-for (const register of HANDLERS) register(services);
+for (const register of HANDLERS) register(state);
 documents.listen(connection);
 connection.listen();

@@ -18,7 +18,7 @@ import type { FragmentDiagnostic } from './diagnostic';
 import { parse, valueRange, fieldValue, type ParsedDocument } from './parser';
 import { RULES, UNSTRUCTURED_RULE } from './rules';
 import type { Schema } from './schema/model';
-import { schemaIndex } from './schema-index';
+import { schemaIndex } from './schema/schema-index';
 import { validateParsed } from './validate';
 import type { RecordId } from './workspace/duplicate-ids';
 

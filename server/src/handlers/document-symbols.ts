@@ -5,7 +5,7 @@
  */
 import { parseWithSchema } from '../core';
 import { documentSymbols, outlineCutSymbol } from '../core/features/symbols';
-import type { Handler } from '../services';
+import type { Handler } from '../state';
 import { documentView, type DocumentView } from './document-view';
 import { answerSafely } from './safely';
 

@@ -1,18 +1,20 @@
 /**
- * Reading files from disk safely. Only regular files are read, and never more than a limit, whatever size the file
+ * Reading files from disk safely, in Node (host/node.ts, and fragment-lint). Only regular files are read, and never more than a limit, whatever size the file
  * claims: a device such as /dev/zero says it is 0 bytes and never ends, and opening a named pipe (FIFO) waits for a
  * writer forever, and merely opening some devices has effects. So: stat first and refuse anything that is not a
  * regular file or is over the limit, then open without blocking, check the opened file again (it may have been
  * replaced in between) and read no more than the size it had then, which is within the limit.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { decodeText } from '../files/decode';
+import { kindOf, type ReadFailure, type TextFileResult } from './host';
+
+export type { ReadFailure, TextFileResult };
 
 /** O_NONBLOCK: opening a pipe returns at once instead of waiting for a writer (not defined on Windows, where it is not needed). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-/** `missing`: the file does not exist (any more), which is no problem to report when it was deleted meanwhile. */
-export type ReadFailure = { ok: false; reason: string; missing?: boolean };
 export type ReadBytesResult = { ok: true; bytes: Buffer } | ReadFailure;
 
 /** "5 MB", "8 KB": limits as people read them. */
@@ -28,14 +30,6 @@ export function refusal(stats: Stats, limit: number): string | undefined {
   if (!stats.isFile()) return `is not a regular file (it is ${kindOf(stats)}), so it was not read`;
   if (stats.size > limit) return `is larger than ${formatBytes(limit)}, so it was not read`;
   return undefined;
-}
-
-/** What a file that is not a regular file is, in words. */
-export function kindOf(entry: Stats | Dirent): string {
-  if (entry.isFIFO()) return 'a named pipe';
-  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
-  if (entry.isSocket()) return 'a socket';
-  return 'not a file';
 }
 
 /** What an error that stopped a read means, in words. */
@@ -158,4 +152,18 @@ export async function readHead(path: string, bytes: number): Promise<Buffer | un
   } finally {
     await handle?.close().catch(() => undefined);
   }
+}
+
+/**
+ * Reads a regular file (a path, or a file already opened) of at most `limit` bytes as UTF-8 text, or says why not (not
+ * regular, too large, binary…).
+ */
+export function readTextFileSync(file: string | number, limit: number): TextFileResult {
+  const read = readRegularFileSync(file, limit);
+  return read.ok ? decodeText(read.bytes) : read;
+}
+
+export async function readTextFile(path: string, limit: number): Promise<TextFileResult> {
+  const read = await readRegularFile(path, limit);
+  return read.ok ? decodeText(read.bytes) : read;
 }
