@@ -6,7 +6,7 @@
  * replaced in between) and read no more than the size it had then, which is within the limit.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { decodeText } from '../files/decode';
 import { kindOf, type ReadFailure, type TextFileResult } from './host';
 
@@ -73,19 +73,33 @@ function readOpenedSync(fd: number, limit: number): ReadBytesResult {
   const opened = refusal(stats, limit);
   if (opened) return { ok: false, reason: opened };
   // A regular file's size is known (and checked against the limit): read that much, as readFileSync does.
-  const bytes = Buffer.allocUnsafe(stats.size);
+  return { ok: true, bytes: fillSync(fd, Buffer.allocUnsafe(stats.size)) };
+}
+
+/** Reads into `buffer` until it is full or the file ends (it may have shrunk meanwhile); the part read. */
+function fillSync(fd: number, buffer: Buffer): Buffer {
   let total = 0;
-  while (total < bytes.length) {
-    const read = readSync(fd, bytes, total, bytes.length - total, null);
-    if (read === 0) break; // it shrank meanwhile
+  while (total < buffer.length) {
+    const read = readSync(fd, buffer, total, buffer.length - total, null);
+    if (read === 0) break;
     total += read;
   }
-  return { ok: true, bytes: bytes.subarray(0, total) };
+  return buffer.subarray(0, total);
+}
+
+async function fill(handle: FileHandle, buffer: Buffer): Promise<Buffer> {
+  let total = 0;
+  while (total < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
+    if (bytesRead === 0) break;
+    total += bytesRead;
+  }
+  return buffer.subarray(0, total);
 }
 
 /** The same, without blocking the thread (the language server). */
 export async function readRegularFile(path: string, limit: number): Promise<ReadBytesResult> {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  let handle: FileHandle | undefined;
   try {
     const before = refusal(await stat(path), limit);
     if (before) return { ok: false, reason: before };
@@ -93,14 +107,7 @@ export async function readRegularFile(path: string, limit: number): Promise<Read
     const stats = await handle.stat();
     const opened = refusal(stats, limit);
     if (opened) return { ok: false, reason: opened };
-    const bytes = Buffer.allocUnsafe(stats.size);
-    let total = 0;
-    while (total < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, total, bytes.length - total, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-    }
-    return { ok: true, bytes: bytes.subarray(0, total) };
+    return { ok: true, bytes: await fill(handle, Buffer.allocUnsafe(stats.size)) };
   } catch (error) {
     return readError(error);
   } finally {
@@ -118,14 +125,7 @@ export function readHeadSync(path: string, bytes: number): Buffer | undefined {
     if (!statSync(path).isFile()) return undefined;
     fd = openSync(path, OPEN_FLAGS);
     if (!fstatSync(fd).isFile()) return undefined;
-    const head = Buffer.allocUnsafe(bytes);
-    let total = 0;
-    while (total < bytes) {
-      const read = readSync(fd, head, total, bytes - total, null);
-      if (read === 0) break;
-      total += read;
-    }
-    return head.subarray(0, total);
+    return fillSync(fd, Buffer.allocUnsafe(bytes));
   } catch {
     return undefined;
   } finally {
@@ -134,19 +134,12 @@ export function readHeadSync(path: string, bytes: number): Buffer | undefined {
 }
 
 export async function readHead(path: string, bytes: number): Promise<Buffer | undefined> {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  let handle: FileHandle | undefined;
   try {
     if (!(await stat(path)).isFile()) return undefined;
     handle = await open(path, OPEN_FLAGS);
     if (!(await handle.stat()).isFile()) return undefined;
-    const head = Buffer.allocUnsafe(bytes);
-    let total = 0;
-    while (total < bytes) {
-      const { bytesRead } = await handle.read(head, total, bytes - total, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-    }
-    return head.subarray(0, total);
+    return await fill(handle, Buffer.allocUnsafe(bytes));
   } catch {
     return undefined;
   } finally {
