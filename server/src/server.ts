@@ -1,6 +1,7 @@
 /**
- * The fragment language server: thin LSP glue over the pure core in ./core. Runs over stdio (`--stdio`, the default
- * when started by hand) or Node IPC (how the VS Code client starts it).
+ * The fragment language server as a Node process: its arguments, the connection, logging. Runs over stdio (`--stdio`,
+ * the default when started by hand) or Node IPC (how the VS Code client starts it); serve.ts does the rest, on Node's
+ * host (host/node.ts).
  */
 import { createConnection, LSPErrorCodes, ProposedFeatures } from 'vscode-languageserver/node';
 import { describeError } from './handlers/safely';
