@@ -4,11 +4,11 @@
  * answering; kept current from open documents (their text wins over the disk) and from watched-file events.
  */
 import { relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkedPart, findDuplicateIds, fold, parseWithSchema, recordIds, uriFileName, type FragmentDiagnostic, type ParsedDocument, type RecordId, type Schema } from '../core';
 import { isFragmentFile, mayBeFragment } from '../core/fragment-file';
 import { findFragmentFilesAsync } from '../files';
+import { pathToUri, uriToPath } from '../files/uri';
 import { fieldValue } from '../core/parser';
 import { detachedCopy } from '../core/record-checks';
 import { yieldTo, type Host } from '../host/host';
@@ -164,12 +164,8 @@ export class WorkspaceIndex {
 
   /** A file opened by another path than the one it is indexed by (through a link): its open text replaces that entry. */
   private openedByAnotherPath(uri: string): void {
-    let path: string;
-    try {
-      path = fileURLToPath(uri);
-    } catch {
-      return; // not a file URI
-    }
+    const path = uriToPath(uri);
+    if (path === undefined) return; // not a file
     const real = this.context.host.filesSync.realPath(path);
     if (real === undefined) return; // not a file on disk (yet)
     const other = this.uriOfReal.get(real);
@@ -230,9 +226,9 @@ export class WorkspaceIndex {
     // One walk for all folders (files/discover.ts): links are followed only inside them, and a file is read once.
     const found = await findFragmentFilesAsync(this.context.host.files, roots, { maxFiles: MAX_FILES, detectByContent: this.context.detectByContent(), foldersName: 'the workspace folders' });
     this.truncated = found.truncated;
-    const seen = new Set(found.files.map((path) => pathToFileURL(path).href));
+    const seen = new Set(found.files.map((path) => pathToUri(path)));
     for (const skipped of found.skipped) {
-      const uri = pathToFileURL(skipped.path).href;
+      const uri = pathToUri(skipped.path);
       if (skipped.kind === 'not-regular') {
         seen.add(uri);
         this.remove(uri, skipped.reason);
@@ -252,7 +248,7 @@ export class WorkspaceIndex {
   }
 
   private async readFromDisk(path: string): Promise<void> {
-    const uri = pathToFileURL(path).href;
+    const uri = pathToUri(path);
     if (this.context.documents.get(uri)) return this.refreshOpen(uri);
     const decoded = await this.context.host.files.readText(path, MAX_FILE_BYTES); // a regular file only, never more than the limit
     if (!decoded.ok) return this.remove(uri, 'missing' in decoded && decoded.missing ? undefined : decoded.reason); // gone: nothing to compare
@@ -302,26 +298,15 @@ export class WorkspaceIndex {
   }
 
   private workspacePathOf(uri: string): string | undefined {
-    if (!uri.startsWith('file:')) return undefined;
-    try {
-      const path = fileURLToPath(uri);
-      return this.context.roots().some((root) => !relative(root, path).startsWith('..')) ? path : undefined;
-    } catch {
-      return undefined;
-    }
+    const path = uriToPath(uri);
+    return path !== undefined && this.context.roots().some((root) => !relative(root, path).startsWith('..')) ? path : undefined;
   }
 
   private labelOf(uri: string): string {
-    if (uri.startsWith('file:')) {
-      try {
-        const path = fileURLToPath(uri);
-        const root = this.context.roots().find((r) => !relative(r, path).startsWith('..'));
-        if (root) return relative(root, path).split('\\').join('/');
-      } catch {
-        // not a usable file URI: fall through to its last segment
-      }
-    }
-    return uriFileName(uri);
+    const path = uriToPath(uri);
+    const root = path === undefined ? undefined : this.context.roots().find((r) => !relative(r, path).startsWith('..'));
+    // Not in a workspace folder, or not a file: its last segment.
+    return root !== undefined && path !== undefined ? relative(root, path).split('\\').join('/') : uriFileName(uri);
   }
 }
 
