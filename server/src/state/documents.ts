@@ -17,7 +17,6 @@ export function isSchemaDocument(document: TextDocument): boolean {
 
 /** One view of the open documents: only those of its kind, and their events. */
 export class OpenDocuments {
-  readonly opened = new Emitter<TextDocument>();
   /** A version to act on: the one a document opened with, then the last of each burst of edits. */
   readonly documentChanged = new Emitter<TextDocument>();
   readonly closed = new Emitter<TextDocument>();
@@ -34,10 +33,6 @@ export class OpenDocuments {
 
   all(): TextDocument[] {
     return this.store.all().filter(this.includes);
-  }
-
-  onDidOpen(listener: (document: TextDocument) => void): void {
-    this.opened.on(listener);
   }
 
   onDocumentChanged(listener: (document: TextDocument) => void): void {
@@ -63,10 +58,7 @@ export function openDocumentViews(store: TextDocuments<TextDocument>, clock: Hos
     announced.set(document.uri, document.version);
     viewOf(document).documentChanged.fire(document);
   };
-  store.onDidOpen(({ document }) => {
-    viewOf(document).opened.fire(document);
-    announce(document);
-  });
+  store.onDidOpen(({ document }) => announce(document));
   store.onDidChangeContent(({ document }) => {
     if (announced.get(document.uri) === document.version) return;
     clock.clearTimeout(timers.get(document.uri));
