@@ -1,28 +1,14 @@
 /**
- * The fragment language server: thin LSP glue over the pure core in ./core. Runs over stdio (`--stdio`, the default
- * when started by hand) or Node IPC (how the VS Code client starts it).
+ * The fragment language server as a Node process: its arguments, the connection, logging. Runs over stdio (`--stdio`,
+ * the default when started by hand) or Node IPC (how the VS Code client starts it); serve.ts does the rest, on Node's
+ * host (host/node.ts).
  */
-import {
-  createConnection,
-  DidChangeConfigurationNotification,
-  LSPErrorCodes,
-  ProposedFeatures,
-  TextDocuments,
-  TextDocumentSyncKind,
-  type ClientCapabilities,
-  type FileEvent,
-  type InitializeParams,
-  type InitializeResult,
-} from 'vscode-languageserver/node';
-import { HANDLERS } from './handlers';
+import { createConnection, LSPErrorCodes, ProposedFeatures } from 'vscode-languageserver/node';
 import { describeError } from './handlers/safely';
-import { EDITING_CAPABILITIES } from './handlers/editing';
+import { nodeHost } from './host/node';
 import { ProtocolGuard } from './protocol-guard';
 import { announceServerReady } from './ready-signal';
-import { TRACKED_DOCUMENTS } from './handlers/document-view';
-import { schemaStore } from './schemas/store';
-import { workspaceIndex } from './workspace';
-import { DEFAULT_SETTINGS, type ServerServices, type Settings } from './services';
+import { serve } from './serve';
 import { version } from '../../package.json';
 
 const args = process.argv.slice(2);
@@ -61,86 +47,5 @@ console.error = (...parts: unknown[]) => connection.console.error(parts.map(Stri
 process.on('uncaughtException', (error) => connection.console.error(`Fragment language server error: ${describeError(error)}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Fragment language server error: ${describeError(reason)}`));
 
-const documents = new TextDocuments(TRACKED_DOCUMENTS);
-let settings: Settings = { ...DEFAULT_SETTINGS };
-let canPullConfiguration = false;
-let clientCapabilities: ClientCapabilities = {};
-const settingsListeners: (() => void)[] = [];
-const watchedFileListeners: ((changes: FileEvent[]) => void)[] = [];
-let settingsRead: () => void = () => undefined;
-const ready = new Promise<void>((resolve) => (settingsRead = resolve));
-
-function readSettings(raw: unknown): Settings {
-  const value = (raw ?? {}) as Partial<Settings> & { outline?: { maxItemsComputed?: unknown } };
-  const delay = Number(value.validationDelay);
-  const outline = Number(value.outline?.maxItemsComputed);
-  return {
-    validate: typeof value.validate === 'boolean' ? value.validate : DEFAULT_SETTINGS.validate,
-    validationDelay: Number.isFinite(delay) && delay >= 0 ? Math.min(delay, 5000) : DEFAULT_SETTINGS.validationDelay,
-    schema: typeof value.schema === 'string' ? value.schema : DEFAULT_SETTINGS.schema,
-    detectByContent: typeof value.detectByContent === 'boolean' ? value.detectByContent : DEFAULT_SETTINGS.detectByContent,
-    outlineMaxItems: Number.isFinite(outline) && outline >= 0 ? Math.floor(outline) : DEFAULT_SETTINGS.outlineMaxItems,
-  };
-}
-
-async function refreshSettings(pushed?: unknown): Promise<void> {
-  if (canPullConfiguration) {
-    try {
-      settings = readSettings(await connection.workspace.getConfiguration('fragments'));
-    } catch (error) {
-      connection.console.warn(`Could not read the fragments settings, keeping the previous ones: ${String(error)}`);
-    }
-  } else if (pushed !== undefined) {
-    settings = readSettings((pushed as { fragments?: unknown }).fragments ?? pushed);
-  }
-}
-
-const services: ServerServices = {
-  connection,
-  documents: schemaStore.fragmentView(documents),
-  settings: () => settings,
-  clientCapabilities: () => clientCapabilities,
-  ready,
-  schemaFor: (uri) => schemaStore.schemaFor(uri),
-  extraDiagnostics: (uri) => workspaceIndex.duplicatesFor(uri),
-  onExtraDiagnosticsChanged: (listener) => workspaceIndex.onDidChange(listener),
-  workspaceValues: (key, exceptUri) => workspaceIndex.valuesFor(key, exceptUri),
-  revalidateAll: () => settingsListeners.forEach((l) => l()),
-  onSettingsChanged: (listener) => settingsListeners.push(listener),
-  onWatchedFilesChanged: (listener) => watchedFileListeners.push(listener),
-};
-
-connection.onInitialize((params: InitializeParams): InitializeResult => {
-  canPullConfiguration = params.capabilities.workspace?.configuration === true;
-  clientCapabilities = params.capabilities;
-  schemaStore.setWorkspace(params);
-  const options = params.initializationOptions as { settings?: unknown } | undefined;
-  if (options?.settings) settings = readSettings(options.settings);
-  return {
-    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental }, ...EDITING_CAPABILITIES },
-    serverInfo: { name: 'fragment-language-server', version },
-  };
-});
-
-connection.onInitialized(() => {
-  announceServerReady(); // the launcher's code cache served this start well (launcher.ts)
-  if (canPullConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'fragments' }).catch(() => undefined);
-    void refreshSettings().finally(settingsRead);
-  } else {
-    settingsRead();
-  }
-});
-connection.onDidChangeConfiguration((change) => {
-  void refreshSettings(change.settings).then(() => settingsListeners.forEach((listener) => listener()));
-});
-
-// The connection keeps one handler per notification; several handlers follow file changes (schema files, the
-// workspace index), so the one handler hands each change to all of them.
-connection.onDidChangeWatchedFiles((params) => {
-  for (const listener of watchedFileListeners) listener(params.changes);
-});
-
-for (const register of HANDLERS) register(services);
-documents.listen(connection);
+serve(connection, nodeHost, announceServerReady); // the launcher's code cache served this start well (launcher.ts)
 connection.listen();

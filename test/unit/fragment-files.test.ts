@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { FRAGMENT_FIRST_LINE, isFragmentFile, textStartsWithFragmentId } from '../../server/src/core/fragment-file';
-import { findFragmentFiles, findFragmentFilesAsync, readRegularFileSync } from '../../server/src/files';
+import { findFragmentFiles, findFragmentFilesAsync } from '../../server/src/files';
+import { nodeFiles, nodeFilesSync } from '../../server/src/host/node';
+import { readRegularFileSync } from '../../server/src/host/node-read';
 
 const POSIX = process.platform !== 'win32';
 
@@ -61,24 +63,24 @@ describe('the folder walk', () => {
 
   it('lists each file once by its own path, skips node_modules, and names the link it did not follow', { skip: !POSIX && 'needs symbolic links' }, async () => {
     const team = join(dir, 'team');
-    const found = findFragmentFiles([team]);
+    const found = findFragmentFiles(nodeFilesSync, [team]);
     assert.deepEqual(found.files, [join(team, 'records/export.txt'), join(team, 'records/z.fragment')]);
     assert.deepEqual(
       found.skipped.map((s) => [s.path, s.kind]),
       [[join(team, 'out.fragment'), 'outside']],
     );
-    assert.deepEqual(await findFragmentFilesAsync([team]), found);
+    assert.deepEqual(await findFragmentFilesAsync(nodeFiles, [team]), found);
   });
 
   it('the folders named are the limits: a link into a second folder named is followed', { skip: !POSIX && 'needs symbolic links' }, () => {
-    const found = findFragmentFiles([join(dir, 'team'), dir]);
+    const found = findFragmentFiles(nodeFilesSync, [join(dir, 'team'), dir]);
     assert.ok(found.files.includes(join(dir, 'elsewhere.fragment')));
     assert.ok(!found.files.includes(join(dir, 'team/out.fragment')), 'the file is listed by its own path');
     assert.deepEqual(found.skipped, []);
   });
 
   it('stops at maxFiles and says so', () => {
-    const found = findFragmentFiles([join(dir, 'team')], { maxFiles: 1 });
+    const found = findFragmentFiles(nodeFilesSync, [join(dir, 'team')], { maxFiles: 1 });
     assert.equal(found.files.length, 1);
     assert.equal(found.truncated, true);
   });

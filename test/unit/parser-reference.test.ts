@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { fieldValue, getDefaultSchema, hasValue, keyRange, parse, splitLines, valueRange, type ParsedDocument } from '../../server/src/core';
-import { schemaIndex } from '../../server/src/core/schema-index';
+import { schemaIndex } from '../../server/src/core/schema/schema-index';
 import { damagedDocument } from '../support/robustness';
 import { parse as referenceParse, type ParsedDocument as ReferenceDocument } from '../support/reference-parser';
 

@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { discoverSchemaPath, explicitSchemaPath, normalizePath, schemaSearchFolders } from '../../server/src/core/schema/team';
-import { resolveSchemaForFile, SchemaFiles } from '../../server/src/schema-resolver';
+import { nodeFilesSync } from '../../server/src/host/node';
+import { SchemaFiles, type SchemaOptions } from '../../server/src/schemas/files';
+
+const schemaOnDisk = (file: string, options: SchemaOptions & { files?: SchemaFiles }) => (options.files ?? SchemaFiles.onDisk(nodeFilesSync)).forFile(file, options);
 
 describe('finding the schema file (pure)', () => {
   const existing = new Set(['/w/fragment.schema.json', '/w/team-a/fragment.schema.json', '/fragment.schema.json']);
@@ -47,16 +50,16 @@ describe('resolving on disk', () => {
   writeFileSync(join(root, 'broken', 'fragment.schema.json'), '{ "extends": ');
 
   it('gives each file its nearest schema, and the default without one', () => {
-    const files = new SchemaFiles();
+    const files = SchemaFiles.onDisk(nodeFilesSync);
     const options = { workspaceRoots: [root], files };
-    assert.equal(resolveSchemaForFile(`${root}/team-a/deep/x.fragment`, options).schema.description, 'team a');
-    assert.equal(resolveSchemaForFile(`${root}/other/x.fragment`, options).schema.description, 'root');
-    const outside = resolveSchemaForFile(`${root}/team-a/x.fragment`, { workspaceRoots: [`${root}/team-a/deep`] });
+    assert.equal(schemaOnDisk(`${root}/team-a/deep/x.fragment`, options).schema.description, 'team a');
+    assert.equal(schemaOnDisk(`${root}/other/x.fragment`, options).schema.description, 'root');
+    const outside = schemaOnDisk(`${root}/team-a/x.fragment`, { workspaceRoots: [`${root}/team-a/deep`] });
     assert.equal(outside.schema.description, 'team a', 'a file outside the workspace folders still finds its own folder');
   });
 
   it('falls back to the default for a broken file and says why', () => {
-    const resolved = resolveSchemaForFile(`${root}/broken/x.fragment`, { workspaceRoots: [root] });
+    const resolved = schemaOnDisk(`${root}/broken/x.fragment`, { workspaceRoots: [root] });
     assert.deepEqual(resolved.source, { kind: 'file', path: `${root}/broken/fragment.schema.json` });
     assert.equal(resolved.fallback, 'default');
     assert.match(resolved.schema.description, /Built-in default/);
@@ -65,23 +68,23 @@ describe('resolving on disk', () => {
 
   it('keeps the last good version when a file breaks', () => {
     let text = '{ "extends": "default", "description": "good" }';
-    const files = new SchemaFiles(() => text, () => true);
-    assert.equal(files.resolve('/w/x.fragment', { workspaceRoots: ['/w'] }).schema.description, 'good');
+    const files = new SchemaFiles(() => ({ ok: true, text }), () => true);
+    assert.equal(files.forFile('/w/x.fragment', { workspaceRoots: ['/w'] }).schema.description, 'good');
     text = '{ "extends": "default", "description": ';
     files.invalidate('/w/fragment.schema.json');
-    const resolved = files.resolve('/w/x.fragment', { workspaceRoots: ['/w'] });
+    const resolved = files.forFile('/w/x.fragment', { workspaceRoots: ['/w'] });
     assert.equal(resolved.fallback, 'last-good');
     assert.equal(resolved.schema.description, 'good');
   });
 
   it('reports a missing schema named by the setting', () => {
-    const resolved = resolveSchemaForFile(`${root}/x.fragment`, { workspaceRoots: [root], explicitPath: 'nowhere.json' });
+    const resolved = schemaOnDisk(`${root}/x.fragment`, { workspaceRoots: [root], explicitPath: 'nowhere.json' });
     assert.equal(resolved.fallback, 'default');
     assert.match(String(resolved.problems[0].message), /does not exist/);
   });
 
   it('uses the setting before any nearer file', () => {
-    const resolved = resolveSchemaForFile(`${root}/team-a/x.fragment`, { workspaceRoots: [root], explicitPath: 'fragment.schema.json' });
+    const resolved = schemaOnDisk(`${root}/team-a/x.fragment`, { workspaceRoots: [root], explicitPath: 'fragment.schema.json' });
     assert.equal(resolved.schema.description, 'root');
   });
 });

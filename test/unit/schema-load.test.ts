@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_SCHEMA_DATA, DIAGNOSTIC_CODES, validate } from '../../server/src/core';
-import { loadSchemaText, resolveSchemaData, schemaToText, starterSchemaText } from '../../server/src/core/schema/team';
+import { loadSchemaText, extendSchemaData, schemaToText, starterSchemaText } from '../../server/src/core/schema/team';
 import formatSchema from '../../schemas/fragment.schema.json';
 import { NOW, VALID_RECORD, withField } from '../support/fixtures';
 
@@ -98,7 +98,7 @@ describe('extends: "default"', () => {
   });
 
   it('overrides a built-in field property by property, found by key or alias', () => {
-    const data = resolveSchemaData({ extends: 'default', fields: [{ key: 'country', presence: 'optional' }, { key: 'Partner' }] });
+    const data = extendSchemaData({ extends: 'default', fields: [{ key: 'country', presence: 'optional' }, { key: 'Partner' }] });
     const country = data.fields.find((f) => f.key === 'country')!;
     assert.equal(country.presence, 'optional');
     assert.equal(country.valueSet, 'countries');

@@ -1,8 +1,10 @@
 /** Finding and reading the files the CLI checks: paths, folders and globs. */
 import { realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { findFragmentFiles, readTextFileSync, type DecodeResult } from '../files';
-import { globSync, isDynamicPattern, SKIPPED_FOLDERS } from '../workspace/fragment-files';
+import { findFragmentFiles, type DecodeResult } from '../files';
+import { expandGlob, isDynamicPattern } from '../files/glob';
+import { nodeFilesSync } from '../host/node';
+import { readTextFileSync } from '../host/node-read';
 import { UsageError } from './options';
 
 /** Larger files are refused with a note rather than read: nobody writes a fragment file this large by hand. */
@@ -28,7 +30,7 @@ export function collectFiles(paths: readonly string[], cwd = process.cwd(), note
       stats = undefined;
     }
     if (stats?.isDirectory()) {
-      const found = findFragmentFiles([absolute], { foldersName: 'the folders checked' });
+      const found = findFragmentFiles(nodeFilesSync, [absolute], { foldersName: 'the folders checked' });
       for (const skipped of found.skipped) note(`${displayPath(skipped.path, cwd)} ${skipped.reason}.`);
       for (const file of found.files) add(file, found.realPaths.get(file));
     } else if (stats) {
@@ -53,15 +55,7 @@ function realPathOf(file: string): string {
 }
 
 function expand(pattern: string, cwd: string): string[] {
-  return globSync(pattern, {
-    cwd,
-    absolute: true,
-    onlyFiles: true,
-    ignore: SKIPPED_FOLDERS,
-    caseSensitiveMatch: false,
-    expandDirectories: false,
-    followSymbolicLinks: false, // a link to `/` must not make a pattern walk the whole disk
-  })
+  return expandGlob(pattern, cwd)
     .map((file) => resolve(file))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

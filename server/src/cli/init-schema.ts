@@ -4,7 +4,8 @@
  * suspects goes to stderr too, so the person sees it without opening the file.
  */
 import { statSync } from 'node:fs';
-import { inferSchemaFromFolder } from '../schema-resolver';
+import { nodeFilesSync } from '../host/node';
+import { inferSchemaFromFolder } from '../schemas/infer-folder';
 import { UsageError } from './options';
 
 /** Suspects listed on stderr; the file lists up to 200. */
@@ -18,7 +19,7 @@ export function initSchema(folder: string, asGiven: string, note: (line: string)
     throw new UsageError(`No such file or folder: ${asGiven}`);
   }
   if (!isFolder) throw new UsageError(`--init-schema needs a folder of fragment files; ${asGiven} is a file.`);
-  const inferred = inferSchemaFromFolder(folder);
+  const inferred = inferSchemaFromFolder(nodeFilesSync, folder);
   note(
     `Inferred from ${plural(inferred.records, 'record')} in ${plural(inferred.files, 'fragment file')} in ${asGiven}. ` +
       'It extends the built-in schema. Save it as fragment.schema.json (it applies from then on) and edit it to suit your team.',

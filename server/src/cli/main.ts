@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { findDuplicateIds, mergeDiagnostics, type Schema } from '../core';
-import { isDynamicPattern } from '../workspace/fragment-files';
+import { isDynamicPattern } from '../files/glob';
 import type { CheckSettings, FileReport } from './check-file';
 import { collectFiles, displayPath } from './files';
 import { countAccepted, countSeverities, plural, summaryLine, visible, type Formatter, type ReportedFile } from './formats/format';

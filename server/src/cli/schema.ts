@@ -1,11 +1,12 @@
 /**
  * Which schema applies to each file: `--schema FILE`, else the nearest `fragment.schema.json` (as in the editor, with
- * the current folder as the workspace folder), else the built-in default. Uses the server's schema resolver, so
+ * the current folder as the workspace folder), else the built-in default. Uses the server's schemas/files.ts, so
  * both find and read schema files the same way. A broken schema file stops the run: CI must not pass on a guess.
  */
 import { dirname, resolve } from 'node:path';
 import type { Schema } from '../core';
-import { SchemaFiles, type ResolvedSchema, type SchemaOptions } from '../schema-resolver';
+import { nodeFilesSync } from '../host/node';
+import { SchemaFiles, type AppliedSchema, type SchemaOptions } from '../schemas/files';
 import { UsageError } from './options';
 
 /** Plain data (it crosses into worker threads): how to find the schema of a file. */
@@ -23,24 +24,29 @@ let files: SchemaFiles | undefined;
  * The schema found for each folder, within one run (one process or worker, one set of settings): every file of a
  * folder has the same schema, and looking it up walks the parent folders, which cost a quarter of a run on many files.
  */
-let byFolder = new Map<string, ResolvedSchema>();
+let byFolder = new Map<string, AppliedSchema>();
 let cachedFor: SchemaSettings | undefined;
 
-function resolveFor(file: string | undefined, settings: SchemaSettings): ResolvedSchema {
-  files ??= new SchemaFiles();
+/** The schema of a file; undefined: of the workspace (the current folder, or `--schema`). */
+function appliedTo(file: string | undefined, settings: SchemaSettings): AppliedSchema {
+  files ??= SchemaFiles.onDisk(nodeFilesSync);
   if (cachedFor !== settings) {
     byFolder = new Map();
     cachedFor = settings;
   }
   const folder = file === undefined ? '' : dirname(file);
-  let resolved = byFolder.get(folder);
-  if (!resolved) byFolder.set(folder, (resolved = files.resolve(file, settings satisfies SchemaOptions)));
-  return resolved;
+  let applied = byFolder.get(folder);
+  if (!applied) {
+    const options: SchemaOptions = settings;
+    applied = file === undefined ? files.forDocumentWithoutFolder(options) : files.forFile(file, options);
+    byFolder.set(folder, applied);
+  }
+  return applied;
 }
 
 /** The schema for one file (undefined: the folder's own, used for checks across files). */
 export function schemaForFile(file: string | undefined, settings: SchemaSettings): Schema {
-  return resolveFor(file, settings).schema;
+  return appliedTo(file, settings).schema;
 }
 
 /**
@@ -50,10 +56,10 @@ export function schemaForFile(file: string | undefined, settings: SchemaSettings
 export function assertSchemasUsable(paths: readonly (string | undefined)[], settings: SchemaSettings): void {
   const broken = new Map<string, string[]>();
   for (const path of paths) {
-    const resolved = resolveFor(path, settings);
-    if (resolved.source.kind !== 'file' || broken.has(resolved.source.path)) continue;
-    const errors = resolved.problems.filter((p) => p.severity === 1);
-    if (errors.length > 0) broken.set(resolved.source.path, errors.slice(0, 5).map((p) => `  line ${p.range.start.line + 1}, column ${p.range.start.character + 1}: ${String(p.message).replace(/; the built-in schema is used instead\.$/, '.')}`));
+    const applied = appliedTo(path, settings);
+    if (applied.source.kind !== 'file' || broken.has(applied.source.path)) continue;
+    const errors = applied.problems.filter((p) => p.severity === 1);
+    if (errors.length > 0) broken.set(applied.source.path, errors.slice(0, 5).map((p) => `  line ${p.range.start.line + 1}, column ${p.range.start.character + 1}: ${String(p.message).replace(/; the built-in schema is used instead\.$/, '.')}`));
   }
   if (broken.size === 0) return;
   const lines = [...broken].map(([path, problems]) => `The schema file ${path} cannot be used:\n${problems.join('\n')}`);

@@ -19,7 +19,7 @@ import { fieldLineKey } from './grammar';
 import { parse, valueRange, fieldValue, type ParsedDocument } from './parser';
 import { RULES, UNSTRUCTURED_RULE } from './rules';
 import type { Schema } from './schema/model';
-import { schemaIndex } from './schema-index';
+import { schemaIndex } from './schema/schema-index';
 import { validateParsed } from './validate';
 import type { RecordId } from './workspace/duplicate-ids';
 

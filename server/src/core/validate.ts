@@ -9,7 +9,7 @@ import type { Report, Rule, RuleContext } from './rules/rule';
 import { fold, getDefaultSchema } from './schema/compile';
 import { severityOf, type FieldSpec, type Schema } from './schema/model';
 import { checkValue, type ValueProblem } from './values/check-value';
-import { schemaIndex } from './schema-index';
+import { schemaIndex } from './schema/schema-index';
 import { budgetedSuggester } from './suggest';
 
 const NO_PROBLEMS: readonly ValueProblem[] = [];

@@ -1,8 +1,9 @@
 /**
- * Finding the fragment files of folders: one walk for the language server's workspace index (and so Check
- * Workspace), fragment-lint's folder arguments and schema inference. It is written once, as a generator that asks
- * for each file-system operation; `findFragmentFiles` answers synchronously (the CLI), `findFragmentFilesAsync`
- * without blocking (the server).
+ * Finding the fragment files of folders: the one walk for the language server's workspace index (and so Check
+ * Workspace), Infer Schema, fragment-lint's folder arguments and `--init-schema`, and the file watchers the server
+ * asks the client for. It is written once, as a generator that asks for each file-system operation, which a host
+ * answers (host/host.ts): `findFragmentFiles` synchronously (the CLI), `findFragmentFilesAsync` without blocking
+ * (the server).
  *
  * What is visited:
  * - Fragment files by name (`*.fragment`, `*.fragment.txt`, `*.fragment.md`) and `.txt`/`.md` files whose first
@@ -13,14 +14,20 @@
  *   (links are walked after everything reached without them), so its records are not compared with themselves.
  * - Only regular files count: a pipe, socket or device under a fragment name is named in `skipped` and never opened.
  */
-import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { HEAD_BYTES, hasFragmentName, mayBeFragment, textStartsWithFragmentId } from '../core/fragment-file';
-import { kindOf, readHead, readHeadSync } from './read';
+import { kindOf, type FileKind, type FolderEntry, type HostFiles, type HostFilesSync } from '../host/host';
 
 /** Folders never searched: installed packages and version-control data hold no team fragments. */
 export const SKIPPED_FOLDER_NAMES: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test']);
+
+/**
+ * The files the server asks the client to watch: every name that may be a fragment file (the names of
+ * core/fragment-file.ts; by content, plain text and Markdown), and JSON files, since the `fragments.schema` setting
+ * may name a schema file with any name.
+ */
+export const WATCHED_FRAGMENT_FILES = ['**/*.fragment', '**/*.txt', '**/*.md'];
+export const WATCHED_SCHEMA_FILES = ['**/*.json'];
 
 export interface SkippedFile {
   path: string;
@@ -57,15 +64,17 @@ type Walk<T> = Generator<Ask, T, unknown>;
 function* askRealpath(path: string): Walk<string | undefined> {
   return (yield { op: 'realpath', path }) as string | undefined;
 }
-function* askStat(path: string): Walk<Stats | undefined> {
-  return (yield { op: 'stat', path }) as Stats | undefined;
+function* askStat(path: string): Walk<FileKind | undefined> {
+  return (yield { op: 'stat', path }) as FileKind | undefined;
 }
-function* askReaddir(path: string): Walk<Dirent[] | undefined> {
-  return (yield { op: 'readdir', path }) as Dirent[] | undefined;
+function* askReaddir(path: string): Walk<FolderEntry[] | undefined> {
+  return (yield { op: 'readdir', path }) as FolderEntry[] | undefined;
 }
-function* askHeads(paths: string[]): Walk<(Buffer | undefined)[]> {
-  return paths.length === 0 ? [] : ((yield { op: 'heads', paths }) as (Buffer | undefined)[]);
+function* askHeads(paths: string[]): Walk<(Uint8Array | undefined)[]> {
+  return paths.length === 0 ? [] : ((yield { op: 'heads', paths }) as (Uint8Array | undefined)[]);
 }
+
+const utf8 = new TextDecoder('utf-8');
 
 /** Whether `path` is `folder` or inside it (both real paths). */
 export function isInside(path: string, folder: string): boolean {
@@ -110,7 +119,7 @@ function* walk(folders: readonly string[], options: FindOptions): Walk<FoundFile
     for (const entry of entries) {
       const path = join(folder.path, entry.name);
       let real = join(folder.real, entry.name);
-      let kind: Dirent | Stats = entry;
+      let kind: FileKind = entry;
       let throughLink = folder.linked;
       if (entry.isSymbolicLink()) {
         const target = yield* askRealpath(path);
@@ -142,7 +151,7 @@ function* walk(folders: readonly string[], options: FindOptions): Walk<FoundFile
     // The .txt and .md files of the folder are looked into together: the asynchronous driver reads them at once.
     const undecided = files.filter((file) => !file.byName && !found.has(file.real));
     const heads = yield* askHeads(undecided.map((file) => file.path));
-    const byContent = new Set(undecided.filter((_, i) => heads[i] !== undefined && textStartsWithFragmentId((heads[i] as Buffer).toString('utf8'))));
+    const byContent = new Set(undecided.filter((_, i) => heads[i] !== undefined && textStartsWithFragmentId(utf8.decode(heads[i] as Uint8Array))));
     for (const file of files) {
       const earlier = found.get(file.real);
       if (earlier && (file.throughLink || !earlier.throughLink)) continue; // the same file, already listed
@@ -160,52 +169,32 @@ function finish(found: Map<string, { path: string }>, skipped: SkippedFile[], tr
 }
 
 /** The answers of the synchronous driver. */
-function answerSync(ask: Ask): unknown {
-  try {
-    switch (ask.op) {
-      case 'realpath':
-        return realpathSync.native(ask.path);
-      case 'stat':
-        return statSync(ask.path);
-      case 'readdir':
-        return readdirSync(ask.path, { withFileTypes: true });
-      case 'heads':
-        return ask.paths.map((path) => readHeadSync(path, HEAD_BYTES));
-    }
-  } catch {
-    return undefined; // gone, unreadable, a link in a circle: nothing to use
-  }
+function answerSync(files: HostFilesSync, ask: Ask): unknown {
+  if (ask.op === 'heads') return ask.paths.map((path) => files.readHead(path, HEAD_BYTES));
+  if (ask.op === 'realpath') return files.realPath(ask.path);
+  if (ask.op === 'stat') return files.stat(ask.path);
+  return files.readFolder(ask.path); // an unreadable folder holds nothing we can use
 }
 
-async function answer(ask: Ask): Promise<unknown> {
-  try {
-    switch (ask.op) {
-      case 'realpath':
-        return await realpath(ask.path);
-      case 'stat':
-        return await stat(ask.path);
-      case 'readdir':
-        return await readdir(ask.path, { withFileTypes: true });
-      case 'heads':
-        return await Promise.all(ask.paths.map((path) => readHead(path, HEAD_BYTES)));
-    }
-  } catch {
-    return undefined;
-  }
+function answer(files: HostFiles, ask: Ask): Promise<unknown> {
+  if (ask.op === 'heads') return Promise.all(ask.paths.map((path) => files.readHead(path, HEAD_BYTES)));
+  if (ask.op === 'realpath') return files.realPath(ask.path);
+  if (ask.op === 'stat') return files.stat(ask.path);
+  return files.readFolder(ask.path);
 }
 
 /** The fragment files in `folders` and their subfolders (see the rules above), read synchronously. */
-export function findFragmentFiles(folders: readonly string[], options: FindOptions = {}): FoundFiles {
+export function findFragmentFiles(files: HostFilesSync, folders: readonly string[], options: FindOptions = {}): FoundFiles {
   const steps = walk(folders, options);
   let step = steps.next();
-  while (!step.done) step = steps.next(answerSync(step.value));
+  while (!step.done) step = steps.next(answerSync(files, step.value));
   return step.value;
 }
 
 /** The same without blocking: each file-system operation is awaited, so requests are answered in between. */
-export async function findFragmentFilesAsync(folders: readonly string[], options: FindOptions = {}): Promise<FoundFiles> {
+export async function findFragmentFilesAsync(files: HostFiles, folders: readonly string[], options: FindOptions = {}): Promise<FoundFiles> {
   const steps = walk(folders, options);
   let step = steps.next();
-  while (!step.done) step = steps.next(await answer(step.value));
+  while (!step.done) step = steps.next(await answer(files, step.value));
   return step.value;
 }

@@ -8,7 +8,7 @@ import { fixKindOf } from '../core/features/fixes';
 import { quickFixes } from '../core/features/quick-fixes';
 import { redactionActions, REDACT_KIND } from '../core/features/redaction';
 import { SORT_FIELDS_KIND, sortFieldsEdits } from '../core/features/sort-fields';
-import type { Handler } from '../services';
+import type { Handler } from '../state';
 import { documentView, type DocumentView } from './document-view';
 import { answerSafely } from './safely';
 

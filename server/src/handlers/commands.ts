@@ -4,7 +4,7 @@
  */
 import type { WorkspaceEdit } from 'vscode-languageserver/node';
 import { SORT_FIELDS_COMMAND, sortFieldsEdits } from '../core/features/sort-fields';
-import type { Handler } from '../services';
+import type { Handler } from '../state';
 import { documentView } from './document-view';
 import { answerSafelyAsync } from './safely';
 

@@ -1,7 +1,7 @@
 /** textDocument/completion over the core's `complete`. */
 import { documentView } from './document-view';
 import { complete, TRIGGER_SUGGEST_COMMAND } from '../core/features/completion';
-import type { Handler } from '../services';
+import type { Handler } from '../state';
 import { answerSafely } from './safely';
 
 export const completionHandler: Handler = (services) => {
@@ -18,7 +18,7 @@ export const completionHandler: Handler = (services) => {
         snippets: item?.snippetSupport === true,
         suggestCommand: clientCommands(capabilities.experimental).includes(TRIGGER_SUGGEST_COMMAND),
         markdown: item?.documentationFormat ? item.documentationFormat.includes('markdown') : true,
-        workspaceValues: (key) => services.workspaceValues(key, document.uri),
+        workspaceValues: (key) => services.workspace.valuesFor(key, document.uri),
       });
     }),
   );

@@ -1,73 +1,62 @@
 /**
- * Publishes diagnostics: a per-document debounce, then the core's `validate`. Results carry the document version,
- * and a check whose document changed meanwhile is dropped, so a stale result never covers a newer one.
+ * Publishes diagnostics: the path of one keystroke. The state's one debounce (state/documents.ts) fires
+ * `documentChanged`; the document's view (document-view.ts) parses and checks that version once; the workspace index
+ * takes the document's record IDs from the same checks and answers its duplicate IDs; both are merged and published.
+ * Results carry the document version, and a check whose document changed meanwhile is dropped, so a stale result
+ * never covers a newer one.
  */
 import { mergeDiagnostics, type FragmentDiagnostic } from '../core';
-import { isSchemaDocument } from '../schemas/store';
-import type { Handler, ServerServices } from '../services';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Handler, ServerState } from '../state';
 import { documentView } from './document-view';
 import { describeError } from './safely';
 
-export const diagnosticsHandler: Handler = (services) => {
-  const { connection, documents } = services;
-  const timers = new Map<string, NodeJS.Timeout>();
-  /** The version last checked or about to be, per document: a change event for it needs no second check. */
-  const requested = new Map<string, number>();
+export const diagnosticsHandler: Handler = (state) => {
+  const { connection, documents, workspace } = state;
 
-  const publish = async (uri: string, version: number) => {
-    requested.set(uri, version);
-    await services.ready; // the user's settings decide whether and how to check
-    const document = documents.get(uri);
-    if (!document || document.version !== version) return; // a newer version is on its way
-    if (isSchemaDocument(document)) return; // a schema file: the schema handler checks it
-    runSafely(services, () => {
+  const publish = async (document: TextDocument) => {
+    const { uri, version } = document;
+    await state.ready; // the user's settings decide whether and how to check
+    if (documents.get(uri) !== document || document.version !== version) return; // a newer version is on its way
+    runSafely(state, () => {
       let diagnostics: FragmentDiagnostic[] = [];
-      if (services.settings().validate) {
-        const view = documentView(services, document);
-        diagnostics = mergeDiagnostics(view.diagnostics(), services.extraDiagnostics?.(uri) ?? []);
-        if (view.truncated) diagnostics.unshift(view.truncated); // part of the file is not checked: say so first
-      }
+      if (state.settings().validate) diagnostics = openDiagnostics(state, document);
+      else workspace.duplicatesFor(uri); // unchecked, the document's IDs still count for the other files'
       void connection.sendDiagnostics({ uri, version, diagnostics });
     });
   };
-
-  const cancel = (uri: string) => {
-    clearTimeout(timers.get(uri));
-    timers.delete(uri);
+  const publishAll = () => {
+    for (const document of documents.all()) void publish(document);
   };
 
-  documents.onDidOpen((event) => void publish(event.document.uri, event.document.version));
-  documents.onDidChangeContent(({ document }) => {
-    if (requested.get(document.uri) === document.version) return;
-    cancel(document.uri);
-    requested.set(document.uri, document.version);
-    timers.set(document.uri, setTimeout(() => void publish(document.uri, document.version), services.settings().validationDelay));
-  });
-  documents.onDidClose(({ document }) => {
-    cancel(document.uri);
-    requested.delete(document.uri);
-    if (!isSchemaDocument(document)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-  });
+  documents.onDocumentChanged((document) => void publish(document));
+  documents.onDidClose(({ document }) => void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }));
   // Another file now shares (or no longer shares) an ID with these documents: check them again.
-  services.onExtraDiagnosticsChanged?.((uris) => {
+  workspace.onDidChange((uris) => {
     for (const uri of uris) {
       const document = documents.get(uri);
-      if (document) void publish(uri, document.version);
+      if (document) void publish(document);
     }
   });
-  services.onSettingsChanged(() => {
-    for (const document of documents.all()) {
-      cancel(document.uri);
-      void publish(document.uri, document.version);
-    }
-  });
+  state.settingsChanged.on(publishAll);
+  state.schemaChanged.on(publishAll);
 };
 
+/**
+ * An open document's problems: the core's, and those it has with other files; when only part of it is checked (it is
+ * over the size limit) a note says so first. Check Workspace reports open documents the same way.
+ */
+export function openDiagnostics(state: ServerState, document: TextDocument): FragmentDiagnostic[] {
+  const view = documentView(state, document);
+  const diagnostics = mergeDiagnostics(view.diagnostics(), state.workspace.duplicatesFor(document.uri));
+  return view.truncated ? [view.truncated, ...diagnostics] : diagnostics;
+}
+
 /** An exception in one check is logged and the server carries on. */
-export function runSafely(services: ServerServices, work: () => void): void {
+function runSafely(state: ServerState, work: () => void): void {
   try {
     work();
   } catch (error) {
-    services.connection.console.error(`Fragment check failed: ${describeError(error)}`);
+    state.connection.console.error(`Fragment check failed: ${describeError(error)}`);
   }
 }

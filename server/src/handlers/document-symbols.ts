@@ -4,7 +4,7 @@
  * records are left out, and the output channel too.
  */
 import { documentSymbols, outlineCutSymbol } from '../core/features/symbols';
-import type { Handler } from '../services';
+import type { Handler } from '../state';
 import { documentView, type DocumentView } from './document-view';
 import { answerSafely } from './safely';
 

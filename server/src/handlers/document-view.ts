@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkedPart, MAX_CHECKED_CHARACTERS, MAX_DIAGNOSTICS, parseWithSchema, type FragmentDiagnostic, type ParsedDocument, type RecordId, type Schema } from '../core';
 import { RecordChecks, type TextChange, type TextSource } from '../core';
 import { PiecedDocument } from './pieced-document';
-import type { ServerServices } from '../services';
+import type { ServerState } from '../state';
 
 export interface DocumentView {
   schema: Schema;
@@ -91,7 +91,7 @@ function offsetsOf(document: TextDocument, change: TextDocumentContentChangeEven
   return { from, to, length: change.text.length };
 }
 
-interface State {
+interface Kept {
   schema: Schema;
   version: number;
   checks: RecordChecks;
@@ -99,27 +99,27 @@ interface State {
 }
 
 /**
- * The state of the most recently used documents. Its per-record results are what makes an edit cheap, but a document
+ * What is kept of the most recently used documents. Its per-record results are what makes an edit cheap, but a document
  * nobody is looking at can be checked afresh when it is looked at again, so only the recent ones are kept.
  */
 const RECENT_VIEWS = 32;
-const states = new Map<TextDocument, State>();
+const recent = new Map<TextDocument, Kept>();
 
-export function documentView(services: ServerServices, document: TextDocument): DocumentView {
-  const schema = services.schemaFor(document.uri);
-  const state = states.get(document);
-  if (state) states.delete(document); // re-inserted below: the Map's order is the order of use
-  if (state && state.version === document.version && state.schema === schema) {
-    states.set(document, state);
-    return state.view;
+export function documentView(state: ServerState, document: TextDocument): DocumentView {
+  const schema = state.schemas.schemaFor(document.uri);
+  const kept = recent.get(document);
+  if (kept) recent.delete(document); // re-inserted below: the Map's order is the order of use
+  if (kept && kept.version === document.version && kept.schema === schema) {
+    recent.set(document, kept);
+    return kept.view;
   }
   // Only a file over the size limit is read whole here: joining a 4.8 MB text cost ~20 ms a keystroke (issue 13).
   const whole = textOf(document);
   const { text, note } = whole.length <= MAX_CHECKED_CHARACTERS ? { text: whole, note: undefined } : checkedPart(String(whole), schema.recordStart);
   let checks: RecordChecks;
   const log = changeLogs.get(document);
-  if (state && state.schema === schema && !note && !state.view.truncated && log?.since === state.version) {
-    checks = state.checks;
+  if (kept && kept.schema === schema && !note && !kept.view.truncated && log?.since === kept.version) {
+    checks = kept.checks;
     checks.edit(log.changes, text);
   } else {
     checks = new RecordChecks(text, { schema, uri: document.uri });
@@ -158,13 +158,13 @@ export function documentView(services: ServerServices, document: TextDocument): 
     recordIds: () => checks.recordIds(),
     idsGeneration: () => checks.idsGeneration,
   };
-  states.set(document, { schema, version: document.version, checks, view });
-  if (states.size > RECENT_VIEWS) states.delete(states.keys().next().value as TextDocument);
+  recent.set(document, { schema, version: document.version, checks, view });
+  if (recent.size > RECENT_VIEWS) recent.delete(recent.keys().next().value as TextDocument);
   return view;
 }
 
 /** The view of a document if one is kept for its current version: for work that should not start a check itself. */
 export function currentView(document: TextDocument): DocumentView | undefined {
-  const state = states.get(document);
-  return state && state.version === document.version ? state.view : undefined;
+  const kept = recent.get(document);
+  return kept && kept.version === document.version ? kept.view : undefined;
 }

@@ -1,7 +1,7 @@
 /** The editing features' handlers and the capabilities they announce in initialize (server.ts spreads them in). */
 import type { ServerCapabilities } from 'vscode-languageserver/node';
 import { SORT_FIELDS_COMMAND } from '../core/features/sort-fields';
-import type { Handler } from '../services';
+import type { Handler } from '../state';
 import { CODE_ACTION_KINDS, codeActionsHandler } from './code-actions';
 import { commandsHandler } from './commands';
 import { completionHandler } from './completion';

@@ -4,7 +4,7 @@
  * parsed.
  */
 import { foldingRanges } from '../core/features/folding';
-import type { Handler } from '../services';
+import type { Handler } from '../state';
 import { OUTLINE_SETTING, firstRecords } from './document-symbols';
 import { documentView } from './document-view';
 import { answerSafely } from './safely';

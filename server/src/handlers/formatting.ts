@@ -1,6 +1,6 @@
 /** textDocument/formatting over the core's `formatEdits`. */
 import { formatEdits } from '../core/features/format';
-import type { Handler } from '../services';
+import type { Handler } from '../state';
 import { documentView } from './document-view';
 import { answerSafely } from './safely';
 

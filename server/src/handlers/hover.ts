@@ -1,6 +1,6 @@
 /** textDocument/hover over the core's `hover`. */
 import { hover } from '../core/features/hover';
-import type { Handler } from '../services';
+import type { Handler } from '../state';
 import { documentView } from './document-view';
 import { answerSafely } from './safely';
 

@@ -1,5 +1,5 @@
 /** Every LSP handler, in one list; server.ts registers them in this order. */
-import type { Handler } from '../services';
+import type { Handler } from '../state';
 import { diagnosticsHandler } from './diagnostics';
 import { EDITING_HANDLERS } from './editing';
 import { schemaHandler } from './schema';

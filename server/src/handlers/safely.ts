@@ -3,7 +3,7 @@
  * channel, never a crashed server. A request the client cancelled before it ran is not worked on at all.
  */
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
-import type { ServerServices } from '../services';
+import type { ServerState } from '../state';
 
 export function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -13,22 +13,22 @@ export function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 }
 
-export function answerSafely<T>(services: ServerServices, feature: string, fallback: T, token: CancellationToken | undefined, work: () => T): T | ResponseError<void> {
+export function answerSafely<T>(state: ServerState, feature: string, fallback: T, token: CancellationToken | undefined, work: () => T): T | ResponseError<void> {
   if (token?.isCancellationRequested) return cancelled();
   try {
     return work();
   } catch (error) {
-    services.connection.console.error(`Fragment ${feature} failed: ${describeError(error)}`);
+    state.connection.console.error(`Fragment ${feature} failed: ${describeError(error)}`);
     return fallback;
   }
 }
 
 /** The same for requests that wait on something (the client, the disk): a failure is logged and answered as an error. */
-export async function answerSafelyAsync<T>(services: ServerServices, feature: string, work: () => Promise<T>): Promise<T | ResponseError<void>> {
+export async function answerSafelyAsync<T>(state: ServerState, feature: string, work: () => Promise<T>): Promise<T | ResponseError<void>> {
   try {
     return await work();
   } catch (error) {
-    services.connection.console.error(`Fragment ${feature} failed: ${describeError(error)}`);
+    state.connection.console.error(`Fragment ${feature} failed: ${describeError(error)}`);
     return new ResponseError(-32603, `${feature} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
@@ -37,11 +37,11 @@ export async function answerSafelyAsync<T>(services: ServerServices, feature: st
  * A stand-in for `connection` with an `onRequest` whose handlers are guarded by answerSafelyAsync, for modules that
  * register custom requests: a request that fails is logged in the output channel and answered with an error.
  */
-export function withLoggedRequests(services: ServerServices): { onRequest(method: string, handler: (params: never, token: CancellationToken) => unknown): void } {
+export function withLoggedRequests(state: ServerState): { onRequest(method: string, handler: (params: never, token: CancellationToken) => unknown): void } {
   return {
     onRequest(method, handler) {
-      services.connection.onRequest(method, (params: unknown, token: CancellationToken) =>
-        answerSafelyAsync(services, `request ${method}`, async () => handler(params as never, token)),
+      state.connection.onRequest(method, (params: unknown, token: CancellationToken) =>
+        answerSafelyAsync(state, `request ${method}`, async () => handler(params as never, token)),
       );
     },
   };

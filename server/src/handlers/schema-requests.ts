@@ -3,18 +3,21 @@
  * document, its templates as text, a starting schema file, and a schema inferred from a folder.
  */
 import { DEFAULT_SCHEMA_DATA } from '../core';
-import { inferSchemaFromFolder, schemaToText, starterSchemaText, templatesOf, templateText, type ResolvedSchema } from '../schema-resolver';
-import { pathToUri, schemaStore, uriToPath } from '../schemas/store';
+import { schemaToText, starterSchemaText, templatesOf, templateText } from '../core/schema/team';
+import { pathToUri, uriToPath } from '../files/uri';
+import type { AppliedSchema } from '../schemas/files';
+import { inferSchemaFromFolder } from '../schemas/infer-folder';
 import { SchemaRequests, type InferredSchemaText, type SchemaInfo, type TemplateChoice } from '../schemas/protocol';
-import type { Handler } from '../services';
+import type { Handler } from '../state';
 import { withLoggedRequests } from './safely';
 
-export const schemaRequestsHandler: Handler = (services) => {
-  const connection = withLoggedRequests(services); // a failing request is logged in the output channel
-  connection.onRequest(SchemaRequests.info, (params: { uri: string }): SchemaInfo => describe(schemaStore.resolve(params.uri)));
+export const schemaRequestsHandler: Handler = (state) => {
+  const { schemas } = state;
+  const connection = withLoggedRequests(state); // a failing request is logged in the output channel
+  connection.onRequest(SchemaRequests.info, (params: { uri: string }): SchemaInfo => describe(schemas.appliedTo(params.uri)));
 
   connection.onRequest(SchemaRequests.templates, (params: { uri?: string; folderUri?: string }): TemplateChoice[] => {
-    const { schema } = params.uri ? schemaStore.resolve(params.uri) : schemaStore.resolveInFolder(params.folderUri);
+    const { schema } = params.uri ? schemas.appliedTo(params.uri) : schemas.appliedToFolder(params.folderUri);
     return templatesOf(schema).map((template) => ({
       name: template.name,
       description: template.description,
@@ -29,16 +32,17 @@ export const schemaRequestsHandler: Handler = (services) => {
   connection.onRequest(SchemaRequests.infer, (params: { folderUri: string }): InferredSchemaText => {
     const folder = uriToPath(params.folderUri);
     if (folder === undefined) throw new Error('Schemas can only be inferred from a folder on disk.');
-    const { text, files, records, suspects } = inferSchemaFromFolder(folder);
+    // The files Check Workspace reads: found by the same walk, with the same detectByContent setting.
+    const { text, files, records, suspects } = inferSchemaFromFolder(state.host.filesSync, folder, { detectByContent: state.settings().detectByContent });
     return { text, files, records, suspects: suspects.map(({ text, field, reason, count, places }) => ({ text, field, reason, count, places })) };
   });
 };
 
-function describe(resolved: ResolvedSchema): SchemaInfo {
-  const errors = resolved.problems.filter((p) => p.severity === 1);
-  const warnings = resolved.problems.length - errors.length;
-  if (resolved.source.kind === 'default') return { kind: 'default', label: 'Built-in schema', errors: 0, warnings: 0 };
-  const path = resolved.source.path;
+function describe(applied: AppliedSchema): SchemaInfo {
+  const errors = applied.problems.filter((p) => p.severity === 1);
+  const warnings = applied.problems.length - errors.length;
+  if (applied.source.kind === 'default') return { kind: 'default', label: 'Built-in schema', errors: 0, warnings: 0 };
+  const path = applied.source.path;
   const parts = path.split('/');
   const name = parts[parts.length - 1];
   const folder = parts[parts.length - 2];
@@ -48,7 +52,7 @@ function describe(resolved: ResolvedSchema): SchemaInfo {
     label: folder ? `${name} (${folder})` : name,
     errors: errors.length,
     warnings,
-    fallback: resolved.fallback,
+    fallback: applied.fallback,
     firstError: errors[0] ? messageText(errors[0].message).split('\n')[0] : undefined,
   };
 }

@@ -1,27 +1,27 @@
 /**
  * Team schemas, live: publishes problems in schema files, and when a schema file changes (on disk, or edited in an
- * open editor: synced as an LSP document, or sent by the VS Code client as `fragments/schemaText`) re-resolves every
- * document and checks all open fragments again with the new schema.
+ * open editor: synced as an LSP document, or sent by the VS Code client as `fragments/schemaText`) reloads the
+ * schemas (schemas/store.ts), which fires the state's `schemaChanged`: the diagnostics and the workspace index follow.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { isSchemaDocument, pathToUri, schemaStore, uriToPath } from '../schemas/store';
+import { WATCHED_SCHEMA_FILES } from '../files';
+import { pathToUri, uriToPath } from '../files/uri';
+import type { TimerHandle } from '../host/host';
 import { SCHEMA_CHANGED_NOTIFICATION, SCHEMA_TEXT_NOTIFICATION, type SchemaTextParams } from '../schemas/protocol';
-import type { Handler } from '../services';
+import type { Handler } from '../state';
 
-
-export const schemaHandler: Handler = (services) => {
-  const { connection, documents } = services;
-  schemaStore.attach(services);
+export const schemaHandler: Handler = (state) => {
+  const { connection, schemas, schemaDocuments } = state;
+  const { clock } = state.host;
   const published = new Map<string, string>(); // schema path -> fingerprint of the problems last published
-  const timers = new Map<string, NodeJS.Timeout>();
-  /** The version of each open schema document already applied (opening also reports the text as a change). */
-  const applied = new Map<string, number>();
+  /** Schema texts sent by notification wait for the same pause as edits of open documents. */
+  const timers = new Map<string, TimerHandle>();
   let publishQueued = false;
-  schemaStore.onLoaded(() => {
+  schemas.loaded.on(() => {
     if (publishQueued) return;
     publishQueued = true;
-    setImmediate(() => {
+    clock.soon(() => {
       publishQueued = false;
       publishSchemaProblems();
     });
@@ -29,92 +29,79 @@ export const schemaHandler: Handler = (services) => {
 
   /** Publishes the problems of every schema file in use (only those that changed since last time). */
   const publishSchemaProblems = () => {
-    for (const path of schemaStore.files.paths()) {
-      const problems: Diagnostic[] = schemaStore.files.load(path).problems;
+    for (const path of schemas.files.paths()) {
+      const problems: Diagnostic[] = schemas.files.load(path).problems;
       const fingerprint = JSON.stringify(problems);
       if (published.get(path) === fingerprint) continue;
       published.set(path, fingerprint);
-      const uri = schemaStore.documents().find((d) => uriToPath(d.uri) === path)?.uri ?? pathToUri(path);
+      const uri = schemaDocuments.all().find((d) => uriToPath(d.uri) === path)?.uri ?? pathToUri(path);
       void connection.sendDiagnostics({ uri, diagnostics: problems });
     }
   };
+  const clearProblems = (path: string) => {
+    published.delete(path);
+    void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
+  };
 
-  /** After a schema change: new schemas everywhere, problems in the schema files, fragments checked again. */
+  /** A schema file changed (undefined: any may have): its problems are published again, and the schemas reloaded. */
   const applyChange = (path?: string) => {
+    if (path !== undefined) published.delete(path);
     try {
-      schemaStore.changed(path);
-      if (path !== undefined) published.delete(path);
-      // Resolving every open fragment loads the schema files they use, so their problems get published.
-      for (const document of documents.all()) if (!isSchemaDocument(document)) schemaStore.resolve(document.uri);
-      // A schema file no fragment uses yet still gets its problems shown while it is written.
-      if (path !== undefined && schemaStore.exists(path)) schemaStore.files.load(path);
-      publishSchemaProblems();
+      schemas.reload(path);
     } catch (error) {
       connection.console.error(`Reloading the schema failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
-    services.revalidateAll();
-    void connection.sendNotification(SCHEMA_CHANGED_NOTIFICATION, {});
   };
+  state.schemaChanged.on(() => {
+    publishSchemaProblems();
+    void connection.sendNotification(SCHEMA_CHANGED_NOTIFICATION, {});
+  });
 
-  schemaStore.onGone((path) => {
-    published.delete(path);
-    void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
+  schemas.gone.on((path) => {
+    clearProblems(path);
     applyChange(path);
   });
 
   const schemaPathOf = (uri: string) => {
     const path = uriToPath(uri);
-    return path !== undefined && schemaStore.isSchemaPath(path) ? path : undefined;
+    return path !== undefined && schemas.isSchemaPath(path) ? path : undefined;
   };
 
   // A schema edited in an editor applies as it is typed (after the usual short pause).
-  documents.onDidOpen(({ document }) => {
+  schemaDocuments.onDocumentChanged((document) => {
     const path = schemaPathOf(document.uri);
-    if (path === undefined) return;
-    applied.set(document.uri, document.version);
-    applyChange(path);
-  });
-  documents.onDidChangeContent(({ document }) => {
-    const path = schemaPathOf(document.uri);
-    if (path === undefined || applied.get(document.uri) === document.version) return;
-    applied.set(document.uri, document.version);
-    clearTimeout(timers.get(path));
-    timers.set(path, setTimeout(() => applyChange(path), services.settings().validationDelay));
+    if (path !== undefined) applyChange(path);
   });
   // Closing an edited schema without saving: the file on disk applies again.
-  documents.onDidClose(({ document }) => {
+  schemaDocuments.onDidClose(({ document }) => {
     const path = schemaPathOf(document.uri);
-    applied.delete(document.uri);
-    if (path !== undefined) setImmediate(() => applyChange(path));
-    else schemaStore.forget(document.uri);
+    if (path !== undefined) clock.soon(() => applyChange(path));
   });
 
   connection.onNotification(SCHEMA_TEXT_NOTIFICATION, (params: SchemaTextParams) => {
     const path = uriToPath(params.uri);
     if (path === undefined) return;
-    schemaStore.setEditedText(path, params.text);
-    clearTimeout(timers.get(path));
-    timers.set(path, setTimeout(() => applyChange(path), params.text === null ? 0 : services.settings().validationDelay));
+    schemas.setEditedText(path, params.text);
+    clock.clearTimeout(timers.get(path));
+    timers.set(path, clock.setTimeout(() => applyChange(path), params.text === null ? 0 : state.settings().validationDelay));
   });
 
-  services.onWatchedFilesChanged((changes) => {
-    const paths = changes.map((c) => ({ path: uriToPath(c.uri), type: c.type })).filter((c) => c.path !== undefined && schemaStore.isSchemaPath(c.path));
+  state.watchedFilesChanged.on((changes) => {
+    const paths = changes.map((c) => ({ path: uriToPath(c.uri), type: c.type })).filter((c) => c.path !== undefined && schemas.isSchemaPath(c.path));
     if (paths.length === 0) return;
     for (const { path, type } of paths) {
       if (type === FileChangeType.Deleted) {
-        schemaStore.gone(path!);
-        published.delete(path!);
-        void connection.sendDiagnostics({ uri: pathToUri(path!), diagnostics: [] });
+        schemas.forgetFile(path!);
+        clearProblems(path!);
       }
     }
     applyChange(paths.length === 1 ? paths[0].path : undefined);
   });
 
-  void services.ready.then(() => {
-    if (!schemaStore.canWatchFiles) return;
-    // Any JSON file: the `fragments.schema` setting may name a schema file with another name.
+  void state.ready.then(() => {
+    if (state.clientCapabilities().workspace?.didChangeWatchedFiles?.dynamicRegistration !== true) return;
     void connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }] })
+      .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_SCHEMA_FILES.map((globPattern) => ({ globPattern })) })
       .catch(() => undefined);
   });
 };

@@ -1,132 +1,106 @@
 /**
- * The language server's view of team schemas: which schema applies to each open document (cached), with the text of
- * open schema documents taking precedence over the disk, so an edit applies before it is saved.
+ * The language server's team schemas: which schema applies to each open document (cached), with the text of open
+ * schema files taking precedence over the disk, so an edit applies before it is saved. Part of the server state
+ * (state/index.ts): a schema change fires the state's `schemaChanged` after every open document has its new schema.
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { InitializeParams, TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Schema } from '../core';
-import { fileExists, normalizePath, readSchemaText, SCHEMA_FILE_NAME, SchemaFiles, type ResolvedSchema } from '../schema-resolver';
-import type { ServerServices } from '../services';
+import { normalizePath, SCHEMA_FILE_NAME } from '../core/schema/discover';
+import { uriToPath } from '../files/uri';
+import type { Host } from '../host/host';
+import { Emitter } from '../state/events';
+import { readSchemaText, SchemaFiles, schemaFileExists, type AppliedSchema, type SchemaOptions } from './files';
 
-export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return normalizePath(fileURLToPath(uri));
-  } catch {
-    return undefined;
-  }
+export interface SchemaStoreContext {
+  host: Host;
+  /** The `fragments.schema` setting. */
+  schemaSetting(): string;
+  /** The workspace folders, as paths. */
+  folders(): readonly string[];
+  /** The text of a file open in the editor (any open document), which wins over the disk. */
+  openText(path: string): string | undefined;
+  /** The open fragments, which get their schema again after a change. */
+  openFragmentUris(): string[];
 }
 
-export function pathToUri(path: string): string {
-  return pathToFileURL(path).toString();
-}
-
-/** Schema files are JSON: the fragment checks leave them alone, the schema handler checks them. */
-export function isSchemaDocument(document: TextDocument): boolean {
-  return document.languageId === 'json' || document.languageId === 'jsonc' || document.uri.endsWith(`/${SCHEMA_FILE_NAME}`);
+/** What changed: one schema file, or (undefined) any of them. */
+export interface SchemaChange {
+  path?: string;
 }
 
 export class SchemaStore {
-  private services?: ServerServices;
-  private allDocuments?: TextDocuments<TextDocument>;
-  private roots: string[] = [];
-  private readonly loadListeners: (() => void)[] = [];
-  private readonly goneListeners: ((path: string) => void)[] = [];
+  /** After a schema file changed, appeared or went away, once every open fragment has its schema again. */
+  readonly changed = new Emitter<SchemaChange>();
+  /** A schema file was read (again): its problems may have changed. */
+  readonly loaded = new Emitter<void>();
+  /** A look-up found that a schema file in use has gone (deleted without a watched-file event). */
+  readonly gone = new Emitter<string>();
   /** Schema texts being edited in a client that sends them by notification (path -> text). */
   private readonly edited = new Map<string, string>();
-  /** Whether the client lets the server register file watchers (so schema files on disk are followed). */
-  canWatchFiles = false;
-  private readonly resolved = new Map<string, { setting: string; result: ResolvedSchema }>();
-  readonly files = new SchemaFiles(
-    (path) => this.openText(path) ?? readSchemaText(path),
-    (path) => this.exists(path),
-    () => this.loadListeners.forEach((listener) => listener()),
-  );
+  private readonly applied = new Map<string, { setting: string; result: AppliedSchema }>();
+  readonly files: SchemaFiles;
 
-  attach(services: ServerServices): void {
-    this.services = services;
-  }
-
-  /**
-   * The open documents as the fragment features see them: without schema files (JSON), so that completion, hover and
-   * the rest never answer inside a schema. The schema handler keeps the full set (`documents()`).
-   */
-  fragmentView(documents: TextDocuments<TextDocument>): TextDocuments<TextDocument> {
-    this.allDocuments = documents;
-    const fragment = (document: TextDocument | undefined) => (document && !isSchemaDocument(document) ? document : undefined);
-    return new Proxy(documents, {
-      get(target, property) {
-        if (property === 'get') return (uri: string) => fragment(target.get(uri));
-        if (property === 'all') return () => target.all().filter((d) => !isSchemaDocument(d));
-        if (property === 'keys') return () => target.all().filter((d) => !isSchemaDocument(d)).map((d) => d.uri);
-        const value: unknown = Reflect.get(target, property);
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+  constructor(private readonly context: SchemaStoreContext) {
+    const disk = context.host.filesSync;
+    this.files = new SchemaFiles(
+      (path) => {
+        const open = this.openText(path);
+        return open !== undefined ? { ok: true, text: open } : readSchemaText(disk, path);
       },
-    });
-  }
-
-  /** Every open document, schema files included. */
-  documents(): TextDocument[] {
-    return this.allDocuments?.all() ?? this.services?.documents.all() ?? [];
-  }
-
-  /** Workspace folders from the initialize request (workspaceFolders, else rootUri, else rootPath). */
-  setWorkspace(params: InitializeParams): void {
-    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    const paths = uris.map(uriToPath).filter((p): p is string => p !== undefined);
-    if (paths.length === 0 && params.rootPath) paths.push(normalizePath(params.rootPath));
-    this.roots = paths;
-    this.canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    this.changed();
-  }
-
-  /** Runs when a look-up finds that a schema file in use has gone (deleted without a watched-file event). */
-  onGone(listener: (path: string) => void): void {
-    this.goneListeners.push(listener);
-  }
-
-  /** Runs after any schema file is read (again). */
-  onLoaded(listener: () => void): void {
-    this.loadListeners.push(listener);
-  }
-
-  workspaceRoots(): readonly string[] {
-    return this.roots;
+      (path) => this.exists(path),
+      () => this.loaded.fire(),
+    );
   }
 
   schemaFor(uri: string): Schema {
-    return this.resolve(uri).schema;
+    return this.appliedTo(uri).schema;
   }
 
-  resolve(uri: string): ResolvedSchema {
-    const setting = this.services?.settings().schema ?? '';
-    const cached = this.resolved.get(uri);
+  /** The schema of an open (or any) document: a document with no folder gets the first workspace folder's. */
+  appliedTo(uri: string): AppliedSchema {
+    const setting = this.context.schemaSetting();
+    const cached = this.applied.get(uri);
     if (cached && cached.setting === setting) {
       // A schema file deleted or renamed without a watched-file event (some clients do not watch files) stops
       // applying at the next look-up: one stat, cheap next to a check.
       const { source, fallback } = cached.result;
-      if (source.kind === 'default' || fallback === 'default' || fileExists(source.path)) return cached.result;
-      this.gone(source.path);
+      if (source.kind === 'default' || fallback === 'default' || this.exists(source.path)) return cached.result;
+      this.forgetFile(source.path);
       const path = source.path;
-      setImmediate(() => this.goneListeners.forEach((listener) => listener(path))); // the other documents follow
+      this.context.host.clock.soon(() => this.gone.fire(path)); // the other documents follow
     }
-    const result = this.files.resolve(uriToPath(uri), { workspaceRoots: this.roots, explicitPath: setting });
-    this.resolved.set(uri, { setting, result });
+    const path = uriToPath(uri);
+    const options = this.options();
+    const result = path !== undefined ? this.files.forFile(path, options) : this.files.forDocumentWithoutFolder(options);
+    this.applied.set(uri, { setting, result });
     return result;
   }
 
-  /** For a folder rather than a document (a new fragment about to be created there). */
-  resolveInFolder(folderUri: string | undefined): ResolvedSchema {
+  /** The schema of a folder (a new fragment about to be created there); no folder: as for a document without one. */
+  appliedToFolder(folderUri: string | undefined): AppliedSchema {
     const folder = folderUri ? uriToPath(folderUri) : undefined;
-    const setting = this.services?.settings().schema ?? '';
-    return this.files.resolve(folder ? `${folder}/untitled` : undefined, { workspaceRoots: this.roots, explicitPath: setting });
+    return folder !== undefined ? this.files.forFolder(folder, this.options()) : this.files.forDocumentWithoutFolder(this.options());
   }
 
-  /** A schema file changed, appeared or went away: read it again, and resolve every document again. */
-  changed(path?: string): void {
-    this.files.invalidate(path);
-    this.resolved.clear();
+  /** The schema of the workspace as a whole (its first folder's): what records are compared across files with. */
+  workspaceSchema(): Schema {
+    return this.files.forDocumentWithoutFolder(this.options()).schema;
+  }
+
+  /**
+   * A schema file changed, appeared or went away (undefined: any may have): reads again what it needs, gives every
+   * open fragment its schema again, and fires `changed`.
+   */
+  reload(path?: string): void {
+    try {
+      this.files.invalidate(path);
+      this.applied.clear();
+      // Looking up every open fragment's schema loads the schema files they use, so their problems get published.
+      for (const uri of this.context.openFragmentUris()) this.appliedTo(uri);
+      // A schema file no fragment uses yet still gets its problems shown while it is written.
+      if (path !== undefined && this.exists(path)) this.files.load(path);
+    } finally {
+      this.changed.fire({ path });
+    }
   }
 
   /**
@@ -134,15 +108,16 @@ export class SchemaStore {
    * keeps a deleted file's editor open, and sends its text again after a restart) does not bring it back; nor does
    * its last good version, should a broken file appear at the same path later.
    */
-  gone(path: string): void {
+  forgetFile(path: string): void {
     const key = normalizePath(path);
     this.edited.delete(key);
     this.files.forget(key);
-    this.changed(key);
+    this.applied.clear();
   }
 
-  forget(uri: string): void {
-    this.resolved.delete(uri);
+  /** A document closed: its schema is looked up afresh if it opens again. */
+  forgetDocument(uri: string): void {
+    this.applied.delete(uri);
   }
 
   /** Whether a path is a schema file: named fragment.schema.json, or the one the setting names, or one in use. */
@@ -155,7 +130,7 @@ export class SchemaStore {
    * but not its existence: a deleted file's editor may stay open.
    */
   exists(path: string): boolean {
-    return fileExists(path);
+    return schemaFileExists(this.context.host.filesSync, path);
   }
 
   /** The text of a schema being edited (null: closed, the disk applies again). */
@@ -165,12 +140,10 @@ export class SchemaStore {
   }
 
   private openText(path: string): string | undefined {
-    const edited = this.edited.get(path);
-    if (edited !== undefined) return edited;
-    return this.documents().find((d) => uriToPath(d.uri) === path)?.getText();
+    return this.edited.get(path) ?? this.context.openText(path);
   }
 
+  private options(): SchemaOptions {
+    return { workspaceRoots: this.context.folders(), explicitPath: this.context.schemaSetting() };
+  }
 }
-
-/** One store per server process, shared by server.ts (schemaFor) and the schema handler. */
-export const schemaStore = new SchemaStore();

@@ -3,16 +3,15 @@
  * record's ID, and the short values used per key). Scanned in the background in small batches so the server keeps
  * answering; kept current from open documents (their text wins over the disk) and from watched-file events.
  */
-import { realpathSync } from 'node:fs';
-import { realpath } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkedPart, findDuplicateIds, fold, parseWithSchema, recordIds, uriFileName, type FragmentDiagnostic, type ParsedDocument, type RecordId, type Schema } from '../core';
 import { isFragmentFile, mayBeFragment } from '../core/fragment-file';
-import { findFragmentFilesAsync, readTextFile } from '../files';
+import { findFragmentFilesAsync } from '../files';
+import { pathToUri, uriToPath } from '../files/uri';
 import { fieldValue } from '../core/parser';
 import { detachedCopy } from '../core/record-checks';
+import { yieldTo, type Host } from '../host/host';
 
 /**
  * Bounds on the background work: a workspace with more fragment files than this is only partly indexed, and the
@@ -51,17 +50,20 @@ export interface OpenRecords {
   parsed(): ParsedDocument;
 }
 
-export interface IndexHost {
+/** What the index reads: the host's files, the open fragments and their checks, the schemas, the settings. */
+export interface IndexContext {
+  host: Host;
+  /** The open fragments (not schema files): their text wins over the disk. */
   documents: { get(uri: string): TextDocument | undefined };
   schemaFor(uri: string): Schema;
+  /** The schema of the workspace as a whole, which records are compared across files with. */
+  workspaceSchema(): Schema;
   /** Workspace folders, as absolute paths. */
   roots(): readonly string[];
-  /** Open documents the index follows (fragments, not schema files). */
-  isFragmentDocument(document: TextDocument): boolean;
   /** `fragments.detectByContent`: `.txt`/`.md` files that start with a FragmentID field are fragments too. */
   detectByContent(): boolean;
-  /** The checked records of an open document, from the checks its diagnostics come from. */
-  openRecords?(document: TextDocument): OpenRecords;
+  /** The checked records of an open document, from the parse and checks its diagnostics come from. */
+  openRecords(document: TextDocument): OpenRecords;
   log(message: string): void;
   /** Tells the person at the editor (a window message), for what they would otherwise not know is missing. */
   warn?(message: string): void;
@@ -70,7 +72,6 @@ export interface IndexHost {
 export type ChangeListener = (uris: ReadonlySet<string>) => void;
 
 export class WorkspaceIndex {
-  private host?: IndexHost;
   private readonly entries = new Map<string, Entry>();
   private duplicates = new Map<string, FragmentDiagnostic[]>();
   private dirty = false;
@@ -90,13 +91,11 @@ export class WorkspaceIndex {
   /** The last scan stopped at MAX_FILES: more fragment files were not indexed. */
   truncated = false;
 
-  attach(host: IndexHost): void {
-    this.host = host;
-  }
+  constructor(private readonly context: IndexContext) {}
 
   /** Reads every fragment file of the workspace folders in the background; resolves when done. */
   scan(): Promise<void> {
-    this.scanDone = this.scanFolders().catch((error: unknown) => this.host?.log(`Indexing the workspace failed: ${String(error)}`));
+    this.scanDone = this.scanFolders().catch((error: unknown) => this.context.log(`Indexing the workspace failed: ${String(error)}`));
     return this.scanDone;
   }
 
@@ -141,22 +140,17 @@ export class WorkspaceIndex {
     return counts;
   }
 
-  /** An open document changed (or opened): index its text, if it is a fragment. */
+  /** An open fragment changed (or opened): index its records, from the checks its diagnostics come from. */
   refreshOpen(uri: string): void {
-    const document = this.host?.documents.get(uri);
-    if (!document || !this.host?.isFragmentDocument(document)) return;
+    const document = this.context.documents.get(uri);
+    if (!document) return;
     const entry = this.entries.get(uri);
     if (entry?.version === document.version) return;
     if (!entry) this.openedByAnotherPath(uri);
-    const records = this.host.openRecords?.(document);
-    if (!records) {
-      this.entries.set(uri, this.summarize(uri, document.getText(), document.version));
-      this.dirty = true;
-      return;
-    }
+    const records = this.context.openRecords(document);
     // The same parse and checks as the diagnostics. The IDs are compared across the workspace again only when they
     // (or their lines) changed: most keystrokes change neither.
-    const schema = this.host.schemaFor(uri);
+    const schema = this.context.schemaFor(uri);
     const values = () => valuesOf(records.parsed(), schema);
     if (entry && entry.idsGeneration === records.idsGeneration) {
       entry.version = document.version;
@@ -170,14 +164,12 @@ export class WorkspaceIndex {
 
   /** A file opened by another path than the one it is indexed by (through a link): its open text replaces that entry. */
   private openedByAnotherPath(uri: string): void {
-    let real: string;
-    try {
-      real = realpathSync.native(fileURLToPath(uri));
-    } catch {
-      return; // not a file on disk (yet)
-    }
+    const path = uriToPath(uri);
+    if (path === undefined) return; // not a file
+    const real = this.context.host.filesSync.realPath(path);
+    if (real === undefined) return; // not a file on disk (yet)
     const other = this.uriOfReal.get(real);
-    if (other !== undefined && other !== uri && !this.host?.documents.get(other)) this.remove(other);
+    if (other !== undefined && other !== uri && !this.context.documents.get(other)) this.remove(other);
     this.claim(uri, real);
   }
 
@@ -189,16 +181,16 @@ export class WorkspaceIndex {
   /** An open document was closed: a file in the workspace goes back to its disk content; anything else is dropped. */
   async documentClosed(uri: string): Promise<void> {
     const path = this.workspacePathOf(uri);
-    if (path && mayBeFragment(path, this.host?.detectByContent())) await this.readFromDisk(path);
+    if (path && mayBeFragment(path, this.context.detectByContent())) await this.readFromDisk(path);
     else this.remove(uri);
     this.recompute();
   }
 
   /** A file was created, changed or deleted on disk (workspace/didChangeWatchedFiles). */
   async fileChanged(uri: string, deleted: boolean): Promise<void> {
-    if (this.host?.documents.get(uri)) return; // an open document's text wins until it is closed
+    if (this.context.documents.get(uri)) return; // an open document's text wins until it is closed
     const path = this.workspacePathOf(uri);
-    if (deleted || !path || !mayBeFragment(path, this.host?.detectByContent())) this.remove(uri);
+    if (deleted || !path || !mayBeFragment(path, this.context.detectByContent())) this.remove(uri);
     else await this.readFromDisk(path);
     this.recompute();
   }
@@ -229,65 +221,64 @@ export class WorkspaceIndex {
   }
 
   private async readFolders(): Promise<void> {
-    const roots = this.host?.roots() ?? [];
+    const roots = this.context.roots();
     const before = new Set([...this.entries.keys(), ...this.unreadable.keys()]);
     // One walk for all folders (files/discover.ts): links are followed only inside them, and a file is read once.
-    const found = await findFragmentFilesAsync(roots, { maxFiles: MAX_FILES, detectByContent: this.host?.detectByContent(), foldersName: 'the workspace folders' });
+    const found = await findFragmentFilesAsync(this.context.host.files, roots, { maxFiles: MAX_FILES, detectByContent: this.context.detectByContent(), foldersName: 'the workspace folders' });
     this.truncated = found.truncated;
-    const seen = new Set(found.files.map((path) => pathToFileURL(path).href));
+    const seen = new Set(found.files.map((path) => pathToUri(path)));
     for (const skipped of found.skipped) {
-      const uri = pathToFileURL(skipped.path).href;
+      const uri = pathToUri(skipped.path);
       if (skipped.kind === 'not-regular') {
         seen.add(uri);
         this.remove(uri, skipped.reason);
       } else {
-        this.host?.log(`Not indexed: ${skipped.path} ${skipped.reason}.`);
+        this.context.log(`Not indexed: ${skipped.path} ${skipped.reason}.`);
       }
     }
     // Files of an earlier scan not found again (no longer fragments, e.g. detectByContent turned off): forgotten.
-    for (const uri of before) if (!seen.has(uri) && !this.host?.documents.get(uri)) this.remove(uri);
+    for (const uri of before) if (!seen.has(uri) && !this.context.documents.get(uri)) this.remove(uri);
     for (let i = 0; i < found.files.length; i += BATCH) {
       await Promise.all(found.files.slice(i, i + BATCH).map((path) => this.readFromDisk(path)));
-      await new Promise((resolve) => setImmediate(resolve)); // let requests in between batches
+      await yieldTo(this.context.host.clock); // let requests in between batches
     }
-    if (found.truncated) (this.host?.warn ?? this.host?.log)?.(`The workspace holds more than ${MAX_FILES.toLocaleString('en')} fragment files: duplicate IDs and completion values are taken from the first ${MAX_FILES.toLocaleString('en')} only; the others are left out.`);
+    if (found.truncated) (this.context.warn ?? this.context.log)(`The workspace holds more than ${MAX_FILES.toLocaleString('en')} fragment files: duplicate IDs and completion values are taken from the first ${MAX_FILES.toLocaleString('en')} only; the others are left out.`);
     this.dirty = true;
     this.recompute();
   }
 
   private async readFromDisk(path: string): Promise<void> {
-    const uri = pathToFileURL(path).href;
-    if (this.host?.documents.get(uri)) return this.refreshOpen(uri);
-    const decoded = await readTextFile(path, MAX_FILE_BYTES); // a regular file only, never more than the limit
+    const uri = pathToUri(path);
+    if (this.context.documents.get(uri)) return this.refreshOpen(uri);
+    const decoded = await this.context.host.files.readText(path, MAX_FILE_BYTES); // a regular file only, never more than the limit
     if (!decoded.ok) return this.remove(uri, 'missing' in decoded && decoded.missing ? undefined : decoded.reason); // gone: nothing to compare
-    if (!isFragmentFile(path, decoded.text, this.host?.detectByContent())) return this.remove(uri); // a .txt that is not (or no longer) a fragment
-    if (this.host?.documents.get(uri)) return this.refreshOpen(uri); // opened while we read
-    const real = await realpath(path).catch(() => path);
+    if (!isFragmentFile(path, decoded.text, this.context.detectByContent())) return this.remove(uri); // a .txt that is not (or no longer) a fragment
+    if (this.context.documents.get(uri)) return this.refreshOpen(uri); // opened while we read
+    const real = (await this.context.host.files.realPath(path)) ?? path;
     const other = this.uriOfReal.get(real);
     if (other !== undefined && other !== uri && this.entries.has(other)) return this.remove(uri); // the same file, indexed by another path
     this.claim(uri, real);
-    this.entries.set(uri, this.summarize(uri, decoded.text, undefined));
+    this.entries.set(uri, this.summarize(uri, decoded.text));
     this.unreadable.delete(uri);
     this.dirty = true;
   }
 
-  private summarize(uri: string, text: string, version: number | undefined): Entry {
-    const schema = this.host?.schemaFor(uri);
-    // An open file over the size limit is indexed as far as it is checked (see core/limits.ts).
-    const document = parseWithSchema(checkedPart(text, schema?.recordStart ?? 'FragmentID').text, schema);
+  /** A file that is not open, from its text on disk (an open one is summarized from its checks: refreshOpen). */
+  private summarize(uri: string, text: string): Entry {
+    const schema = this.context.schemaFor(uri);
+    // A file over the size limit is indexed as far as it would be checked (see core/limits.ts).
+    const document = parseWithSchema(checkedPart(text, schema.recordStart).text, schema);
     // Nothing kept may point into the text: a value cut from it would keep the whole file in memory.
-    const ids = schema ? recordIds(document, schema).map((id) => ({ value: detachedCopy(id.value), range: id.range })) : [];
-    return { uri, label: this.labelOf(uri), version, ids, values: schema ? valuesOf(document, schema) : [] };
+    const ids = recordIds(document, schema).map((id) => ({ value: detachedCopy(id.value), range: id.range }));
+    return { uri, label: this.labelOf(uri), ids, values: valuesOf(document, schema) };
   }
 
   /** Compares the IDs again when something changed, and tells listeners which files' warnings changed. */
   private recompute(publishing?: string): void {
-    if (!this.dirty || !this.host) return;
+    if (!this.dirty) return;
     this.dirty = false;
     this.openIdsChanged = false;
-    const roots = this.host.roots();
-    const schema = this.host.schemaFor(roots.length ? pathToFileURL(`${roots[0]}/.workspace`).href : 'untitled:workspace');
-    const next = findDuplicateIds([...this.entries.values()], schema);
+    const next = findDuplicateIds([...this.entries.values()], this.context.workspaceSchema());
     for (const uri of new Set([...this.duplicates.keys(), ...next.keys()])) {
       if (uri !== publishing && signature(this.duplicates.get(uri)) !== signature(next.get(uri))) this.pending.add(uri);
     }
@@ -298,7 +289,7 @@ export class WorkspaceIndex {
   private flushSoon(): void {
     if (this.flushScheduled || this.pending.size === 0) return;
     this.flushScheduled = true;
-    setImmediate(() => {
+    this.context.host.clock.soon(() => {
       this.flushScheduled = false;
       const uris = this.pending;
       this.pending = new Set();
@@ -307,26 +298,15 @@ export class WorkspaceIndex {
   }
 
   private workspacePathOf(uri: string): string | undefined {
-    if (!uri.startsWith('file:')) return undefined;
-    try {
-      const path = fileURLToPath(uri);
-      return this.host?.roots().some((root) => !relative(root, path).startsWith('..')) ? path : undefined;
-    } catch {
-      return undefined;
-    }
+    const path = uriToPath(uri);
+    return path !== undefined && this.context.roots().some((root) => !relative(root, path).startsWith('..')) ? path : undefined;
   }
 
   private labelOf(uri: string): string {
-    if (uri.startsWith('file:')) {
-      try {
-        const path = fileURLToPath(uri);
-        const root = this.host?.roots().find((r) => !relative(r, path).startsWith('..'));
-        if (root) return relative(root, path).split('\\').join('/');
-      } catch {
-        // not a usable file URI: fall through to its last segment
-      }
-    }
-    return uriFileName(uri);
+    const path = uriToPath(uri);
+    const root = path === undefined ? undefined : this.context.roots().find((r) => !relative(r, path).startsWith('..'));
+    // Not in a workspace folder, or not a file: its last segment.
+    return root !== undefined && path !== undefined ? relative(root, path).split('\\').join('/') : uriFileName(uri);
   }
 }
 
@@ -366,6 +346,3 @@ function shared(text: string): string {
 function signature(diagnostics: readonly FragmentDiagnostic[] | undefined): string {
   return JSON.stringify(diagnostics?.map((d) => [d.range, d.severity, d.message]) ?? []);
 }
-
-/** One index per server process, shared by server.ts (services) and the workspace handler. */
-export const workspaceIndex = new WorkspaceIndex();

@@ -3,7 +3,7 @@ import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languagese
 import type { DiagnosticCode } from '../diagnostic-codes';
 import type { FixData } from '../diagnostic';
 import type { Field, ParsedDocument } from '../parser';
-import type { SchemaIndex } from '../schema-index';
+import type { SchemaIndex } from '../schema/schema-index';
 import type { FieldSpec, Schema } from '../schema/model';
 import type { ValueProblem } from '../values/check-value';
 

@@ -53,9 +53,15 @@ export function rootOf(path: string, roots: readonly string[]): string | undefin
 
 /** The folders searched for a schema, nearest first: the file's folder up to its workspace folder (or the top). */
 export function schemaSearchFolders(filePath: string, roots: readonly string[]): string[] {
-  const ceiling = rootOf(filePath, roots);
+  const folder = parentFolder(filePath);
+  return folder === undefined ? [] : foldersUpFrom(folder, roots);
+}
+
+/** `folder` and its parents, nearest first, up to the workspace folder that holds it (or the top). */
+function foldersUpFrom(start: string, roots: readonly string[]): string[] {
+  const ceiling = rootOf(start, roots);
   const folders: string[] = [];
-  for (let folder = parentFolder(filePath); folder !== undefined; folder = parentFolder(folder)) {
+  for (let folder: string | undefined = normalizePath(start); folder !== undefined; folder = parentFolder(folder)) {
     folders.push(folder);
     if (folder === ceiling) break;
   }
@@ -64,7 +70,16 @@ export function schemaSearchFolders(filePath: string, roots: readonly string[]):
 
 /** The nearest schema file for `filePath`, or undefined when none exists (the built-in default then applies). */
 export function discoverSchemaPath(filePath: string, options: DiscoverOptions): string | undefined {
-  for (const folder of schemaSearchFolders(filePath, options.workspaceRoots)) {
+  return nearestSchemaFile(schemaSearchFolders(filePath, options.workspaceRoots), options);
+}
+
+/** The schema file that applies to the files of `folder` (a new fragment about to be created there). */
+export function discoverFolderSchemaPath(folder: string, options: DiscoverOptions): string | undefined {
+  return nearestSchemaFile(foldersUpFrom(folder, options.workspaceRoots), options);
+}
+
+function nearestSchemaFile(folders: readonly string[], options: DiscoverOptions): string | undefined {
+  for (const folder of folders) {
     const candidate = joinPath(folder, SCHEMA_FILE_NAME);
     if (options.exists(candidate)) return candidate;
   }
@@ -73,12 +88,12 @@ export function discoverSchemaPath(filePath: string, options: DiscoverOptions): 
 
 /**
  * The `fragments.schema` setting as a path: absolute as given, relative to the workspace folder that holds the file
- * (or the first workspace folder).
+ * or folder (or the first workspace folder).
  */
-export function explicitSchemaPath(setting: string, filePath: string | undefined, roots: readonly string[]): string | undefined {
+export function explicitSchemaPath(setting: string, place: string | undefined, roots: readonly string[]): string | undefined {
   const trimmed = setting.trim();
   if (trimmed === '') return undefined;
   if (isAbsolutePath(trimmed)) return normalizePath(trimmed);
-  const base = (filePath !== undefined ? rootOf(filePath, roots) : undefined) ?? roots[0];
+  const base = (place !== undefined ? rootOf(place, roots) : undefined) ?? roots[0];
   return base !== undefined ? joinPath(base, trimmed) : undefined;
 }

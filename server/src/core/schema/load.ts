@@ -11,7 +11,7 @@ import { checkShape, SCHEMA_DIAGNOSTIC_SOURCE } from './check-shape';
 import { compilePattern, compileSchema, compileValues, declaredRoles, fold } from './compile';
 import type { Schema, SchemaData } from './model';
 import { TextPositions } from './positions';
-import { namesOf, resolveSchemaData } from './resolve';
+import { namesOf, extendSchemaData } from './extend';
 
 /** Far larger than any real schema (the built-in one is 9 kB; one inferred from thousands of records, ~100 kB). */
 export const MAX_SCHEMA_TEXT = 2_000_000;
@@ -74,10 +74,10 @@ function load(original: string): SchemaLoadResult {
   const problems = [...shape, ...meaning];
   if (meaning.some((d) => d.severity === 1)) return { problems };
 
-  const data = resolveSchemaData({ ...own, fields: own.fields ?? [] });
-  const resolved = checkResolved(own, data, root, diagnostic);
-  problems.push(...resolved);
-  if (resolved.some((d) => d.severity === 1)) return { problems };
+  const data = extendSchemaData({ ...own, fields: own.fields ?? [] });
+  const extendedProblems = checkExtended(own, data, root, diagnostic);
+  problems.push(...extendedProblems);
+  if (extendedProblems.some((d) => d.severity === 1)) return { problems };
   return { schema: compileSchema(data), data, problems };
 }
 
@@ -119,7 +119,7 @@ function checkMeaning(data: SchemaData, root: Node, diagnostic: MakeDiagnostic):
 }
 
 /** Checks against the complete schema (with `extends` applied): names that point at fields must find one. */
-function checkResolved(own: SchemaData, data: SchemaData, root: Node, diagnostic: MakeDiagnostic): Diagnostic[] {
+function checkExtended(own: SchemaData, data: SchemaData, root: Node, diagnostic: MakeDiagnostic): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const names = new Set(data.fields.flatMap(namesOf));
   const warn = (node: Node | undefined, message: string) => {

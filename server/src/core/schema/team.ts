@@ -2,7 +2,7 @@
 export * from './discover';
 export * from './infer';
 export * from './load';
-export * from './resolve';
+export * from './extend';
 export * from './templates';
 export * from './write';
 export { SCHEMA_DIAGNOSTIC_SOURCE } from './check-shape';

@@ -5,20 +5,20 @@
 import { declaredRoles, DEFAULT_SCHEMA_DATA, fold } from './compile';
 import type { FieldData, MarkerData, SchemaData, TemplateData, ValueData } from './model';
 
-export function resolveSchemaData(data: SchemaData, base: SchemaData = DEFAULT_SCHEMA_DATA): SchemaData {
+export function extendSchemaData(data: SchemaData, base: SchemaData = DEFAULT_SCHEMA_DATA): SchemaData {
   const extending = data.extends === 'default';
   const own = data.fields ?? [];
   const fields = extending ? mergeFields(base.fields.map(withAddedValues), own) : own.map(withAddedValues);
   const roles = declaredRoles(data);
-  const resolved: SchemaData = {
+  const complete: SchemaData = {
     description: data.description ?? (extending ? base.description : undefined),
     roles: extending ? { ...base.roles, ...roles } : Object.keys(roles).length > 0 ? roles : undefined,
     markers: extending ? mergeMarkers(base.markers ?? [], data.markers ?? []) : data.markers,
     fields: data.fieldOrder ? reorder(fields, data.fieldOrder) : fields,
     templates: extending ? mergeTemplates(base.templates ?? [], data.templates ?? []) : data.templates,
   };
-  for (const key of Object.keys(resolved) as (keyof SchemaData)[]) if (resolved[key] === undefined) delete resolved[key];
-  return resolved;
+  for (const key of Object.keys(complete) as (keyof SchemaData)[]) if (complete[key] === undefined) delete complete[key];
+  return complete;
 }
 
 /** The names a field answers to, folded: its key and its aliases. */

@@ -2,8 +2,8 @@
  * What the checker asks of a compiled schema on every keystroke, worked out once per schema instead of once per
  * check. Kept beside the schema rather than in it: a compiled schema is plain data and never changes afterwards.
  */
-import { fold } from './schema/compile';
-import type { FieldSpec, Schema } from './schema/model';
+import { fold } from './compile';
+import type { FieldSpec, Schema } from './model';
 
 export interface SchemaIndex {
   /** Every field's key in schema order: the keys the parser shares among the fields that use them. */

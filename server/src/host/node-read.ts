@@ -1,18 +1,20 @@
 /**
- * Reading files from disk safely. Only regular files are read, and never more than a limit, whatever size the file
+ * Reading files from disk safely, in Node (host/node.ts, and fragment-lint). Only regular files are read, and never more than a limit, whatever size the file
  * claims: a device such as /dev/zero says it is 0 bytes and never ends, and opening a named pipe (FIFO) waits for a
  * writer forever, and merely opening some devices has effects. So: stat first and refuse anything that is not a
  * regular file or is over the limit, then open without blocking, check the opened file again (it may have been
  * replaced in between) and read no more than the size it had then, which is within the limit.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { decodeText } from '../files/decode';
+import { kindOf, type ReadFailure, type TextFileResult } from './host';
+
+export type { ReadFailure, TextFileResult };
 
 /** O_NONBLOCK: opening a pipe returns at once instead of waiting for a writer (not defined on Windows, where it is not needed). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-/** `missing`: the file does not exist (any more), which is no problem to report when it was deleted meanwhile. */
-export type ReadFailure = { ok: false; reason: string; missing?: boolean };
 export type ReadBytesResult = { ok: true; bytes: Buffer } | ReadFailure;
 
 /** "5 MB", "8 KB": limits as people read them. */
@@ -28,14 +30,6 @@ export function refusal(stats: Stats, limit: number): string | undefined {
   if (!stats.isFile()) return `is not a regular file (it is ${kindOf(stats)}), so it was not read`;
   if (stats.size > limit) return `is larger than ${formatBytes(limit)}, so it was not read`;
   return undefined;
-}
-
-/** What a file that is not a regular file is, in words. */
-export function kindOf(entry: Stats | Dirent): string {
-  if (entry.isFIFO()) return 'a named pipe';
-  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
-  if (entry.isSocket()) return 'a socket';
-  return 'not a file';
 }
 
 /** What an error that stopped a read means, in words. */
@@ -79,19 +73,33 @@ function readOpenedSync(fd: number, limit: number): ReadBytesResult {
   const opened = refusal(stats, limit);
   if (opened) return { ok: false, reason: opened };
   // A regular file's size is known (and checked against the limit): read that much, as readFileSync does.
-  const bytes = Buffer.allocUnsafe(stats.size);
+  return { ok: true, bytes: fillSync(fd, Buffer.allocUnsafe(stats.size)) };
+}
+
+/** Reads into `buffer` until it is full or the file ends (it may have shrunk meanwhile); the part read. */
+function fillSync(fd: number, buffer: Buffer): Buffer {
   let total = 0;
-  while (total < bytes.length) {
-    const read = readSync(fd, bytes, total, bytes.length - total, null);
-    if (read === 0) break; // it shrank meanwhile
+  while (total < buffer.length) {
+    const read = readSync(fd, buffer, total, buffer.length - total, null);
+    if (read === 0) break;
     total += read;
   }
-  return { ok: true, bytes: bytes.subarray(0, total) };
+  return buffer.subarray(0, total);
+}
+
+async function fill(handle: FileHandle, buffer: Buffer): Promise<Buffer> {
+  let total = 0;
+  while (total < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
+    if (bytesRead === 0) break;
+    total += bytesRead;
+  }
+  return buffer.subarray(0, total);
 }
 
 /** The same, without blocking the thread (the language server). */
 export async function readRegularFile(path: string, limit: number): Promise<ReadBytesResult> {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  let handle: FileHandle | undefined;
   try {
     const before = refusal(await stat(path), limit);
     if (before) return { ok: false, reason: before };
@@ -99,14 +107,7 @@ export async function readRegularFile(path: string, limit: number): Promise<Read
     const stats = await handle.stat();
     const opened = refusal(stats, limit);
     if (opened) return { ok: false, reason: opened };
-    const bytes = Buffer.allocUnsafe(stats.size);
-    let total = 0;
-    while (total < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, total, bytes.length - total, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-    }
-    return { ok: true, bytes: bytes.subarray(0, total) };
+    return { ok: true, bytes: await fill(handle, Buffer.allocUnsafe(stats.size)) };
   } catch (error) {
     return readError(error);
   } finally {
@@ -124,14 +125,7 @@ export function readHeadSync(path: string, bytes: number): Buffer | undefined {
     if (!statSync(path).isFile()) return undefined;
     fd = openSync(path, OPEN_FLAGS);
     if (!fstatSync(fd).isFile()) return undefined;
-    const head = Buffer.allocUnsafe(bytes);
-    let total = 0;
-    while (total < bytes) {
-      const read = readSync(fd, head, total, bytes - total, null);
-      if (read === 0) break;
-      total += read;
-    }
-    return head.subarray(0, total);
+    return fillSync(fd, Buffer.allocUnsafe(bytes));
   } catch {
     return undefined;
   } finally {
@@ -140,22 +134,29 @@ export function readHeadSync(path: string, bytes: number): Buffer | undefined {
 }
 
 export async function readHead(path: string, bytes: number): Promise<Buffer | undefined> {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  let handle: FileHandle | undefined;
   try {
     if (!(await stat(path)).isFile()) return undefined;
     handle = await open(path, OPEN_FLAGS);
     if (!(await handle.stat()).isFile()) return undefined;
-    const head = Buffer.allocUnsafe(bytes);
-    let total = 0;
-    while (total < bytes) {
-      const { bytesRead } = await handle.read(head, total, bytes - total, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-    }
-    return head.subarray(0, total);
+    return await fill(handle, Buffer.allocUnsafe(bytes));
   } catch {
     return undefined;
   } finally {
     await handle?.close().catch(() => undefined);
   }
+}
+
+/**
+ * Reads a regular file (a path, or a file already opened) of at most `limit` bytes as UTF-8 text, or says why not (not
+ * regular, too large, binary…).
+ */
+export function readTextFileSync(file: string | number, limit: number): TextFileResult {
+  const read = readRegularFileSync(file, limit);
+  return read.ok ? decodeText(read.bytes) : read;
+}
+
+export async function readTextFile(path: string, limit: number): Promise<TextFileResult> {
+  const read = await readRegularFile(path, limit);
+  return read.ok ? decodeText(read.bytes) : read;
 }

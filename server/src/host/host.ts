@@ -1,0 +1,82 @@
+/**
+ * Everything the language server reads from outside itself, behind one interface (as taplo's `Environment`): files
+ * and folders, and the clock. The server's state, the workspace index and the schema files use only this, so a host
+ * that reads through the client (a browser build) can replace host/node.ts without touching handlers or the core.
+ * Watching is the client's job in both: the server asks for `workspace/didChangeWatchedFiles` over the connection.
+ */
+import type { DecodeResult } from '../files/decode';
+
+/** What a folder entry or a stat says a path is. Node's `Dirent` and `Stats` fit as they are. */
+export interface FileKind {
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}
+
+/** What a path that is not a regular file is, in words ("a named pipe"). */
+export function kindOf(entry: FileKind): string {
+  if (entry.isFIFO()) return 'a named pipe';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
+  if (entry.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+export interface FolderEntry extends FileKind {
+  name: string;
+}
+
+/** `missing`: the file does not exist (any more), which is no problem to report when it was deleted meanwhile. */
+export type ReadFailure = { ok: false; reason: string; missing?: boolean };
+export type TextFileResult = DecodeResult | ReadFailure;
+
+/**
+ * The file system, asynchronous (the server never blocks on the disk while it could answer a request). Every method
+ * answers `undefined` (or a failure with its reason) instead of throwing.
+ */
+export interface HostFiles {
+  /** The path with links and `..` resolved; undefined when it does not exist. */
+  realPath(path: string): Promise<string | undefined>;
+  stat(path: string): Promise<FileKind | undefined>;
+  readFolder(path: string): Promise<FolderEntry[] | undefined>;
+  /** The first `bytes` bytes of a regular file, to decide by content whether it is a fragment file. */
+  readHead(path: string, bytes: number): Promise<Uint8Array | undefined>;
+  /** A regular file of at most `limit` bytes as UTF-8 text, or why not (not regular, too large, binary…). */
+  readText(path: string, limit: number): Promise<TextFileResult>;
+}
+
+/**
+ * The few reads that answer at once: a schema is looked up while a document is checked, and the CLI reads
+ * synchronously. A host that cannot read synchronously serves these from what it has already fetched.
+ */
+export interface HostFilesSync {
+  realPath(path: string): string | undefined;
+  stat(path: string): FileKind | undefined;
+  readFolder(path: string): FolderEntry[] | undefined;
+  readHead(path: string, bytes: number): Uint8Array | undefined;
+  readText(path: string, limit: number): TextFileResult;
+}
+
+/** A timer as the host makes it; only `clearTimeout` looks inside. */
+export type TimerHandle = unknown;
+
+export interface HostClock {
+  setTimeout(run: () => void, milliseconds: number): TimerHandle;
+  clearTimeout(timer: TimerHandle | undefined): void;
+  /** Runs after the messages already waiting (setImmediate in Node): lets requests in between steps of long work. */
+  soon(run: () => void): void;
+}
+
+export interface Host {
+  files: HostFiles;
+  filesSync: HostFilesSync;
+  clock: HostClock;
+}
+
+/** Waits for `clock.soon`: between batches of background work. */
+export function yieldTo(clock: HostClock): Promise<void> {
+  return new Promise((resolve) => clock.soon(resolve));
+}

@@ -1,0 +1,134 @@
+/**
+ * The server state: one object, built by server.ts and passed to every handler (as taplo's `WorldState`). It holds
+ * the open documents (a fragment view and a schema-file view, each with its events), the settings, the client's
+ * capabilities, the workspace folders, the team schemas and the workspace index, and the host everything outside the
+ * server is read through. What happens is told by named events:
+ * - `settingsChanged`: the client's `fragments.*` settings were read again;
+ * - `schemaChanged` (`schemas.changed`): a schema file changed, appeared or went away, and every open fragment has
+ *   its new schema;
+ * - `documentChanged` (on each view): a version of an open document to act on, once per version, debounced;
+ * - `watchedFilesChanged`: files changed on disk (workspace/didChangeWatchedFiles, which takes one handler only).
+ */
+import type { ClientCapabilities, Connection, FileEvent, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { normalizePath } from '../core/schema/discover';
+import { uriToPath } from '../files/uri';
+import type { Host } from '../host/host';
+import { SchemaStore, type SchemaChange } from '../schemas/store';
+import { WorkspaceIndex, type OpenRecords } from '../workspace';
+import { openDocumentViews, type OpenDocuments } from './documents';
+import { Emitter } from './events';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+
+export { isSchemaDocument, type OpenDocuments } from './documents';
+export { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+
+export interface ServerState {
+  connection: Connection;
+  host: Host;
+  /** The open fragments: what the fragment features answer in. */
+  documents: OpenDocuments;
+  /** The open schema files (JSON), when the client syncs them as documents. */
+  schemaDocuments: OpenDocuments;
+  settings(): Settings;
+  /** What the client said it supports (snippets, Markdown, snippet edits, file watchers), from initialize. */
+  clientCapabilities(): ClientCapabilities;
+  /** The workspace folders, as paths. */
+  folders(): readonly string[];
+  schemas: SchemaStore;
+  workspace: WorkspaceIndex;
+  /** Settles once the client's settings have been read (or could not be). */
+  ready: Promise<void>;
+  settingsChanged: Emitter<void>;
+  /** The same emitter as `schemas.changed`. */
+  schemaChanged: Emitter<SchemaChange>;
+  watchedFilesChanged: Emitter<FileEvent[]>;
+}
+
+/** The state and what server.ts feeds into it. */
+export interface ServerStateControl {
+  state: ServerState;
+  /** From the initialize request: the client's capabilities and the workspace folders. */
+  initialize(params: InitializeParams): void;
+  setSettings(settings: Settings): void;
+  /** The client's settings have been read (or could not be): `ready` settles. */
+  settingsRead(): void;
+}
+
+/**
+ * `openRecords` is how the workspace index reads an open document's records from the checks its diagnostics come
+ * from (handlers/document-view.ts), so an edit is parsed once.
+ */
+export function createServerState(
+  connection: Connection,
+  host: Host,
+  textDocuments: TextDocuments<TextDocument>,
+  openRecords: (state: ServerState, document: TextDocument) => OpenRecords,
+): ServerStateControl {
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  let clientCapabilities: ClientCapabilities = {};
+  let folders: readonly string[] = [];
+  let settingsRead: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (settingsRead = resolve));
+  const views = openDocumentViews(textDocuments, host.clock, () => settings.validationDelay);
+  const openText = (path: string) => [...views.fragments.all(), ...views.schemas.all()].find((document) => uriToPath(document.uri) === path)?.getText();
+  const schemas = new SchemaStore({
+    host,
+    schemaSetting: () => settings.schema,
+    folders: () => folders,
+    openText,
+    openFragmentUris: () => views.fragments.all().map((document) => document.uri),
+  });
+  views.fragments.onDidClose(({ document }) => schemas.forgetDocument(document.uri));
+  const workspace = new WorkspaceIndex({
+    host,
+    documents: views.fragments,
+    schemaFor: (uri) => schemas.schemaFor(uri),
+    workspaceSchema: () => schemas.workspaceSchema(),
+    roots: () => folders,
+    detectByContent: () => settings.detectByContent,
+    openRecords: (document) => openRecords(state, document),
+    log: (message) => connection.console.info(message),
+    warn: (message) => {
+      connection.console.warn(message);
+      void connection.window.showWarningMessage(message);
+    },
+  });
+  const state: ServerState = {
+    connection,
+    host,
+    documents: views.fragments,
+    schemaDocuments: views.schemas,
+    settings: () => settings,
+    clientCapabilities: () => clientCapabilities,
+    folders: () => folders,
+    schemas,
+    workspace,
+    ready,
+    settingsChanged: new Emitter(),
+    schemaChanged: schemas.changed,
+    watchedFilesChanged: new Emitter(),
+  };
+  return {
+    state,
+    initialize(params) {
+      clientCapabilities = params.capabilities;
+      folders = workspaceFolders(params);
+    },
+    setSettings(next) {
+      settings = next;
+    },
+    settingsRead: () => settingsRead(),
+  };
+}
+
+/** Workspace folders from the initialize request (workspaceFolders, else rootUri, else rootPath), as paths. */
+function workspaceFolders(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const paths = uris.map(uriToPath).filter((p): p is string => p !== undefined);
+  if (paths.length === 0 && params.rootPath) paths.push(normalizePath(params.rootPath));
+  return paths;
+}
+
+/** A handler module: registers its LSP requests and notifications on the connection, and listens to the state. */
+export type Handler = (state: ServerState) => void;
