@@ -1,7 +1,7 @@
 /** Turns schema data (JSON) into the indexed form the rules use. */
 import countries from './countries.json';
 import defaultSchemaData from './default-schema.json';
-import type { CompiledPattern, CompiledValue, FieldData, FieldSpec, MarkerData, Schema, SchemaData } from './model';
+import type { CompiledPattern, CompiledRelation, CompiledValue, FieldData, FieldSpec, MarkerData, QualitySpec, RelationData, Schema, SchemaData } from './model';
 
 /** Lower case, runs of white space folded: how keys and values are compared when looking for near misses. */
 export function fold(text: string): string {
@@ -20,10 +20,15 @@ export const compilePattern: PatternCompiler = (source) => {
   const { RE2JS } = require('re2js') as typeof import('re2js');
   const exact = RE2JS.compile(source);
   const folded = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+  const group = exact.groupCount() > 0 ? 1 : 0;
   return {
     source,
     matches: (value) => exact.matches(value),
     matchesIgnoringCase: (value) => folded.matches(value),
+    captured(value) {
+      const matcher = exact.matcher(value);
+      return matcher.matches() ? (matcher.group(group) ?? undefined) : undefined;
+    },
   };
 };
 
@@ -35,7 +40,15 @@ export const compilePattern: PatternCompiler = (source) => {
 export const compileBuiltInPattern: PatternCompiler = (source) => {
   const exact = new RegExp(`^(?:${source})$`);
   const folded = new RegExp(`^(?:${source})$`, 'i');
-  return { source, matches: (value) => exact.test(value), matchesIgnoringCase: (value) => folded.test(value) };
+  return {
+    source,
+    matches: (value) => exact.test(value),
+    matchesIgnoringCase: (value) => folded.test(value),
+    captured(value) {
+      const match = exact.exec(value);
+      return match ? (match[1] ?? match[0]) : undefined;
+    },
+  };
 };
 
 const FLAG_VALUES: CompiledValue[] = [
@@ -92,15 +105,50 @@ export function compileSchema(data: SchemaData, patterns: PatternCompiler = comp
     }
   }
   const markers: MarkerData[] = (data.markers ?? []).map((m) => (typeof m === 'string' ? { text: m } : m));
+  const specNamed = (name: string | undefined) => (name === undefined ? undefined : byFoldedName.get(fold(name)));
+  const quality: QualitySpec = {
+    outcome: specNamed(data.quality?.outcomeField),
+    year: specNamed(data.quality?.yearField),
+    evidence: specNamed(data.quality?.evidenceField),
+    minWords: data.quality?.minWords ?? DEFAULT_MIN_WORDS,
+  };
+  const relations = (data.relations ?? []).flatMap((relation) => compileRelation(relation, specNamed, patterns));
   return {
     description: data.description ?? '',
     recordStart: data.recordStart ?? 'FragmentID',
     fields,
     markers,
     templates: data.templates ?? [],
+    quality,
+    relations,
     byName,
     byFoldedName,
   };
+}
+
+/** Fewer words than this in a required text value cannot say who changed what, when and where. */
+export const DEFAULT_MIN_WORDS = 4;
+
+/** A relation naming a field the schema does not have is left out (loading a team schema warns about it). */
+function compileRelation(relation: RelationData, specNamed: (name: string | undefined) => FieldSpec | undefined, patterns: PatternCompiler): CompiledRelation[] {
+  const description = relation.description ?? '';
+  if (relation.sameCode) {
+    const [a, b] = relation.sameCode;
+    const first = specNamed(a.field);
+    const second = specNamed(b.field);
+    if (!first || !second) return [];
+    return [{ kind: 'same-code', description, sides: [{ spec: first, pattern: patterns(a.pattern) }, { spec: second, pattern: patterns(b.pattern) }] }];
+  }
+  const field = specNamed(relation.valuesOf);
+  const dependOn = specNamed(relation.dependOn);
+  if (!field || !dependOn || !relation.allowed) return [];
+  const allowed = new Map<string, Set<string>>();
+  const listed = new Set<string>();
+  for (const [value, choices] of Object.entries(relation.allowed)) {
+    allowed.set(fold(value), new Set(choices.map(fold)));
+    for (const choice of choices) listed.add(fold(choice));
+  }
+  return [{ kind: 'allowed-values', description, field, dependOn, allowed, listed }];
 }
 
 export const DEFAULT_SCHEMA_DATA = defaultSchemaData as SchemaData;

@@ -54,6 +54,40 @@ export interface TemplateData {
   values?: Record<string, string>;
 }
 
+/**
+ * Which fields the quality prompts read (by key), and how short a required text may be. Data, so a team that names
+ * its fields differently points the prompts at its own.
+ */
+export interface QualityData {
+  /** The outcome statement: the when and who-and-what prompts read it. */
+  outcomeField?: string;
+  /** The year the change was observed, compared with the years the outcome statement names. */
+  yearField?: string;
+  /** Where the evidence is: checked for placeholders such as "Yes" or "see report". */
+  evidenceField?: string;
+  /** A required text value with fewer words than this is prompted as too thin to verify; 0 never prompts. */
+  minWords?: number;
+}
+
+/** One side of a `sameCode` relation: the code a pattern captures (its first group) in a field's value. */
+export interface CodeCaptureData {
+  field: string;
+  pattern: string;
+}
+
+/**
+ * A relation between two fields of a record, stated as data. Either `sameCode`: the codes captured in two fields are
+ * equal; or `valuesOf` / `dependOn` / `allowed`: each choice in one field is among those listed for the other
+ * field's value.
+ */
+export interface RelationData {
+  description?: string;
+  sameCode?: [CodeCaptureData, CodeCaptureData];
+  valuesOf?: string;
+  dependOn?: string;
+  allowed?: Record<string, string[]>;
+}
+
 export interface SchemaData {
   $schema?: string;
   description?: string;
@@ -65,6 +99,10 @@ export interface SchemaData {
   /** Keys in the order records should list them; fields not named keep their place after these. */
   fieldOrder?: string[];
   templates?: TemplateData[];
+  /** With `extends`, each property given here replaces the built-in one. */
+  quality?: QualityData;
+  /** With `extends`, added to the built-in relations. */
+  relations?: RelationData[];
 }
 
 export interface CompiledValue {
@@ -100,7 +138,34 @@ export interface CompiledPattern {
   matches(value: string): boolean;
   /** Whole-value match ignoring case. */
   matchesIgnoringCase(value: string): boolean;
+  /** On a whole-value match, what the first group captured (the whole value when there is no group). */
+  captured(value: string): string | undefined;
 }
+
+/** The fields the quality prompts read, found in the schema; a name no field has leaves its prompt silent. */
+export interface QualitySpec {
+  outcome?: FieldSpec;
+  year?: FieldSpec;
+  evidence?: FieldSpec;
+  minWords: number;
+}
+
+export type CompiledRelation =
+  | {
+      kind: 'same-code';
+      description: string;
+      sides: [{ spec: FieldSpec; pattern: CompiledPattern }, { spec: FieldSpec; pattern: CompiledPattern }];
+    }
+  | {
+      kind: 'allowed-values';
+      description: string;
+      field: FieldSpec;
+      dependOn: FieldSpec;
+      /** Value of `dependOn` -> the choices allowed with it. */
+      allowed: Map<string, Set<string>>;
+      /** Every choice listed for some value: a choice listed nowhere is not judged. */
+      listed: Set<string>;
+    };
 
 export interface Schema {
   description: string;
@@ -108,6 +173,8 @@ export interface Schema {
   fields: FieldSpec[];
   markers: MarkerData[];
   templates: TemplateData[];
+  quality: QualitySpec;
+  relations: CompiledRelation[];
   /** Exact key or alias -> field. */
   byName: Map<string, FieldSpec>;
   /** Key or alias folded (lower case, single spaces) -> field. */

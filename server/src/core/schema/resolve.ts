@@ -15,6 +15,8 @@ export function resolveSchemaData(data: SchemaData, base: SchemaData = DEFAULT_S
     markers: extending ? mergeMarkers(base.markers ?? [], data.markers ?? []) : data.markers,
     fields: data.fieldOrder ? reorder(fields, data.fieldOrder) : fields,
     templates: extending ? mergeTemplates(base.templates ?? [], data.templates ?? []) : data.templates,
+    quality: extending ? { ...base.quality, ...data.quality } : data.quality,
+    relations: extending ? [...(base.relations ?? []), ...(data.relations ?? [])] : data.relations,
   };
   for (const key of Object.keys(resolved) as (keyof SchemaData)[]) if (resolved[key] === undefined) delete resolved[key];
   return resolved;

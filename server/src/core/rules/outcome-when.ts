@@ -1,0 +1,89 @@
+import { Severity } from '../diagnostic';
+import { fieldValue, keyRange, valueSubRange, type Field } from '../parser';
+import { fieldOf, isEnglish, readable, saysNothing, wordCount } from './prose';
+import type { Rule, RuleContext } from './rule';
+
+/** A year a change can be dated to, with the word before it: "since 2022" is a start, not the year of the change. */
+const YEAR = /(?:\b([A-Za-z]+)\s+)?\b((?:19|20)\d\d)\b/g;
+/** Words that name a time in English: months, seasons, periods, and the words that introduce them. */
+const TIME_WORDS =
+  /\b(?:January|February|March|April|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|(?:in|since|by|until|from|of|early|late|mid-?)\s+May)\b|\b(?:spring|summer|autumn|winter|quarter|Q[1-4]|semester|since|during|ago|yesterday|today|weeks?|months?|years?|decades?|annual(?:ly)?|monthly|weekly|daily)\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/i;
+/** Before a year, these make it the start of a period that may run up to the Year of the record. */
+const FROM_WORDS = new Set(['since', 'from', 'after', 'starting', 'beginning']);
+/** Before a year, these make it the end of a period that may start at the Year of the record. */
+const UNTIL_WORDS = new Set(['until', 'till', 'by', 'before']);
+
+interface NamedYear {
+  year: number;
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** The years a text names, each with the word before it (lower case) and its place in the text. */
+function yearsIn(text: string): NamedYear[] {
+  const years: NamedYear[] = [];
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) {
+    const start = m.index + m[0].length - m[2].length;
+    years.push({ year: Number(m[2]), word: (m[1] ?? '').toLowerCase(), start, end: start + 4 });
+  }
+  return years;
+}
+
+/** Whether the years a text names can be the record's Year: one of them, within their span, or after a "since". */
+function agreesWith(years: readonly NamedYear[], recorded: number): boolean {
+  const numbers = years.map((y) => y.year);
+  if (years.length > 1 && Math.min(...numbers) <= recorded && recorded <= Math.max(...numbers)) return true;
+  return years.some((y) => y.year === recorded || (FROM_WORDS.has(y.word) && y.year <= recorded) || (UNTIL_WORDS.has(y.word) && y.year >= recorded));
+}
+
+/**
+ * Specific: an outcome says when the change happened. The outcome statement (the schema's `quality.outcomeField`)
+ * names no time, or names years none of which can be the record's Year (`quality.yearField`).
+ */
+export const outcomeWhen: Rule = {
+  code: 'outcome-when',
+  description: 'The outcome statement names no time, or names years that disagree with the Year of the record.',
+  check(context) {
+    const { outcome, year, minWords } = context.schema.quality;
+    if (!outcome) return;
+    const { records } = context.document;
+    for (let r = 0; r < records.length; r++) {
+      const field = fieldOf(context, records[r], outcome);
+      if (!field) continue;
+      const value = fieldValue(field);
+      // Empty, only markers, too thin (too-thin asks for more), or not English: nothing this rule can judge.
+      if (saysNothing(value) || (wordCount(value, minWords) ?? minWords) < minWords || !isEnglish(value)) continue;
+      const text = readable(value);
+      const years = yearsIn(text);
+      if (years.length === 0) {
+        if (!TIME_WORDS.test(text)) reportNoTime(context, field);
+        continue;
+      }
+      const yearField = year ? fieldOf(context, records[r], year) : undefined;
+      const recorded = yearField ? fieldValue(yearField) : '';
+      if (!/^\d{4}$/.test(recorded) || agreesWith(years, Number(recorded))) continue;
+      const named = [...new Set(years.map((y) => y.year))].join(', ');
+      context.report({
+        code: 'outcome-when',
+        severity: Severity.Information,
+        message: `This outcome names ${named}, but ${yearField!.key} says ${recorded}. In which year did the change happen?`,
+        range: valueSubRange(field, years[0].start, years[0].end),
+        data: { fix: 'none' },
+        spec: outcome,
+      });
+    }
+  },
+};
+
+function reportNoTime(context: RuleContext, field: Field): void {
+  context.report({
+    code: 'outcome-when',
+    severity: Severity.Information,
+    message: 'No time is named in this outcome. When did the change happen?',
+    range: keyRange(field),
+    data: { fix: 'none' },
+    spec: context.specOf(field),
+  });
+}
