@@ -14,14 +14,14 @@ const OUR_ACTIVITY =
   /^(?:we|our (?:team|organi[sz]ation|partners?|staff)|the (?:project|programme|program|project team|programme team|implementing partners?)|(?:project|programme|program) (?:staff|team))\s+(?:(?:have|has|had)\s+)?(?:organi[sz]ed|trained|held|conducted|facilitated|provided|delivered|implemented|distributed|hosted|ran|carried out|supported|funded|arranged|offered|prepared|produced|coached|mentored|sensiti[sz]ed|raised awareness)\b/i;
 /** An activity as the subject of a passive: "workshops were held", "a series of trainings was conducted". */
 const ACTIVITY_HELD =
-  /^(?:(?:a|an|the|several|many|two|three|four|five|\d+)\s+)?(?:(?:series|number)\s+of\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:workshops?|trainings?|sessions?|meetings?|campaigns?|activities|courses?|seminars?|consultations?|events?|conferences?|webinars?|dialogues?|visits?)\s+(?:were|was|have been|has been)\s+(?:organi[sz]ed|held|conducted|delivered|carried out|implemented|facilitated|provided|run|given|offered|hosted|arranged)\b/i;
+  /^(?:(?:a|an|the|several|many|two|three|four|five|\d+)\s+)?(?:(?:series|number)\s+of\s+)?(?:[A-Za-z'’-]+\s+){0,3}?(?:workshops?|trainings?|sessions?|meetings?|campaigns?|activities|courses?|seminars?|consultations?|events?|conferences?|webinars?|dialogues?|visits?)\s+(?:were|was|have been|has been)\s+(?:organi[sz]ed|held|conducted|delivered|carried out|implemented|facilitated|provided|run|given|offered|hosted|arranged)\b/i;
 /** Words that show a change that followed the activity: then the text tells an outcome after all. */
 const CHANGE_FOLLOWED = /\b(?:as a result|since then|after that|afterwards|following (?:this|these|that|the)|which led|who then|then (?:started|began)|started to|began to|have since|has since|now\b)/i;
 
 /** A change with no one who changed: "Increased awareness of …", "Improved access to …". */
 const NO_SUBJECT = /^(?:Increased|Improved|Enhanced|Strengthened|Heightened|Raised|Reduced|Expanded|Established|Created|Adopted|Developed|Greater|Better|Stronger)\s+(?!numbers?\s+of\b)[a-z]/;
 /** A change in the passive with no "by": "A coalition was formed." Who formed it? */
-const AGENTLESS_PASSIVE = /^(?:a|an|the)\s+(?:[A-Za-z-]+\s+){0,4}?(?:was|were|has been|have been)\s+(?:formed|established|created|adopted|set up|founded|launched|passed|approved|signed|introduced|built)\b/i;
+const AGENTLESS_PASSIVE = /^(?:a|an|the)\s+(?:[A-Za-z'’-]+\s+){0,4}?(?:was|were|has been|have been)\s+(?:formed|established|created|adopted|set up|founded|launched|passed|approved|signed|introduced|built)\b/i;
 
 /**
  * Outcome, not output: an outcome is a change in a social actor's behaviour, relationships, actions, policies or
