@@ -40,14 +40,13 @@ export const compilePattern: PatternCompiler = (source) => {
 export const compileBuiltInPattern: PatternCompiler = (source) => {
   const exact = new RegExp(`^(?:${source})$`);
   const folded = new RegExp(`^(?:${source})$`, 'i');
+  // As RE2 does: the first group when the pattern has one (even when it took no part in the match), else the whole.
+  const group = new RegExp(`${source}|`).exec('')!.length > 1 ? 1 : 0;
   return {
     source,
     matches: (value) => exact.test(value),
     matchesIgnoringCase: (value) => folded.test(value),
-    captured(value) {
-      const match = exact.exec(value);
-      return match ? (match[1] ?? match[0]) : undefined;
-    },
+    captured: (value) => exact.exec(value)?.[group],
   };
 };
 
