@@ -29,11 +29,21 @@ describe('fields-disagree', () => {
     }
   });
 
-  it('points at a type of change that is not of its cluster', () => {
+  it('points at the types of change when none of them is of the cluster', () => {
     const text = withField('TypeOfChangeCluster', '**TypeOfChangeCluster**: Gender');
     const found = withCode(text, 'fields-disagree');
-    assert.deepEqual(found.map((d) => covered(text, d)), ['New structure', 'Seeking public support']);
-    assert.match(found[0].message, /^"New structure" is not listed with "Gender" in TypeOfChangeCluster\. Does the choice fit, or is TypeOfChangeCluster wrong\?/);
+    assert.deepEqual(found.map((d) => covered(text, d)), ['New structure, Seeking public support']);
+    assert.match(found[0].message, /^None of "New structure" and "Seeking public support" is listed with "Gender" in TypeOfChangeCluster\. Does the choice fit, or is TypeOfChangeCluster wrong\?/);
+    assert.equal(found[0].relatedInformation?.[0].message, 'TypeOfChangeCluster is "Gender".');
+    const one = withField('MCQType of change', '**MCQType of change**: Gender transformative', withField('TypeOfChangeCluster', '**TypeOfChangeCluster**: Mobilizing citizens and organizations'));
+    const [single] = withCode(one, 'fields-disagree');
+    assert.match(single.message, /^"Gender transformative" is not listed with "Mobilizing citizens and organizations" in TypeOfChangeCluster\./);
+    assert.equal(covered(one, single), 'Gender transformative');
+  });
+
+  it('accepts several types of change when one of them is of the cluster', () => {
+    const text = withField('MCQType of change', '**MCQType of change**: Gender transformative, New structure', withField('TypeOfChangeCluster', '**TypeOfChangeCluster**: Gender'));
+    assert.deepEqual(withCode(text, 'fields-disagree'), []);
   });
 
   it('does not judge choices or clusters the relation does not list, nor empty and redacted values', () => {

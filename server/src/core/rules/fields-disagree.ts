@@ -1,5 +1,5 @@
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import { quote, Severity } from '../diagnostic';
+import { listOf, quote, Severity } from '../diagnostic';
 import { fieldValue, valueRange, valueSubRange, type Field, type FragmentRecord } from '../parser';
 import { fold } from '../schema/compile';
 import type { CompiledRelation } from '../schema/model';
@@ -11,7 +11,8 @@ const MAX_RELATED_VALUE = 2000;
 
 /**
  * Coherence: the fields of one record tell one story. Checks the relations the schema states (`relations`): two
- * fields that carry the same code, and choices that belong to the value of another field. The prompt sits on the
+ * fields that carry the same code, and choices that belong to the value of another field (one of them, when there are
+ * several: a record's types of change may span clusters). The prompt sits on the
  * second field of the relation, the one a person most likely fills in last.
  */
 export const fieldsDisagree: Rule = {
@@ -75,21 +76,26 @@ function checkAllowedValues(context: RuleContext, record: FragmentRecord, relati
   if (value === undefined) return;
   const spec = relation.field;
   const separator = spec.kind === 'multi' ? spec.separator : undefined;
+  // The choices the relation lists, with their places; a choice it does not list is not judged.
+  const listed: { choice: string; start: number }[] = [];
   let offset = 0;
   for (const part of separator ? value.split(separator) : [value]) {
     const choice = part.trim();
-    const start = offset + part.indexOf(choice);
+    if (relation.listed.has(fold(choice))) listed.push({ choice, start: offset + part.indexOf(choice) });
     offset += part.length + (separator?.length ?? 0);
-    const folded = fold(choice);
-    if (!relation.listed.has(folded) || allowed.has(folded)) continue;
-    context.report({
-      code: 'fields-disagree',
-      severity: Severity.Information,
-      message: `${quote(choice)} is not listed with ${quote(dependValue)} in ${relation.dependOn.key}. Does the choice fit, or is ${relation.dependOn.key} wrong?${relation.description ? ` ${relation.description}` : ''}`,
-      range: valueSubRange(field!, start, start + choice.length),
-      data: { fix: 'none' },
-      relatedInformation: related(context, dependField!, `${relation.dependOn.key} is ${quote(dependValue)}.`),
-      spec,
-    });
   }
+  // Several choices may span clusters: the relation holds when one of them is listed with the value.
+  if (listed.length === 0 || listed.some(({ choice }) => allowed.has(fold(choice)))) return;
+  const first = listed[0];
+  const last = listed[listed.length - 1];
+  const which = listed.length === 1 ? `${quote(first.choice)} is not` : `None of ${listOf(listed.map(({ choice }) => quote(choice)), 'and')} is`;
+  context.report({
+    code: 'fields-disagree',
+    severity: Severity.Information,
+    message: `${which} listed with ${quote(dependValue)} in ${relation.dependOn.key}. Does the choice fit, or is ${relation.dependOn.key} wrong?${relation.description ? ` ${relation.description}` : ''}`,
+    range: valueSubRange(field!, first.start, last.start + last.choice.length),
+    data: { fix: 'none' },
+    relatedInformation: related(context, dependField!, `${relation.dependOn.key} is ${quote(dependValue)}.`),
+    spec,
+  });
 }
