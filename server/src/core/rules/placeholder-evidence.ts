@@ -53,7 +53,7 @@ const PLACEHOLDERS = new Set([
 /** The answer speaks of a link, a URL or a file to follow. */
 const SPEAKS_OF_LINK = /\b(?:links?|url|hyperlinks?)\b/i;
 /** Something a reader can follow: a web address, a file name, a path. */
-const SOMETHING_TO_FOLLOW = /https?:\/\/|www\.|\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|mp4|zip|org|com|net|int)\b|[\\/]\w/i;
+const SOMETHING_TO_FOLLOW = /https?:\/\/|www\.|\b[\w-]{1,100}\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|mp4|zip|org|com|net|int)\b|[\\/]\w/i;
 
 /** The answer, lower case, with punctuation as single spaces, a leading yes or no dropped. */
 function normalised(value: string): string {
