@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { codes, startServer, type TestClient } from '../support/lsp-client';
-import { VALID_RECORD, withField } from '../support/fixtures';
+import { withField } from '../support/fixtures';
 
 const uriOf = (path: string) => pathToFileURL(path).toString();
 const OUTPUT = withField('Outcome description', '**Outcome description**: In 2024, the project trained 40 teachers in inclusive methods.');
@@ -61,7 +61,7 @@ describe('quality prompts over stdio', () => {
     client.open(uri, text);
     const { diagnostics } = await published;
     assert.deepEqual(diagnostics.map((d) => `${String(d.code)} ${d.severity} ${d.range.start.line}`), ['outcome-who 2 5', 'fields-disagree 3 9']);
-    assert.match(diagnostics[1].message, /^"Civic change agents" is not listed with "Local" in Scale\./);
+    assert.match(String(diagnostics[1].message), /^"Civic change agents" is not listed with "Local" in Scale\./);
     // The built-in schema gives the placeholder prompt the team switched off.
     const builtIn = await startServer();
     clients.push(builtIn);

@@ -1,6 +1,6 @@
 import { Severity } from '../diagnostic';
 import { fieldValue, keyRange, valueSubRange, type Field } from '../parser';
-import { fieldOf, isEnglish, readable, saysNothing, wordCount } from './prose';
+import { eachStatement, fieldOf } from './prose';
 import type { Rule, RuleContext } from './rule';
 
 /** A year a change can be dated to, with the word before it: "since 2022" is a start, not the year of the change. */
@@ -47,33 +47,30 @@ export const outcomeWhen: Rule = {
   description: 'The outcome statement names no time, or names years that disagree with the Year of the record.',
   check(context) {
     const { outcome, year, minWords } = context.schema.quality;
-    if (!outcome) return;
-    const { records } = context.document;
-    for (let r = 0; r < records.length; r++) {
-      const field = fieldOf(context, records[r], outcome);
-      if (!field) continue;
-      const value = fieldValue(field);
-      // Empty, only markers, too thin (too-thin asks for more), or not English: nothing this rule can judge.
-      if (saysNothing(value) || (wordCount(value, minWords) ?? minWords) < minWords || !isEnglish(value)) continue;
-      const text = readable(value);
-      const years = yearsIn(text);
-      if (years.length === 0) {
-        if (!TIME_WORDS.test(text)) reportNoTime(context, field);
-        continue;
-      }
-      const yearField = year ? fieldOf(context, records[r], year) : undefined;
-      const recorded = yearField ? fieldValue(yearField) : '';
-      if (!/^\d{4}$/.test(recorded) || agreesWith(years, Number(recorded))) continue;
-      const named = [...new Set(years.map((y) => y.year))].join(', ');
-      context.report({
-        code: 'outcome-when',
-        severity: Severity.Information,
-        message: `This outcome names ${named}, but ${yearField!.key} says ${recorded}. In which year did the change happen?`,
-        range: valueSubRange(field, years[0].start, years[0].end),
-        data: { fix: 'none' },
-        spec: outcome,
-      });
-    }
+    eachStatement(
+      context,
+      outcome,
+      (field, text, record) => {
+        const years = yearsIn(text);
+        if (years.length === 0) {
+          if (!TIME_WORDS.test(text)) reportNoTime(context, field);
+          return;
+        }
+        const yearField = year ? fieldOf(context, record, year) : undefined;
+        const recorded = yearField ? fieldValue(yearField) : '';
+        if (!/^\d{4}$/.test(recorded) || agreesWith(years, Number(recorded))) return;
+        const named = [...new Set(years.map((y) => y.year))].join(', ');
+        context.report({
+          code: 'outcome-when',
+          severity: Severity.Information,
+          message: `This outcome names ${named}, but ${yearField!.key} says ${recorded}. In which year did the change happen?`,
+          range: valueSubRange(field, years[0].start, years[0].end),
+          data: { fix: 'none' },
+          spec: outcome,
+        });
+      },
+      { minWords },
+    );
   },
 };
 

@@ -1,6 +1,6 @@
 import { Severity } from '../diagnostic';
-import { fieldValue, keyRange, valueSubRange } from '../parser';
-import { fieldOf, firstSentence, isEnglish, readable, saysNothing, wordCount } from './prose';
+import { keyRange, valueSubRange } from '../parser';
+import { eachStatement, firstSentence } from './prose';
 import type { Rule } from './rule';
 
 /**
@@ -33,39 +33,35 @@ export const outcomeWho: Rule = {
   description: "The outcome statement names no one who changed, or reads like the programme's own activity (an output).",
   check(context) {
     const { outcome, minWords } = context.schema.quality;
-    if (!outcome) return;
-    const { records } = context.document;
-    for (let r = 0; r < records.length; r++) {
-      const field = fieldOf(context, records[r], outcome);
-      if (!field) continue;
-      const value = fieldValue(field);
-      if (saysNothing(value) || (wordCount(value, minWords) ?? minWords) < minWords || !isEnglish(value)) continue;
-      const text = readable(value);
-      const lead = LEADING_PHRASE.exec(text)?.[0].length ?? 0;
-      // Markers stand for names: a redacted subject is still a subject.
-      const sentence = firstSentence(text.slice(lead));
-      const activity = OUR_ACTIVITY.exec(sentence) ?? ACTIVITY_HELD.exec(sentence);
-      if (activity && !CHANGE_FOLLOWED.test(text)) {
-        context.report({
-          code: 'outcome-who',
-          severity: Severity.Information,
-          message: "This reads like an output of the programme, not an outcome. What changed in someone else because of it: who does what differently?",
-          range: valueSubRange(field, lead, lead + activity[0].length),
-          data: { fix: 'none' },
-          spec: outcome,
-        });
-        continue;
-      }
-      if (NO_SUBJECT.test(sentence) || (AGENTLESS_PASSIVE.test(sentence) && !/\bby\b/i.test(sentence))) {
-        context.report({
-          code: 'outcome-who',
-          severity: Severity.Information,
-          message: 'This outcome does not say who changed. Which person, group or organisation did something differently?',
-          range: keyRange(field),
-          data: { fix: 'none' },
-          spec: outcome,
-        });
-      }
-    }
+    eachStatement(
+      context,
+      outcome,
+      (field, text) => {
+        const lead = LEADING_PHRASE.exec(text)?.[0].length ?? 0;
+        // Markers stand for names: a redacted subject is still a subject.
+        const sentence = firstSentence(text.slice(lead));
+        const activity = OUR_ACTIVITY.exec(sentence) ?? ACTIVITY_HELD.exec(sentence);
+        if (activity && !CHANGE_FOLLOWED.test(text)) {
+          context.report({
+            code: 'outcome-who',
+            severity: Severity.Information,
+            message: 'This reads like an output of the programme, not an outcome. What changed in someone else because of it: who does what differently?',
+            range: valueSubRange(field, lead, lead + activity[0].length),
+            data: { fix: 'none' },
+            spec: outcome,
+          });
+        } else if (NO_SUBJECT.test(sentence) || (AGENTLESS_PASSIVE.test(sentence) && !/\bby\b/i.test(sentence))) {
+          context.report({
+            code: 'outcome-who',
+            severity: Severity.Information,
+            message: 'This outcome does not say who changed. Which person, group or organisation did something differently?',
+            range: keyRange(field),
+            data: { fix: 'none' },
+            spec: outcome,
+          });
+        }
+      },
+      { minWords },
+    );
   },
 };

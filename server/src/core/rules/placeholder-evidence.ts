@@ -1,6 +1,6 @@
 import { quote, Severity } from '../diagnostic';
-import { fieldValue, valueRange } from '../parser';
-import { fieldOf, hasMarker, readable, saysNothing } from './prose';
+import { valueRange } from '../parser';
+import { eachStatement, hasMarker } from './prose';
 import type { Rule } from './rule';
 
 /**
@@ -75,22 +75,15 @@ export const placeholderEvidence: Rule = {
   description: 'The evidence points to nothing a reviewer can check: "Yes", "see report", or a link that is not given.',
   check(context) {
     const { evidence } = context.schema.quality;
-    if (!evidence) return;
-    const { records } = context.document;
-    for (let r = 0; r < records.length; r++) {
-      const field = fieldOf(context, records[r], evidence);
-      if (!field) continue;
-      const value = fieldValue(field);
-      if (saysNothing(value) || hasMarker(value)) continue;
-      const text = readable(value);
+    eachStatement(context, evidence, (field, text) => {
+      if (hasMarker(text)) return;
       let message: string | undefined;
       if (PLACEHOLDERS.has(normalised(text))) {
-        message = `${quote(value)} does not point to anything a reviewer can check. Where is the evidence: which report, document, link or person?`;
+        message = `${quote(text)} does not point to anything a reviewer can check. Where is the evidence: which report, document, link or person?`;
       } else if (SPEAKS_OF_LINK.test(text) && !SOMETHING_TO_FOLLOW.test(text)) {
         message = 'This speaks of a link, but no link is given. Where can a reviewer find the evidence?';
       }
-      if (!message) continue;
-      context.report({ code: 'placeholder-evidence', severity: Severity.Information, message, range: valueRange(field), data: { fix: 'none' }, spec: evidence });
-    }
+      if (message) context.report({ code: 'placeholder-evidence', severity: Severity.Information, message, range: valueRange(field), data: { fix: 'none' }, spec: evidence });
+    });
   },
 };

@@ -3,7 +3,7 @@
  * anything beyond markers, whether it is English (the prompts that read sentences know only English), and its words.
  * Every scan looks at a bounded start of the value, so a megabyte value costs no more than a long sentence.
  */
-import type { Field, FragmentRecord } from '../parser';
+import { fieldValue, type Field, type FragmentRecord } from '../parser';
 import type { FieldSpec } from '../schema/model';
 import type { RuleContext } from './rule';
 
@@ -18,6 +18,24 @@ export function fieldOf(context: RuleContext, record: FragmentRecord, spec: Fiel
   const { fields } = record;
   for (let i = 0; i < fields.length; i++) if (context.specOf(fields[i]) === spec) return fields[i];
   return undefined;
+}
+
+/**
+ * Visits, in each record, the first field the spec names and the start of its value (`readable`), when that value
+ * says something (more than markers). With `sentences`, only values a sentence-reading prompt can judge: at least
+ * that many words (fewer are too-thin's to ask about) and English.
+ */
+export function eachStatement(context: RuleContext, spec: FieldSpec | undefined, visit: (field: Field, text: string, record: FragmentRecord) => void, sentences?: { minWords: number }): void {
+  if (!spec) return;
+  const { records } = context.document;
+  for (let r = 0; r < records.length; r++) {
+    const field = fieldOf(context, records[r], spec);
+    if (!field) continue;
+    const value = fieldValue(field);
+    if (saysNothing(value)) continue;
+    if (sentences && ((wordCount(value, sentences.minWords) ?? sentences.minWords) < sentences.minWords || !isEnglish(value))) continue;
+    visit(field, readable(value), records[r]);
+  }
 }
 
 /** The start of a value that the prompts read. */
