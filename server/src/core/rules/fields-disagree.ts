@@ -69,7 +69,7 @@ function checkAllowedValues(context: RuleContext, record: FragmentRecord, relati
   const dependField = fieldOf(context, record, relation.dependOn);
   const dependValue = comparable(dependField);
   if (dependValue === undefined) return;
-  const allowed = relation.allowed.get(fold(dependValue));
+  const allowed = relation.allowed.get(dependValue) ?? relation.allowed.get(fold(dependValue));
   if (!allowed) return; // a value the relation does not list: nothing to compare with
   const field = fieldOf(context, record, relation.field);
   const value = comparable(field);
@@ -79,13 +79,14 @@ function checkAllowedValues(context: RuleContext, record: FragmentRecord, relati
   // The choices the relation lists, with their places; a choice it does not list is not judged.
   const listed: { choice: string; start: number }[] = [];
   let offset = 0;
+  const has = (set: Set<string>, choice: string) => set.has(choice) || set.has(fold(choice));
   for (const part of separator ? value.split(separator) : [value]) {
     const choice = part.trim();
-    if (relation.listed.has(fold(choice))) listed.push({ choice, start: offset + part.indexOf(choice) });
+    if (has(relation.listed, choice)) listed.push({ choice, start: offset + part.indexOf(choice) });
     offset += part.length + (separator?.length ?? 0);
   }
   // Several choices may span clusters: the relation holds when one of them is listed with the value.
-  if (listed.length === 0 || listed.some(({ choice }) => allowed.has(fold(choice)))) return;
+  if (listed.length === 0 || listed.some(({ choice }) => has(allowed, choice))) return;
   const first = listed[0];
   const last = listed[listed.length - 1];
   const which = listed.length === 1 ? `${quote(first.choice)} is not` : `None of ${listOf(listed.map(({ choice }) => quote(choice)), 'and')} is`;

@@ -3,11 +3,13 @@ import { fieldValue, keyRange, valueSubRange, type Field } from '../parser';
 import { eachStatement, fieldOf } from './prose';
 import type { Rule, RuleContext } from './rule';
 
-/** A year a change can be dated to, with the word before it: "since 2022" is a start, not the year of the change. */
-const YEAR = /(?:\b([A-Za-z]+)\s+)?\b((?:19|20)\d\d)\b/g;
-/** Words that name a time in English: months, seasons, periods, and the words that introduce them. */
+/** A year a change can be dated to. */
+const YEAR = /\b(?:19|20)\d\d\b/g;
+/** The word before a year: "since 2022" is a start, not the year of the change. */
+const WORD_BEFORE = /([A-Za-z]+)\s+$/;
+/** Words that name a time in English (in lower case): months, seasons, periods, and the words that introduce them. */
 const TIME_WORDS =
-  /\b(?:January|February|March|April|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|(?:in|since|by|until|from|of|early|late|mid-?)\s+May)\b|\b(?:spring|summer|autumn|winter|quarter|Q[1-4]|semester|since|during|ago|yesterday|today|weeks?|months?|years?|decades?|annual(?:ly)?|monthly|weekly|daily)\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/i;
+  /\b(?:january|february|march|april|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|(?:in|since|by|until|from|of|early|late|mid-?)\s+may|spring|summer|autumn|winter|quarter|q[1-4]|semester|since|during|ago|yesterday|today|weeks?|months?|years?|decades?|annual(?:ly)?|monthly|weekly|daily)\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/;
 /** Before a year, these make it the start of a period that may run up to the Year of the record. */
 const FROM_WORDS = new Set(['since', 'from', 'after', 'starting', 'beginning']);
 /** Before a year, these make it the end of a period that may start at the Year of the record. */
@@ -25,8 +27,8 @@ function yearsIn(text: string): NamedYear[] {
   const years: NamedYear[] = [];
   YEAR.lastIndex = 0;
   for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) {
-    const start = m.index + m[0].length - m[2].length;
-    years.push({ year: Number(m[2]), word: (m[1] ?? '').toLowerCase(), start, end: start + 4 });
+    const before = WORD_BEFORE.exec(text.slice(Math.max(0, m.index - 20), m.index));
+    years.push({ year: Number(m[0]), word: (before?.[1] ?? '').toLowerCase(), start: m.index, end: m.index + 4 });
   }
   return years;
 }
@@ -53,7 +55,7 @@ export const outcomeWhen: Rule = {
       (field, text, record) => {
         const years = yearsIn(text);
         if (years.length === 0) {
-          if (!TIME_WORDS.test(text)) reportNoTime(context, field);
+          if (!TIME_WORDS.test(text.toLowerCase())) reportNoTime(context, field); // lower case: faster than matching ignoring case
           return;
         }
         const yearField = year ? fieldOf(context, record, year) : undefined;

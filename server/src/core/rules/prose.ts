@@ -16,6 +16,9 @@ export const MARKER = /<[A-Za-z][A-Za-z0-9_ -]{0,30}>/g;
 /** The first field of a record that the spec names, if any. */
 export function fieldOf(context: RuleContext, record: FragmentRecord, spec: FieldSpec): Field | undefined {
   const { fields } = record;
+  // Records usually list their fields in schema order: the field at the spec's position is tried first.
+  const guess = fields[context.index.slotOf(spec)];
+  if (guess && context.specOf(guess) === spec) return guess;
   for (let i = 0; i < fields.length; i++) if (context.specOf(fields[i]) === spec) return fields[i];
   return undefined;
 }
@@ -33,9 +36,22 @@ export function eachStatement(context: RuleContext, spec: FieldSpec | undefined,
     if (!field) continue;
     const value = fieldValue(field);
     if (saysNothing(value)) continue;
-    if (sentences && ((wordCount(value, sentences.minWords) ?? sentences.minWords) < sentences.minWords || !isEnglish(value))) continue;
+    if (sentences && !isReadableStatement(field, value, sentences.minWords)) continue;
     visit(field, readable(value), records[r]);
   }
+}
+
+/**
+ * Whether a field's value is a statement the sentence-reading prompts judge; worked out once for all of them. Kept
+ * as one number (minWords * 2, plus 1 when readable), so the cache allocates nothing per field.
+ */
+const judged = new WeakMap<Field, number>();
+function isReadableStatement(field: Field, value: string, minWords: number): boolean {
+  const known = judged.get(field);
+  if (known !== undefined && known >> 1 === minWords) return (known & 1) === 1;
+  const readable = (wordCount(value, minWords) ?? minWords) >= minWords && isEnglish(value);
+  judged.set(field, (minWords << 1) | (readable ? 1 : 0));
+  return readable;
 }
 
 /** The start of a value that the prompts read. */
@@ -45,8 +61,11 @@ export function readable(value: string): string {
 
 /** Whether a value holds no letter or digit outside its markers: empty, `<redacted>`, `<LOC>, <person>.` */
 export function saysNothing(value: string): boolean {
-  return !/[\p{L}\p{N}]/u.test(readable(value).replace(MARKER, ' '));
+  if (isAsciiLetterOrDigit(value.charCodeAt(0))) return false; // most values start with a word
+  const head = readable(value);
+  return !LETTER_OR_DIGIT.test(head.includes('<') ? head.replace(MARKER, ' ') : head);
 }
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Whether a value contains a marker. */
 export function hasMarker(value: string): boolean {
@@ -57,54 +76,87 @@ export function hasMarker(value: string): boolean {
 /** Scripts written without spaces between words: words cannot be counted by spaces there. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
-/** A run of characters between spaces. */
-const TOKEN = /\S+/g;
-
-/**
- * The number of words in a value, markers counted as words, counting stops at `enough`; undefined where words are
- * not separated by spaces.
- */
-export function wordCount(value: string, enough: number): number | undefined {
-  const text = readable(value);
-  let count = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m && count < enough; m = TOKEN.exec(text)) {
-    if (m[0].startsWith('<') || /[\p{L}\p{N}]/u.test(m[0])) count++;
-  }
-  // Checked only for short counts: a long value has enough words whatever its script.
-  return count < enough && UNSPACED_SCRIPT.test(text) ? undefined : count;
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
 
-/** Short words frequent in any English sentence, and rare or absent in other languages' sentences. */
-const ENGLISH = new Set(
-  'the of and to in was were with for by from their has have had is are at that this who which they its an into after been his her them these those will would than as'.split(' '),
-);
-/** The same for the other languages harvests are most often written in (French, Spanish, Portuguese, German). */
-const OTHER = new Set(
-  [
-    'le la les des du et est une un dans pour par sur avec qui que au aux ont ses leur leurs sont été ce cette il elle ils elles nous pas plus depuis mais',
-    'el los las y del con por para una su sus es fue han como desde pero se',
-    'os em com uma não foi pelo pela dos das ao',
-    'der die das und mit von zu ist sind wurde nicht auf für ein eine',
-  ]
-    .join(' ')
-    .split(' '),
-);
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9 || code === 160;
+}
+
+/**
+ * The number of words in a value, markers counted as words (a word has a letter or digit), counting stops at
+ * `enough`; undefined where words are not separated by spaces. A loop over character codes: this runs on every
+ * required text of every record on each keystroke.
+ */
+export function wordCount(value: string, enough: number): number | undefined {
+  const end = Math.min(value.length, READ_LIMIT);
+  let count = 0;
+  let inWord = false;
+  let counted = false;
+  for (let i = 0; i < end && count < enough; i++) {
+    const code = value.charCodeAt(i);
+    if (isSpace(code)) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      inWord = true;
+      counted = code === 60; // "<": a marker stands for a word
+      if (counted) count++;
+    }
+    if (!counted && (isAsciiLetterOrDigit(code) || (code > 127 && LETTER_OR_DIGIT.test(value[i])))) {
+      counted = true;
+      count++;
+    }
+  }
+  // Checked only for short counts: a long value has enough words whatever its script.
+  return count < enough && UNSPACED_SCRIPT.test(readable(value)) ? undefined : count;
+}
+
+/**
+ * Short words frequent in any English sentence (first group), and the same for the other languages harvests are most
+ * often written in: French, Spanish, Portuguese, German (second group). Lower case; one pass finds both.
+ */
+const FUNCTION_WORDS =
+  /\b(?:(the|of|and|to|in|was|were|with|for|by|from|their|has|have|had|is|are|at|that|this|who|which|they|its|an|into|after|been|his|her|them|these|those|will|would|than|as)|le|la|les|des|du|et|est|une|un|dans|pour|par|sur|avec|qui|que|au|aux|ont|ses|leur|leurs|sont|ce|cette|il|elle|ils|elles|nous|pas|plus|depuis|mais|el|los|las|y|del|con|por|para|una|su|sus|es|fue|han|como|desde|pero|se|os|em|com|uma|foi|pelo|pela|dos|das|ao|der|die|und|mit|von|zu|ist|sind|wurde|nicht|auf|ein|eine)\b/g;
+/** How much of a value tells its language: a sentence or two. */
+const LANGUAGE_SAMPLE = 160;
+const NON_ASCII = /[^\x00-\x7f]/;
+const LETTER = /\p{L}/u;
+const LATIN_LETTER = /\p{Script=Latin}/u;
 
 /**
  * Whether a text reads as English: mostly Latin letters, and more English function words than those of other
- * languages. A text with none of either (a bare noun phrase) is not judged English: the prompts stay silent.
+ * languages. A text with none of either (a bare noun phrase) is not judged English: the prompts stay silent. Reads a
+ * sample from the start, counting letters by their code first (most are ASCII) to spare a pattern per character.
+ * Markers are left in: their words (person, LOC, redacted) are in neither list.
  */
 export function isEnglish(value: string): boolean {
-  const text = readable(value).replace(MARKER, ' ');
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  if (letters === 0 || latin < letters * 0.8) return false;
+  const text = value.length > LANGUAGE_SAMPLE ? value.slice(0, LANGUAGE_SAMPLE) : value;
+  // Most English text is plain ASCII: then every letter is Latin, and no letter needs a look.
+  if (NON_ASCII.test(text)) {
+    let letters = 0;
+    let latin = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
+        letters++;
+        latin++;
+      } else if (code > 127 && LETTER.test(text[i])) {
+        letters++;
+        if (LATIN_LETTER.test(text[i])) latin++;
+      }
+    }
+    if (latin < letters * 0.8) return false;
+  }
+  const lower = text.toLowerCase(); // once, rather than matching each word ignoring case
   let english = 0;
   let other = 0;
-  for (const word of text.toLowerCase().split(/[^\p{L}']+/u)) {
-    if (ENGLISH.has(word)) english++;
-    else if (OTHER.has(word)) other++;
+  FUNCTION_WORDS.lastIndex = 0;
+  for (let m = FUNCTION_WORDS.exec(lower); m; m = FUNCTION_WORDS.exec(lower)) {
+    if (m[1]) english++;
+    else other++;
   }
   return english > 0 && english > 2 * other;
 }

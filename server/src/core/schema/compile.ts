@@ -143,9 +143,13 @@ function compileRelation(relation: RelationData, specNamed: (name: string | unde
   if (!field || !dependOn || !relation.allowed) return [];
   const allowed = new Map<string, Set<string>>();
   const listed = new Set<string>();
+  // Each value and choice as written and folded: records mostly write them as listed, so the exact form is found
+  // without folding.
+  const forms = (text: string) => [text.trim(), fold(text)];
   for (const [value, choices] of Object.entries(relation.allowed)) {
-    allowed.set(fold(value), new Set(choices.map(fold)));
-    for (const choice of choices) listed.add(fold(choice));
+    const choiceForms = new Set(choices.flatMap(forms));
+    for (const form of forms(value)) allowed.set(form, choiceForms);
+    for (const form of choiceForms) listed.add(form);
   }
   return [{ kind: 'allowed-values', description, field, dependOn, allowed, listed }];
 }

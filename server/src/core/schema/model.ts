@@ -161,9 +161,9 @@ export type CompiledRelation =
       description: string;
       field: FieldSpec;
       dependOn: FieldSpec;
-      /** Value of `dependOn` -> the choices allowed with it. */
+      /** Value of `dependOn` -> the choices allowed with it; values and choices as written and folded (`fold`). */
       allowed: Map<string, Set<string>>;
-      /** Every choice listed for some value: a choice listed nowhere is not judged. */
+      /** Every choice listed for some value, as written and folded: a choice listed nowhere is not judged. */
       listed: Set<string>;
     };
 
