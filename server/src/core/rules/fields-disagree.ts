@@ -22,10 +22,12 @@ export const fieldsDisagree: Rule = {
     const { relations } = context.schema;
     if (relations.length === 0) return;
     const { records } = context.document;
-    for (let r = 0; r < records.length; r++) {
+    let kept = 0;
+    // Records come in document order: past the cap the rest would be cut anyway.
+    for (let r = 0; r < records.length && kept < context.maxDiagnostics; r++) {
       for (const relation of relations) {
-        if (relation.kind === 'same-code') checkSameCode(context, records[r], relation);
-        else checkAllowedValues(context, records[r], relation);
+        const shown = relation.kind === 'same-code' ? checkSameCode(context, records[r], relation) : checkAllowedValues(context, records[r], relation);
+        if (shown) kept++;
       }
     }
   },
@@ -42,19 +44,19 @@ function related(context: RuleContext, field: Field, message: string): Diagnosti
   return context.uri ? [{ location: { uri: context.uri, range: valueRange(field) }, message }] : undefined;
 }
 
-function checkSameCode(context: RuleContext, record: FragmentRecord, relation: Extract<CompiledRelation, { kind: 'same-code' }>): void {
+function checkSameCode(context: RuleContext, record: FragmentRecord, relation: Extract<CompiledRelation, { kind: 'same-code' }>): boolean {
   const [first, second] = relation.sides;
   const firstField = fieldOf(context, record, first.spec);
   const secondField = fieldOf(context, record, second.spec);
   const firstValue = comparable(firstField);
   const secondValue = comparable(secondField);
-  if (firstValue === undefined || secondValue === undefined) return;
+  if (firstValue === undefined || secondValue === undefined) return false;
   const firstCode = first.pattern.captured(firstValue);
   const secondCode = second.pattern.captured(secondValue);
   // A value its pattern does not match (a redacted code, another format) is not compared.
-  if (!firstCode || !secondCode || firstCode === secondCode) return;
+  if (!firstCode || !secondCode || firstCode === secondCode) return false;
   const at = secondValue.indexOf(secondCode);
-  context.report({
+  return context.report({
     code: 'fields-disagree',
     severity: Severity.Information,
     message: `The code here (${secondCode}) is not the one in ${first.spec.key} (${firstCode}). Which one is right?${relation.description ? ` ${relation.description}` : ''}`,
@@ -65,15 +67,15 @@ function checkSameCode(context: RuleContext, record: FragmentRecord, relation: E
   });
 }
 
-function checkAllowedValues(context: RuleContext, record: FragmentRecord, relation: Extract<CompiledRelation, { kind: 'allowed-values' }>): void {
+function checkAllowedValues(context: RuleContext, record: FragmentRecord, relation: Extract<CompiledRelation, { kind: 'allowed-values' }>): boolean {
   const dependField = fieldOf(context, record, relation.dependOn);
   const dependValue = comparable(dependField);
-  if (dependValue === undefined) return;
+  if (dependValue === undefined) return false;
   const allowed = relation.allowed.get(dependValue) ?? relation.allowed.get(fold(dependValue));
-  if (!allowed) return; // a value the relation does not list: nothing to compare with
+  if (!allowed) return false; // a value the relation does not list: nothing to compare with
   const field = fieldOf(context, record, relation.field);
   const value = comparable(field);
-  if (value === undefined) return;
+  if (value === undefined) return false;
   const spec = relation.field;
   const separator = spec.kind === 'multi' ? spec.separator : undefined;
   // The choices the relation lists, with their places; a choice it does not list is not judged.
@@ -86,11 +88,11 @@ function checkAllowedValues(context: RuleContext, record: FragmentRecord, relati
     offset += part.length + (separator?.length ?? 0);
   }
   // Several choices may span clusters: the relation holds when one of them is listed with the value.
-  if (listed.length === 0 || listed.some(({ choice }) => has(allowed, choice))) return;
+  if (listed.length === 0 || listed.some(({ choice }) => has(allowed, choice))) return false;
   const first = listed[0];
   const last = listed[listed.length - 1];
   const which = listed.length === 1 ? `${quote(first.choice)} is not` : `None of ${listOf(listed.map(({ choice }) => quote(choice)), 'and')} is`;
-  context.report({
+  return context.report({
     code: 'fields-disagree',
     severity: Severity.Information,
     message: `${which} listed with ${quote(dependValue)} in ${relation.dependOn.key}. Does the choice fit, or is ${relation.dependOn.key} wrong?${relation.description ? ` ${relation.description}` : ''}`,

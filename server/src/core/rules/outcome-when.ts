@@ -54,15 +54,13 @@ export const outcomeWhen: Rule = {
       outcome,
       (field, text, record) => {
         const years = yearsIn(text);
-        if (years.length === 0) {
-          if (!TIME_WORDS.test(text.toLowerCase())) reportNoTime(context, field); // lower case: faster than matching ignoring case
-          return;
-        }
+        // Lower case: one pass over the text is faster than matching ignoring case.
+        if (years.length === 0) return !TIME_WORDS.test(text.toLowerCase()) && reportNoTime(context, field);
         const yearField = year ? fieldOf(context, record, year) : undefined;
         const recorded = yearField ? fieldValue(yearField) : '';
-        if (!/^\d{4}$/.test(recorded) || agreesWith(years, Number(recorded))) return;
+        if (!/^\d{4}$/.test(recorded) || agreesWith(years, Number(recorded))) return false;
         const named = [...new Set(years.map((y) => y.year))].join(', ');
-        context.report({
+        return context.report({
           code: 'outcome-when',
           severity: Severity.Information,
           message: `This outcome names ${named}, but ${yearField!.key} says ${recorded}. In which year did the change happen?`,
@@ -76,8 +74,8 @@ export const outcomeWhen: Rule = {
   },
 };
 
-function reportNoTime(context: RuleContext, field: Field): void {
-  context.report({
+function reportNoTime(context: RuleContext, field: Field): boolean {
+  return context.report({
     code: 'outcome-when',
     severity: Severity.Information,
     message: 'No time is named in this outcome. When did the change happen?',

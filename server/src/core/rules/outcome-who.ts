@@ -42,7 +42,7 @@ export const outcomeWho: Rule = {
         const sentence = firstSentence(text.slice(lead));
         const activity = OUR_ACTIVITY.exec(sentence) ?? ACTIVITY_HELD.exec(sentence);
         if (activity && !CHANGE_FOLLOWED.test(text)) {
-          context.report({
+          return context.report({
             code: 'outcome-who',
             severity: Severity.Information,
             message: 'This reads like an output of the programme, not an outcome. What changed in someone else because of it: who does what differently?',
@@ -50,8 +50,9 @@ export const outcomeWho: Rule = {
             data: { fix: 'none' },
             spec: outcome,
           });
-        } else if (NO_SUBJECT.test(sentence) || (AGENTLESS_PASSIVE.test(sentence) && !/\bby\b/i.test(sentence))) {
-          context.report({
+        }
+        if (NO_SUBJECT.test(sentence) || (AGENTLESS_PASSIVE.test(sentence) && !/\bby\b/i.test(sentence))) {
+          return context.report({
             code: 'outcome-who',
             severity: Severity.Information,
             message: 'This outcome does not say who changed. Which person, group or organisation did something differently?',
@@ -60,6 +61,7 @@ export const outcomeWho: Rule = {
             spec: outcome,
           });
         }
+        return false;
       },
       { minWords },
     );

@@ -76,14 +76,14 @@ export const placeholderEvidence: Rule = {
   check(context) {
     const { evidence } = context.schema.quality;
     eachStatement(context, evidence, (field, text) => {
-      if (hasMarker(text)) return;
+      if (hasMarker(text)) return false;
       let message: string | undefined;
       if (PLACEHOLDERS.has(normalised(text))) {
         message = `${quote(text)} does not point to anything a reviewer can check. Where is the evidence: which report, document, link or person?`;
       } else if (SPEAKS_OF_LINK.test(text) && !SOMETHING_TO_FOLLOW.test(text)) {
         message = 'This speaks of a link, but no link is given. Where can a reviewer find the evidence?';
       }
-      if (message) context.report({ code: 'placeholder-evidence', severity: Severity.Information, message, range: valueRange(field), data: { fix: 'none' }, spec: evidence });
+      return message !== undefined && context.report({ code: 'placeholder-evidence', severity: Severity.Information, message, range: valueRange(field), data: { fix: 'none' }, spec: evidence });
     });
   },
 };

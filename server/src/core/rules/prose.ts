@@ -3,7 +3,7 @@
  * anything beyond markers, whether it is English (the prompts that read sentences know only English), and its words.
  * Every scan looks at a bounded start of the value, so a megabyte value costs no more than a long sentence.
  */
-import { fieldValue, type Field, type FragmentRecord } from '../parser';
+import { fieldValue, type Field, type FragmentRecord, type ParsedDocument } from '../parser';
 import type { FieldSpec } from '../schema/model';
 import type { RuleContext } from './rule';
 
@@ -26,31 +26,39 @@ export function fieldOf(context: RuleContext, record: FragmentRecord, spec: Fiel
 /**
  * Visits, in each record, the first field the spec names and the start of its value (`readable`), when that value
  * says something (more than markers). With `sentences`, only values a sentence-reading prompt can judge: at least
- * that many words (fewer are too-thin's to ask about) and English.
+ * that many words (fewer are too-thin's to ask about) and English. `visit` returns whether it reported a problem
+ * that was kept: records come in document order, so past the cap the rest would be cut anyway, and the walk stops.
  */
-export function eachStatement(context: RuleContext, spec: FieldSpec | undefined, visit: (field: Field, text: string, record: FragmentRecord) => void, sentences?: { minWords: number }): void {
+export function eachStatement(context: RuleContext, spec: FieldSpec | undefined, visit: (field: Field, text: string, record: FragmentRecord) => boolean, sentences?: { minWords: number }): void {
   if (!spec) return;
   const { records } = context.document;
-  for (let r = 0; r < records.length; r++) {
+  let kept = 0;
+  for (let r = 0; r < records.length && kept < context.maxDiagnostics; r++) {
     const field = fieldOf(context, records[r], spec);
     if (!field) continue;
     const value = fieldValue(field);
     if (saysNothing(value)) continue;
-    if (sentences && !isReadableStatement(field, value, sentences.minWords)) continue;
-    visit(field, readable(value), records[r]);
+    if (sentences && !isReadableStatement(context.document, field, value, sentences.minWords)) continue;
+    if (visit(field, readable(value), records[r])) kept++;
   }
 }
 
 /**
  * Whether a field's value is a statement the sentence-reading prompts judge; worked out once for all of them. Kept
- * as one number (minWords * 2, plus 1 when readable), so the cache allocates nothing per field.
+ * per document, one byte per field (0 not yet judged, 1 no, 2 yes): one weak entry per document, not per field,
+ * which the garbage collector would pay for.
  */
-const judged = new WeakMap<Field, number>();
-function isReadableStatement(field: Field, value: string, minWords: number): boolean {
-  const known = judged.get(field);
-  if (known !== undefined && known >> 1 === minWords) return (known & 1) === 1;
+const judged = new WeakMap<ParsedDocument, { minWords: number; verdicts: Uint8Array }>();
+function isReadableStatement(document: ParsedDocument, field: Field, value: string, minWords: number): boolean {
+  let cache = judged.get(document);
+  if (!cache || cache.minWords !== minWords) {
+    cache = { minWords, verdicts: new Uint8Array(document.fields.length) };
+    judged.set(document, cache);
+  }
+  const known = cache.verdicts[field.index];
+  if (known !== 0) return known === 2;
   const readable = (wordCount(value, minWords) ?? minWords) >= minWords && isEnglish(value);
-  judged.set(field, (minWords << 1) | (readable ? 1 : 0));
+  cache.verdicts[field.index] = readable ? 2 : 1;
   return readable;
 }
 

@@ -15,14 +15,15 @@ export const tooThin: Rule = {
     const { minWords } = context.schema.quality;
     if (minWords <= 0) return;
     const { fields } = context.document;
-    for (let i = 0; i < fields.length; i++) {
+    let kept = 0;
+    for (let i = 0; i < fields.length && kept < context.maxDiagnostics; i++) {
       const field = fields[i];
       const spec = context.specOf(field);
       if (!spec || spec.kind !== 'text' || spec.presence !== 'required') continue;
       const value = fieldValue(field);
       const words = wordCount(value, minWords);
       if (words === undefined || words >= minWords || saysNothing(value)) continue;
-      context.report({
+      const shown = context.report({
         code: 'too-thin',
         severity: Severity.Information,
         message: `This is very short (${words} ${words === 1 ? 'word' : 'words'}). Can a reviewer check it from this alone? Say who, what, when or where.`,
@@ -30,6 +31,7 @@ export const tooThin: Rule = {
         data: { fix: 'none' },
         spec,
       });
+      if (shown) kept++; // in document order: past the cap the rest would be cut anyway
     }
   },
 };
