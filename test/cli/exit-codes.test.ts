@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { seed, withField } from '../support/fixtures';
+import { seed, VALID_RECORD, withField } from '../support/fixtures';
 import { lint, tempFolder, type JsonFile } from './run-cli';
 
 const WITH_WARNING = withField('Scale', '**Scale**: local', seed(1)); // value-case: a warning
@@ -13,7 +13,7 @@ describe('fragment-lint exit codes', () => {
   let folder: ReturnType<typeof tempFolder>;
   before(() => {
     folder = tempFolder({
-      'clean/a.fragment': seed(0),
+      'clean/a.fragment': VALID_RECORD, // not seed 000: it gets two quality prompts (notes)
       'clean/b.fragment': seed(1),
       'clean/node_modules/ignored.fragment': WITH_ERROR,
       'clean/notes.txt': 'not a fragment file name, so a folder walk skips it',

@@ -32,7 +32,7 @@ describe('team schema in a real VS Code', () => {
       JSON.stringify({ extends: 'default', fields: [{ key: 'Social actor', addValues: ['Municipal authorities'] }] }, null, 2),
     );
     writeFileSync(join(workspace, 'team', 'ours.fragment'), withField('Social actor', TEAM_VALUE, seed(1)));
-    writeFileSync(join(workspace, 'elsewhere.fragment'), withField('Social actor', TEAM_VALUE, seed(0)));
+    writeFileSync(join(workspace, 'elsewhere.fragment'), withField('Social actor', TEAM_VALUE, seed(1))); // seed 000 has quality prompts of its own
     session = await startSession(join(base, 'session'), workspace);
     ({ page, wb } = session);
   });

@@ -23,13 +23,14 @@ describe('diagnostics over stdio', () => {
     assert.equal(client.initializeResult.serverInfo?.name, 'fragment-language-server');
   });
 
-  it('publishes nothing for the two structured seeds', async () => {
+  it('publishes no error and no warning for the two structured seeds; seed 000 gets two quality prompts', async () => {
     for (const index of [0, 1] as const) {
       const uri = `file:///seed-${index}.fragment`;
       const published = client.nextDiagnostics(uri);
       client.open(uri, seed(index));
       const result = await published;
-      assert.deepEqual(result.diagnostics, [], `seed ${index}`);
+      const expected = index === 0 ? ['outcome-when 3', 'placeholder-evidence 3'] : [];
+      assert.deepEqual(result.diagnostics.map((d) => `${String(d.code)} ${d.severity}`), expected, `seed ${index}`);
       assert.equal(result.version, 1);
     }
   });
@@ -91,11 +92,11 @@ describe('diagnostics over stdio', () => {
       });
       const last = slow.nextDiagnostics(uri, 11);
       for (let version = 2; version <= 11; version++) {
-        slow.change(uri, version, [{ range: { start: { line: 4, character: 10 }, end: { line: 4, character: 14 } }, text: String(2014 + version) }]);
+        slow.change(uri, version, [{ range: { start: { line: 4, character: 10 }, end: { line: 4, character: 14 } }, text: String(2013 + version) }]);
       }
       const result = await last;
       assert.equal(result.version, 11);
-      // 2014 + 11 = 2025: a valid year, so the last check is clean.
+      // 2013 + 11 = 2024: the year the outcome description names, so the last check is clean.
       assert.deepEqual(result.diagnostics, []);
       assert.ok(!seen.some((v) => v < 11), `stale versions published: ${seen.join(', ')}`);
     } finally {

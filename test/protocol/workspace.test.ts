@@ -66,7 +66,8 @@ describe('workspace checks over stdio', () => {
   it('redacted IDs are not compared', async () => {
     const published = client.nextDiagnostics(uriOf('redacted-1.fragment'));
     client.open(uriOf('redacted-1.fragment'), seed(0));
-    assert.deepEqual((await published).diagnostics, []);
+    // No duplicate-id warning; the seed's own quality prompts are information.
+    assert.deepEqual((await published).diagnostics.filter((d) => (d.severity ?? 1) <= 2), []);
     client.close(uriOf('redacted-1.fragment'));
   });
 

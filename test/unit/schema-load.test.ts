@@ -145,7 +145,7 @@ describe('extends: "default"', () => {
       assert.deepEqual(warningsOf(text), [
         { severity: 2, message: 'No field has the key "Id number"; add it to "fields" so records can start with it.', at: '"Id number"' },
         { severity: 2, message: 'No field has the key "Secret", so no record can be marked confidential and contact details are not looked for. Add the field to "fields", or name one that is there.', at: '"Secret"' },
-        { severity: 2, message: 'No field has the key "Tale", so "Convert to fragment" cannot put a story there. Add the field to "fields", or name one that is there.', at: '"Tale"' },
+        { severity: 2, message: 'No field has the key "Tale", so "Convert to fragment" cannot put a story there and the prompts that read the outcome stay silent. Add the field to "fields", or name one that is there.', at: '"Tale"' },
       ]);
       assert.equal(result.schema.confidentialFlag, undefined);
       assert.equal(result.schema.storyField, undefined);

@@ -7,7 +7,10 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { compileBuiltInPattern, compilePattern, DEFAULT_SCHEMA_DATA, getDefaultSchema } from '../../server/src/core';
 
-const builtInPatterns = DEFAULT_SCHEMA_DATA.fields.flatMap((field) => (field.pattern === undefined ? [] : [{ key: field.key, source: field.pattern }]));
+const fieldPatterns = DEFAULT_SCHEMA_DATA.fields.flatMap((field) => (field.pattern === undefined ? [] : [{ key: field.key, source: field.pattern }]));
+/** The patterns of the built-in relations, which capture the codes compared (fields-disagree). */
+const relationPatterns = (DEFAULT_SCHEMA_DATA.relations ?? []).flatMap((relation) => (relation.sameCode ?? []).map((side) => ({ key: `${side.field} (relation)`, source: side.pattern })));
+const builtInPatterns = [...fieldPatterns, ...relationPatterns];
 
 /** Strings near each pattern: its own literal characters and a few that break it, in any order and length. */
 function nearMisses(source: string): fc.Arbitrary<string> {
@@ -17,20 +20,24 @@ function nearMisses(source: string): fc.Arbitrary<string> {
 
 describe('built-in schema patterns', () => {
   it('are the ones the default schema uses, compiled with the built-in engine', () => {
-    assert.ok(builtInPatterns.length >= 3, 'the default schema has patterns to compare');
+    assert.ok(fieldPatterns.length >= 3, 'the default schema has patterns to compare');
+    assert.equal(relationPatterns.length, 2, 'and relations with patterns');
     const schema = getDefaultSchema();
-    for (const { key, source } of builtInPatterns) assert.equal(schema.byName.get(key)?.pattern?.source, source);
+    for (const { key, source } of fieldPatterns) assert.equal(schema.byName.get(key)?.pattern?.source, source);
+    const compiled = schema.relations.flatMap((relation) => (relation.kind === 'same-code' ? relation.sides.map((side) => side.pattern.source) : []));
+    assert.deepEqual(compiled, relationPatterns.map((p) => p.source));
   });
 
   for (const { key, source } of builtInPatterns) {
     it(`"${key}" matches exactly what RE2 matches`, () => {
       const native = compileBuiltInPattern(source);
       const re2 = compilePattern(source);
-      const examples = fc.oneof(nearMisses(source), fc.string({ maxLength: 30 }), fc.constantFrom('SCC-<redacted>/PHR012', 'harvest 2', 'FA: Family', 'ABC-1/2 ', 'harvest 12x'));
+      const examples = fc.oneof(nearMisses(source), fc.string({ maxLength: 30 }), fc.constantFrom('SCC-<redacted>/PHR012', 'harvest 2', 'FA: Family', 'ABC-1/2 ', 'harvest 12x', 'PHR: Peace', 'SCC-1/GEQ3', 'a/b/PHR012'));
       fc.assert(
         fc.property(examples, (value) => {
           assert.equal(native.matches(value), re2.matches(value), `exact match of ${JSON.stringify(value)}`);
           assert.equal(native.matchesIgnoringCase(value), re2.matchesIgnoringCase(value), `ignoring case: ${JSON.stringify(value)}`);
+          assert.equal(native.captured(value), re2.captured(value), `captured in ${JSON.stringify(value)}`);
         }),
         { numRuns: 2000 },
       );

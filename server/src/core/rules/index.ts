@@ -1,13 +1,18 @@
 /** Every rule, in one list. Adding a rule: one file beside this one, one line here, one test file, one doc entry. */
 import { duplicateField } from './duplicate-field';
 import { emptyValue } from './empty-value';
+import { fieldsDisagree } from './fields-disagree';
 import { invalidValue } from './invalid-value';
 import { malformedField } from './malformed-field';
 import { missingField } from './missing-field';
+import { outcomeWhen } from './outcome-when';
+import { outcomeWho } from './outcome-who';
 import { pii } from './pii';
+import { placeholderEvidence } from './placeholder-evidence';
 import { repeatedChoice } from './repeated-choice';
 import type { Rule } from './rule';
 import { textAfterValue } from './text-after-value';
+import { tooThin } from './too-thin';
 import { unknownField } from './unknown-field';
 import { unknownMarker } from './unknown-marker';
 import { unknownValue } from './unknown-value';
@@ -27,6 +32,12 @@ export const RULES: readonly Rule[] = [
   textAfterValue,
   unknownMarker,
   pii,
+  // Quality prompts (information level): what a reviewer of an outcome harvest would ask.
+  outcomeWhen,
+  outcomeWho,
+  placeholderEvidence,
+  fieldsDisagree,
+  tooThin,
 ];
 
 /** Runs alone, on files without fields: a story gets this one note and nothing else. */

@@ -83,6 +83,8 @@ function toDiagnostic(error: ErrorObject, root: Node, positions: TextPositions):
       return diagnostic(`${capital(what)} must not be empty.`, at(node));
     case 'maxLength':
       return diagnostic(`${capital(what)} is too long: at most ${String(params.limit)} characters.`, at(node));
+    case 'minItems':
+      return diagnostic(`${capital(what)} needs at least ${String(params.limit)} ${params.limit === 1 ? 'entry' : 'entries'}.`);
     case 'maxItems':
     case 'maxProperties':
       return diagnostic(`${capital(what)} has too many entries: at most ${String(params.limit)}.`);

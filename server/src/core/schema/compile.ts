@@ -1,7 +1,7 @@
 /** Turns schema data (JSON) into the indexed form the rules use. */
 import countries from './countries.json';
 import defaultSchemaData from './default-schema.json';
-import type { CompiledPattern, CompiledValue, FieldData, FieldSpec, MarkerData, RolesData, Schema, SchemaData } from './model';
+import type { CompiledPattern, CompiledRelation, CompiledValue, FieldData, FieldSpec, MarkerData, QualitySpec, RolesData, RelationData, Schema, SchemaData } from './model';
 
 /** Lower case, runs of white space folded: how keys and values are compared when looking for near misses. */
 export function fold(text: string): string {
@@ -20,10 +20,15 @@ export const compilePattern: PatternCompiler = (source) => {
   const { RE2JS } = require('re2js') as typeof import('re2js');
   const exact = RE2JS.compile(source);
   const folded = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+  const group = exact.groupCount() > 0 ? 1 : 0;
   return {
     source,
     matches: (value) => exact.matches(value),
     matchesIgnoringCase: (value) => folded.matches(value),
+    captured(value) {
+      const matcher = exact.matcher(value);
+      return matcher.matches() ? (matcher.group(group) ?? undefined) : undefined;
+    },
   };
 };
 
@@ -35,7 +40,14 @@ export const compilePattern: PatternCompiler = (source) => {
 export const compileBuiltInPattern: PatternCompiler = (source) => {
   const exact = new RegExp(`^(?:${source})$`);
   const folded = new RegExp(`^(?:${source})$`, 'i');
-  return { source, matches: (value) => exact.test(value), matchesIgnoringCase: (value) => folded.test(value) };
+  // As RE2 does: the first group when the pattern has one (even when it took no part in the match), else the whole.
+  const group = new RegExp(`${source}|`).exec('')!.length > 1 ? 1 : 0;
+  return {
+    source,
+    matches: (value) => exact.test(value),
+    matchesIgnoringCase: (value) => folded.test(value),
+    captured: (value) => exact.exec(value)?.[group],
+  };
 };
 
 const FLAG_VALUES: CompiledValue[] = [
@@ -95,17 +107,56 @@ export function compileSchema(data: SchemaData, patterns: PatternCompiler = comp
   const roles = rolesOf(data);
   const fieldNamed = (name: string | undefined) => (name === undefined ? undefined : (byName.get(name) ?? byFoldedName.get(fold(name))));
   const confidential = fieldNamed(roles.confidential?.field);
+  const storyField = fieldNamed(roles.story);
+  const quality: QualitySpec = {
+    outcome: storyField,
+    year: fieldNamed(roles.year),
+    evidence: fieldNamed(roles.evidence),
+    minWords: data.quality?.minWords ?? DEFAULT_MIN_WORDS,
+  };
+  const relations = (data.relations ?? []).flatMap((relation) => compileRelation(relation, fieldNamed, patterns));
   return {
     description: data.description ?? '',
     recordStart: roles.recordStart ?? '',
     confidentialFlag: confidential && roles.confidential ? { field: confidential, values: roles.confidential.values } : undefined,
-    storyField: fieldNamed(roles.story),
+    storyField,
     fields,
     markers,
     templates: data.templates ?? [],
+    quality,
+    relations,
     byName,
     byFoldedName,
   };
+}
+
+/** Fewer words than this in a required text value cannot say who changed what, when and where. */
+export const DEFAULT_MIN_WORDS = 4;
+
+/** A relation naming a field the schema does not have is left out (loading a team schema warns about it). */
+function compileRelation(relation: RelationData, specNamed: (name: string | undefined) => FieldSpec | undefined, patterns: PatternCompiler): CompiledRelation[] {
+  const description = relation.description ?? '';
+  if (relation.sameCode) {
+    const [a, b] = relation.sameCode;
+    const first = specNamed(a.field);
+    const second = specNamed(b.field);
+    if (!first || !second) return [];
+    return [{ kind: 'same-code', description, sides: [{ spec: first, pattern: patterns(a.pattern) }, { spec: second, pattern: patterns(b.pattern) }] }];
+  }
+  const field = specNamed(relation.valuesOf);
+  const dependOn = specNamed(relation.dependOn);
+  if (!field || !dependOn || !relation.allowed) return [];
+  const allowed = new Map<string, Set<string>>();
+  const listed = new Set<string>();
+  // Each value and choice as written and folded: records mostly write them as listed, so the exact form is found
+  // without folding.
+  const forms = (text: string) => [text.trim(), fold(text)];
+  for (const [value, choices] of Object.entries(relation.allowed)) {
+    const choiceForms = new Set(choices.flatMap(forms));
+    for (const form of forms(value)) allowed.set(form, choiceForms);
+    for (const form of choiceForms) listed.add(form);
+  }
+  return [{ kind: 'allowed-values', description, field, dependOn, allowed, listed }];
 }
 
 export const DEFAULT_SCHEMA_DATA = defaultSchemaData as SchemaData;

@@ -16,6 +16,8 @@ export function extendSchemaData(data: SchemaData, base: SchemaData = DEFAULT_SC
     markers: extending ? mergeMarkers(base.markers ?? [], data.markers ?? []) : data.markers,
     fields: data.fieldOrder ? reorder(fields, data.fieldOrder) : fields,
     templates: extending ? mergeTemplates(base.templates ?? [], data.templates ?? []) : data.templates,
+    quality: extending ? { ...base.quality, ...data.quality } : data.quality,
+    relations: extending ? [...(base.relations ?? []), ...(data.relations ?? [])] : data.relations,
   };
   for (const key of Object.keys(complete) as (keyof SchemaData)[]) if (complete[key] === undefined) delete complete[key];
   return complete;

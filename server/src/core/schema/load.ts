@@ -90,16 +90,20 @@ function checkMeaning(data: SchemaData, root: Node, diagnostic: MakeDiagnostic):
     const node = findNodeAtLocation(root, path) ?? root;
     problems.push(diagnostic(node.offset, node.offset + (node.type === 'object' ? 1 : node.length), message, code, severity));
   };
+  const checkPattern = (pattern: string, path: (string | number)[]) => {
+    try {
+      compilePattern(pattern);
+    } catch (error) {
+      const reason = String(error instanceof Error ? error.message : error).replace(/^error parsing regexp:\s*/, '');
+      at(path, `This pattern cannot be used: ${reason}. Patterns use RE2 syntax, which has no look-arounds like (?=…) and no back-references like \\1; this keeps every check fast.`, 'schema-pattern');
+    }
+  };
+  (data.relations ?? []).forEach((relation, index) => {
+    relation.sameCode?.forEach((side, sideIndex) => checkPattern(side.pattern, ['relations', index, 'sameCode', sideIndex, 'pattern']));
+  });
   const seen = new Map<string, number>();
   (data.fields ?? []).forEach((field, index) => {
-    if (field.pattern !== undefined) {
-      try {
-        compilePattern(field.pattern);
-      } catch (error) {
-        const reason = String(error instanceof Error ? error.message : error).replace(/^error parsing regexp:\s*/, '');
-        at(['fields', index, 'pattern'], `This pattern cannot be used: ${reason}. Patterns use RE2 syntax, which has no look-arounds like (?=…) and no back-references like \\1; this keeps every check fast.`, 'schema-pattern');
-      }
-    }
+    if (field.pattern !== undefined) checkPattern(field.pattern, ['fields', index, 'pattern']);
     for (const code of Object.keys(field.severity ?? {})) {
       if ((DIAGNOSTIC_CODES as readonly string[]).includes(code)) continue;
       const guess = closest(code, DIAGNOSTIC_CODES, 1);
@@ -134,6 +138,15 @@ function checkExtended(own: SchemaData, data: SchemaData, root: Node, diagnostic
       const property = findNodeAtLocation(root, ['templates', index, 'values', key])?.parent;
       warn(property?.children?.[0], `No field has the key "${key}", so the template cannot fill it in.`);
     }
+  });
+  const unknownKey = (path: (string | number)[], key: string, what: string) => {
+    if (!names.has(fold(key))) warn(findNodeAtLocation(root, path), `No field has the key "${key}", so ${what}.`);
+  };
+  (own.relations ?? []).forEach((relation, index) => {
+    const ignored = 'this relation is not checked';
+    relation.sameCode?.forEach((side, sideIndex) => unknownKey(['relations', index, 'sameCode', sideIndex, 'field'], side.field, ignored));
+    if (relation.valuesOf !== undefined) unknownKey(['relations', index, 'valuesOf'], relation.valuesOf, ignored);
+    if (relation.dependOn !== undefined) unknownKey(['relations', index, 'dependOn'], relation.dependOn, ignored);
   });
   for (const field of data.fields) {
     if (field.kind !== 'pattern' || field.pattern !== undefined) continue;
@@ -171,7 +184,11 @@ function checkRoles(own: SchemaData, data: SchemaData, root: Node, warn: (node: 
     }
   }
   if (declared.story !== undefined && !fieldNamed(declared.story)) {
-    warn(at('roles', 'story'), `No field has the key "${declared.story}", so "Convert to fragment" cannot put a story there. Add the field to "fields", or name one that is there.`);
+    warn(at('roles', 'story'), `No field has the key "${declared.story}", so "Convert to fragment" cannot put a story there and the prompts that read the outcome stay silent. Add the field to "fields", or name one that is there.`);
+  }
+  for (const role of ['year', 'evidence'] as const) {
+    const key = declared[role];
+    if (key !== undefined && !fieldNamed(key)) warn(at('roles', role), `No field has the key "${key}", so the prompts that read it stay silent. Add the field to "fields", or name one that is there.`);
   }
 }
 

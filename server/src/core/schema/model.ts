@@ -63,8 +63,40 @@ export interface RolesData {
   recordStart?: string;
   /** The field that marks a record confidential, and the values that mean "confidential" (exactly as written). */
   confidential?: { field: string; values: string[] };
-  /** The free-text field that tells the outcome: "Convert to fragment" puts an unstructured story there. */
+  /**
+   * The free-text field that tells the outcome: "Convert to fragment" puts an unstructured story there, and the
+   * when and who-and-what prompts read it.
+   */
   story?: string;
+  /** The year the change was observed, compared with the years the outcome statement names. */
+  year?: string;
+  /** Where the evidence is: checked for placeholders such as "Yes" or "see report". */
+  evidence?: string;
+}
+
+/** How the quality prompts judge; which fields they read is said by the roles (story, year, evidence). */
+export interface QualityData {
+  /** A required text value with fewer words than this is prompted as too thin to verify; 0 never prompts. */
+  minWords?: number;
+}
+
+/** One side of a `sameCode` relation: the code a pattern captures (its first group) in a field's value. */
+export interface CodeCaptureData {
+  field: string;
+  pattern: string;
+}
+
+/**
+ * A relation between two fields of a record, stated as data. Either `sameCode`: the codes captured in two fields are
+ * equal; or `valuesOf` / `dependOn` / `allowed`: each choice in one field is among those listed for the other
+ * field's value.
+ */
+export interface RelationData {
+  description?: string;
+  sameCode?: [CodeCaptureData, CodeCaptureData];
+  valuesOf?: string;
+  dependOn?: string;
+  allowed?: Record<string, string[]>;
 }
 
 export interface SchemaData {
@@ -80,6 +112,10 @@ export interface SchemaData {
   /** Keys in the order records should list them; fields not named keep their place after these. */
   fieldOrder?: string[];
   templates?: TemplateData[];
+  /** With `extends`, each property given here replaces the built-in one. */
+  quality?: QualityData;
+  /** With `extends`, added to the built-in relations. */
+  relations?: RelationData[];
 }
 
 export interface CompiledValue {
@@ -115,7 +151,34 @@ export interface CompiledPattern {
   matches(value: string): boolean;
   /** Whole-value match ignoring case. */
   matchesIgnoringCase(value: string): boolean;
+  /** On a whole-value match, what the first group captured (the whole value when there is no group). */
+  captured(value: string): string | undefined;
 }
+
+/** The fields the quality prompts read (the story, year and evidence roles); a role with no field leaves its prompt silent. */
+export interface QualitySpec {
+  outcome?: FieldSpec;
+  year?: FieldSpec;
+  evidence?: FieldSpec;
+  minWords: number;
+}
+
+export type CompiledRelation =
+  | {
+      kind: 'same-code';
+      description: string;
+      sides: [{ spec: FieldSpec; pattern: CompiledPattern }, { spec: FieldSpec; pattern: CompiledPattern }];
+    }
+  | {
+      kind: 'allowed-values';
+      description: string;
+      field: FieldSpec;
+      dependOn: FieldSpec;
+      /** Value of `dependOn` -> the choices allowed with it; values and choices as written and folded (`fold`). */
+      allowed: Map<string, Set<string>>;
+      /** Every choice listed for some value, as written and folded: a choice listed nowhere is not judged. */
+      listed: Set<string>;
+    };
 
 export interface Schema {
   description: string;
@@ -128,6 +191,8 @@ export interface Schema {
   fields: FieldSpec[];
   markers: MarkerData[];
   templates: TemplateData[];
+  quality: QualitySpec;
+  relations: CompiledRelation[];
   /** Exact key or alias -> field. */
   byName: Map<string, FieldSpec>;
   /** Key or alias folded (lower case, single spaces) -> field. */

@@ -1,0 +1,104 @@
+import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import { listOf, quote, Severity } from '../diagnostic';
+import { fieldValue, valueRange, valueSubRange, type Field, type FragmentRecord } from '../parser';
+import { fold } from '../schema/compile';
+import type { CompiledRelation } from '../schema/model';
+import { fieldOf, saysNothing } from './prose';
+import type { Rule, RuleContext } from './rule';
+
+/** Codes and choices sit in short values; a longer one is not read (a pattern over a megabyte costs time for nothing). */
+const MAX_RELATED_VALUE = 2000;
+
+/**
+ * Coherence: the fields of one record tell one story. Checks the relations the schema states (`relations`): two
+ * fields that carry the same code, and choices that belong to the value of another field (one of them, when there are
+ * several: a record's types of change may span clusters). The prompt sits on the
+ * second field of the relation, the one a person most likely fills in last.
+ */
+export const fieldsDisagree: Rule = {
+  code: 'fields-disagree',
+  description: 'Two fields of a record break a relation the schema states (for example two different objective codes).',
+  check(context) {
+    const { relations } = context.schema;
+    if (relations.length === 0) return;
+    const { records } = context.document;
+    let kept = 0;
+    // Records come in document order: past the cap the rest would be cut anyway.
+    for (let r = 0; r < records.length && kept < context.maxDiagnostics; r++) {
+      for (const relation of relations) {
+        const shown = relation.kind === 'same-code' ? checkSameCode(context, records[r], relation) : checkAllowedValues(context, records[r], relation);
+        if (shown) kept++;
+      }
+    }
+  },
+};
+
+/** A field's value when it can be compared: present, short, and more than markers. */
+function comparable(field: Field | undefined): string | undefined {
+  if (!field) return undefined;
+  const value = fieldValue(field);
+  return value.length > MAX_RELATED_VALUE || saysNothing(value) ? undefined : value;
+}
+
+function related(context: RuleContext, field: Field, message: string): DiagnosticRelatedInformation[] | undefined {
+  return context.uri ? [{ location: { uri: context.uri, range: valueRange(field) }, message }] : undefined;
+}
+
+function checkSameCode(context: RuleContext, record: FragmentRecord, relation: Extract<CompiledRelation, { kind: 'same-code' }>): boolean {
+  const [first, second] = relation.sides;
+  const firstField = fieldOf(context, record, first.spec);
+  const secondField = fieldOf(context, record, second.spec);
+  const firstValue = comparable(firstField);
+  const secondValue = comparable(secondField);
+  if (firstValue === undefined || secondValue === undefined) return false;
+  const firstCode = first.pattern.captured(firstValue);
+  const secondCode = second.pattern.captured(secondValue);
+  // A value its pattern does not match (a redacted code, another format) is not compared.
+  if (!firstCode || !secondCode || firstCode === secondCode) return false;
+  const at = secondValue.indexOf(secondCode);
+  return context.report({
+    code: 'fields-disagree',
+    severity: Severity.Information,
+    message: `The code here (${secondCode}) is not the one in ${first.spec.key} (${firstCode}). Which one is right?${relation.description ? ` ${relation.description}` : ''}`,
+    range: at >= 0 ? valueSubRange(secondField!, at, at + secondCode.length) : valueRange(secondField!),
+    data: { fix: 'none' },
+    relatedInformation: related(context, firstField!, `${first.spec.key} has the code ${firstCode}.`),
+    spec: second.spec,
+  });
+}
+
+function checkAllowedValues(context: RuleContext, record: FragmentRecord, relation: Extract<CompiledRelation, { kind: 'allowed-values' }>): boolean {
+  const dependField = fieldOf(context, record, relation.dependOn);
+  const dependValue = comparable(dependField);
+  if (dependValue === undefined) return false;
+  const allowed = relation.allowed.get(dependValue) ?? relation.allowed.get(fold(dependValue));
+  if (!allowed) return false; // a value the relation does not list: nothing to compare with
+  const field = fieldOf(context, record, relation.field);
+  const value = comparable(field);
+  if (value === undefined) return false;
+  const spec = relation.field;
+  const separator = spec.kind === 'multi' ? spec.separator : undefined;
+  // The choices the relation lists, with their places; a choice it does not list is not judged.
+  const listed: { choice: string; start: number }[] = [];
+  let offset = 0;
+  const has = (set: Set<string>, choice: string) => set.has(choice) || set.has(fold(choice));
+  for (const part of separator ? value.split(separator) : [value]) {
+    const choice = part.trim();
+    if (has(relation.listed, choice)) listed.push({ choice, start: offset + part.indexOf(choice) });
+    offset += part.length + (separator?.length ?? 0);
+  }
+  // Several choices may span clusters: the relation holds when one of them is listed with the value.
+  if (listed.length === 0 || listed.some(({ choice }) => has(allowed, choice))) return false;
+  const first = listed[0];
+  const last = listed[listed.length - 1];
+  const which = listed.length === 1 ? `${quote(first.choice)} is not` : `None of ${listOf(listed.map(({ choice }) => quote(choice)), 'and')} is`;
+  return context.report({
+    code: 'fields-disagree',
+    severity: Severity.Information,
+    message: `${which} listed with ${quote(dependValue)} in ${relation.dependOn.key}. Does the choice fit, or is ${relation.dependOn.key} wrong?${relation.description ? ` ${relation.description}` : ''}`,
+    range: valueSubRange(field!, first.start, last.start + last.choice.length),
+    data: { fix: 'none' },
+    relatedInformation: related(context, dependField!, `${relation.dependOn.key} is ${quote(dependValue)}.`),
+    spec,
+  });
+}

@@ -1,0 +1,176 @@
+/**
+ * What the quality prompts need to read a text value: which record field a schema field is, whether a value says
+ * anything beyond markers, whether it is English (the prompts that read sentences know only English), and its words.
+ * Every scan looks at a bounded start of the value, so a megabyte value costs no more than a long sentence.
+ */
+import { fieldValue, type Field, type FragmentRecord, type ParsedDocument } from '../parser';
+import type { FieldSpec } from '../schema/model';
+import type { RuleContext } from './rule';
+
+/** The prompts read this much of a value: an outcome statement is one or two sentences. */
+export const READ_LIMIT = 4000;
+
+/** Anything written like a marker, known or not (unknown-marker owns the unknown ones). */
+export const MARKER = /<[A-Za-z][A-Za-z0-9_ -]{0,30}>/g;
+
+/** The first field of a record that the spec names, if any. */
+export function fieldOf(context: RuleContext, record: FragmentRecord, spec: FieldSpec): Field | undefined {
+  const { fields } = record;
+  // Records usually list their fields in schema order: the field at the spec's position is tried first.
+  const guess = fields[context.index.slotOf(spec)];
+  if (guess && context.specOf(guess) === spec) return guess;
+  for (let i = 0; i < fields.length; i++) if (context.specOf(fields[i]) === spec) return fields[i];
+  return undefined;
+}
+
+/**
+ * Visits, in each record, the first field the spec names and the start of its value (`readable`), when that value
+ * says something (more than markers). With `sentences`, only values a sentence-reading prompt can judge: at least
+ * that many words (fewer are too-thin's to ask about) and English. `visit` returns whether it reported a problem
+ * that was kept: records come in document order, so past the cap the rest would be cut anyway, and the walk stops.
+ */
+export function eachStatement(context: RuleContext, spec: FieldSpec | undefined, visit: (field: Field, text: string, record: FragmentRecord) => boolean, sentences?: { minWords: number }): void {
+  if (!spec) return;
+  const { records } = context.document;
+  let kept = 0;
+  for (let r = 0; r < records.length && kept < context.maxDiagnostics; r++) {
+    const field = fieldOf(context, records[r], spec);
+    if (!field) continue;
+    const value = fieldValue(field);
+    if (saysNothing(value)) continue;
+    if (sentences && !isReadableStatement(context.document, field, value, sentences.minWords)) continue;
+    if (visit(field, readable(value), records[r])) kept++;
+  }
+}
+
+/**
+ * Whether a field's value is a statement the sentence-reading prompts judge; worked out once for all of them. Kept
+ * per document, one byte per field (0 not yet judged, 1 no, 2 yes): one weak entry per document, not per field,
+ * which the garbage collector would pay for.
+ */
+const judged = new WeakMap<ParsedDocument, { minWords: number; verdicts: Uint8Array }>();
+function isReadableStatement(document: ParsedDocument, field: Field, value: string, minWords: number): boolean {
+  let cache = judged.get(document);
+  if (!cache || cache.minWords !== minWords) {
+    cache = { minWords, verdicts: new Uint8Array(document.fields.length) };
+    judged.set(document, cache);
+  }
+  const known = cache.verdicts[field.index];
+  if (known !== 0) return known === 2;
+  const readable = (wordCount(value, minWords) ?? minWords) >= minWords && isEnglish(value);
+  cache.verdicts[field.index] = readable ? 2 : 1;
+  return readable;
+}
+
+/** The start of a value that the prompts read. */
+export function readable(value: string): string {
+  return value.length > READ_LIMIT ? value.slice(0, READ_LIMIT) : value;
+}
+
+/** Whether a value holds no letter or digit outside its markers: empty, `<redacted>`, `<LOC>, <person>.` */
+export function saysNothing(value: string): boolean {
+  if (isAsciiLetterOrDigit(value.charCodeAt(0))) return false; // most values start with a word
+  const head = readable(value);
+  return !LETTER_OR_DIGIT.test(head.includes('<') ? head.replace(MARKER, ' ') : head);
+}
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether a value contains a marker. */
+export function hasMarker(value: string): boolean {
+  MARKER.lastIndex = 0;
+  return MARKER.test(readable(value));
+}
+
+/** Scripts written without spaces between words: words cannot be counted by spaces there. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9 || code === 160;
+}
+
+/**
+ * The number of words in a value, markers counted as words (a word has a letter or digit), counting stops at
+ * `enough`; undefined where words are not separated by spaces. A loop over character codes: this runs on every
+ * required text of every record on each keystroke.
+ */
+export function wordCount(value: string, enough: number): number | undefined {
+  const end = Math.min(value.length, READ_LIMIT);
+  let count = 0;
+  let inWord = false;
+  let counted = false;
+  for (let i = 0; i < end && count < enough; i++) {
+    const code = value.charCodeAt(i);
+    if (isSpace(code)) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      inWord = true;
+      counted = code === 60; // "<": a marker stands for a word
+      if (counted) count++;
+    }
+    if (!counted && (isAsciiLetterOrDigit(code) || (code > 127 && LETTER_OR_DIGIT.test(value[i])))) {
+      counted = true;
+      count++;
+    }
+  }
+  // Checked only for short counts: a long value has enough words whatever its script.
+  return count < enough && UNSPACED_SCRIPT.test(readable(value)) ? undefined : count;
+}
+
+/**
+ * Short words frequent in any English sentence (first group), and the same for the other languages harvests are most
+ * often written in: French, Spanish, Portuguese, German (second group). Lower case; one pass finds both.
+ */
+const FUNCTION_WORDS =
+  /\b(?:(the|of|and|to|in|was|were|with|for|by|from|their|has|have|had|is|are|at|that|this|who|which|they|its|an|into|after|been|his|her|them|these|those|will|would|than|as)|le|la|les|des|du|et|est|une|un|dans|pour|par|sur|avec|qui|que|au|aux|ont|ses|leur|leurs|sont|ce|cette|il|elle|ils|elles|nous|pas|plus|depuis|mais|el|los|las|y|del|con|por|para|una|su|sus|es|fue|han|como|desde|pero|se|os|em|com|uma|foi|pelo|pela|dos|das|ao|der|die|und|mit|von|zu|ist|sind|wurde|nicht|auf|ein|eine)\b/g;
+/** How much of a value tells its language: a sentence or two. */
+const LANGUAGE_SAMPLE = 160;
+const NON_ASCII = /[^\x00-\x7f]/;
+const LETTER = /\p{L}/u;
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+/**
+ * Whether a text reads as English: mostly Latin letters, and more English function words than those of other
+ * languages. A text with none of either (a bare noun phrase) is not judged English: the prompts stay silent. Reads a
+ * sample from the start, counting letters by their code first (most are ASCII) to spare a pattern per character.
+ * Markers are left in: their words (person, LOC, redacted) are in neither list.
+ */
+export function isEnglish(value: string): boolean {
+  const text = value.length > LANGUAGE_SAMPLE ? value.slice(0, LANGUAGE_SAMPLE) : value;
+  // Most English text is plain ASCII: then every letter is Latin, and no letter needs a look.
+  if (NON_ASCII.test(text)) {
+    let letters = 0;
+    let latin = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
+        letters++;
+        latin++;
+      } else if (code > 127 && LETTER.test(text[i])) {
+        letters++;
+        if (LATIN_LETTER.test(text[i])) latin++;
+      }
+    }
+    if (latin < letters * 0.8) return false;
+  }
+  const lower = text.toLowerCase(); // once, rather than matching each word ignoring case
+  let english = 0;
+  let other = 0;
+  FUNCTION_WORDS.lastIndex = 0;
+  for (let m = FUNCTION_WORDS.exec(lower); m; m = FUNCTION_WORDS.exec(lower)) {
+    if (m[1]) english++;
+    else other++;
+  }
+  return english > 0 && english > 2 * other;
+}
+
+/** The first sentence of a text: up to a full stop, question or exclamation mark followed by a space, or a line break. */
+export function firstSentence(text: string): string {
+  const end = text.search(/[.!?](?:\s|$)|\n/);
+  return end < 0 ? text : text.slice(0, end);
+}

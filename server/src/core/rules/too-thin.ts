@@ -1,0 +1,39 @@
+import { Severity } from '../diagnostic';
+import { fieldValue, keyRange } from '../parser';
+import { saysNothing, wordCount } from './prose';
+import type { Rule } from './rule';
+
+/**
+ * Verifiable: a reviewer can only check what is said. A required text value with fewer words than the schema's
+ * `quality.minWords` (markers count as words) is too thin to verify. Empty values and values of markers only are
+ * left to the empty-value rule and to the redaction; the record-start field is an ID, never judged.
+ */
+export const tooThin: Rule = {
+  code: 'too-thin',
+  description: 'A required text value has fewer words than the schema asks for (quality.minWords; 4 by default).',
+  check(context) {
+    const { minWords } = context.schema.quality;
+    if (minWords <= 0) return;
+    // The record-start field holds an ID, not prose: a short ID is what it should be.
+    const recordStart = context.schema.byName.get(context.schema.recordStart);
+    const { fields } = context.document;
+    let kept = 0;
+    for (let i = 0; i < fields.length && kept < context.maxDiagnostics; i++) {
+      const field = fields[i];
+      const spec = context.specOf(field);
+      if (!spec || spec === recordStart || spec.kind !== 'text' || spec.presence !== 'required') continue;
+      const value = fieldValue(field);
+      const words = wordCount(value, minWords);
+      if (words === undefined || words >= minWords || saysNothing(value)) continue;
+      const shown = context.report({
+        code: 'too-thin',
+        severity: Severity.Information,
+        message: `This is very short (${words} ${words === 1 ? 'word' : 'words'}). Can a reviewer check it from this alone? Say who, what, when or where.`,
+        range: keyRange(field),
+        data: { fix: 'none' },
+        spec,
+      });
+      if (shown) kept++; // in document order: past the cap the rest would be cut anyway
+    }
+  },
+};

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { seed, VALID_RECORD, withField } from '../support/fixtures';
+import { covered, withCode } from '../support/check';
+
+/** VALID_RECORD (Year 2024) with the outcome description replaced. */
+const described = (text: string, year = '2024') =>
+  withField('Year', `**Year**: ${year}`, withField('Outcome description', `**Outcome description**: ${text}`, VALID_RECORD));
+
+describe('outcome-when', () => {
+  it('asks when, on seed 000: its description names no time (Year 2025); seed 001 names 2024, its Year', () => {
+    const found = withCode(seed(0), 'outcome-when');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].severity, 3);
+    assert.equal(found[0].message, 'No time is named in this outcome. When did the change happen?');
+    assert.equal(covered(seed(0), found[0]), 'Outcome description');
+    assert.deepEqual(withCode(seed(1), 'outcome-when'), []);
+  });
+
+  it('asks which year when the years named cannot be the Year, on the first of them', () => {
+    const text = described('In 2023, the district council adopted a by-law on the schooling of girls.', '2025');
+    const found = withCode(text, 'outcome-when');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].message, 'This outcome names 2023, but Year says 2025. In which year did the change happen?');
+    assert.equal(covered(text, found[0]), '2023');
+  });
+
+  it('accepts months, seasons, periods and years that can be the Year: the same, a span, a start, an end', () => {
+    for (const outcome of [
+      'In March, the district council adopted a by-law on the schooling of girls.',
+      'Since the elections, the district council has met with the women of the village.',
+      'Over the last two years the council has met with the women of the village.',
+      'The council adopted a by-law in the spring of that year.',
+      'Between 2022 and 2025 the council met with the women of the village every month.',
+      'Since 2022 the council has met with the women of the village.',
+      'In 2024 the council adopted a by-law on the schooling of girls.',
+      'By 2026 the council will have adopted a by-law; it started drafting it with the women.',
+    ]) {
+      assert.deepEqual(withCode(described(outcome), 'outcome-when'), [], outcome);
+    }
+  });
+
+  it('says nothing on empty values, markers only, too-short values and text in other languages', () => {
+    for (const outcome of [
+      '',
+      '<redacted>',
+      '<redacted>, <LOC>.',
+      'Women organised.',
+      // French and Arabic: no English time words, but the rule cannot read these languages, so it does not guess.
+      'Trois groupes d’hommes de <LOC> ont lancé une collaboration contre la violence faite aux femmes.',
+      'أطلقت ثلاث مجموعات من الرجال في <LOC> تعاوناً لمكافحة العنف ضد النساء.',
+    ]) {
+      assert.deepEqual(withCode(described(outcome), 'outcome-when'), [], outcome);
+    }
+  });
+
+  it('compares years only in the language it reads: a French outcome with another year is not judged', () => {
+    assert.deepEqual(withCode(described('En 2021, les femmes du village ont créé une association.'), 'outcome-when'), []);
+  });
+
+  it('reads a bounded start of a megabyte value', () => {
+    const long = described(`The council ${'met the women of the village and '.repeat(40_000)}agreed.`);
+    assert.equal(withCode(long, 'outcome-when').length, 1);
+  });
+});
