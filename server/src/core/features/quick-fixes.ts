@@ -8,6 +8,7 @@ import { listOf, quote } from '../diagnostic';
 import type { ParsedDocument } from '../parser';
 import type { FieldSpec, Schema } from '../schema/model';
 import { convertStoryAction } from './convert-story';
+import { redactFixes } from './redaction';
 import {
   emptyFieldLine,
   escapeSnippet,
@@ -51,8 +52,6 @@ function replaceTitle(context: QuickFixContext, diagnostic: Diagnostic, suggesti
   switch (diagnostic.code) {
     case 'unknown-marker':
       return `Replace ${quote(written, 80)} with the marker ${suggestion}`;
-    case 'pii':
-      return `Redact ${quote(written, 80)} as ${suggestion}`;
     case 'repeated-choice': {
       const removed = removedChoices(context, diagnostic, written, suggestion);
       return removed.length ? `Remove the repeated ${listOf(removed.map((c) => quote(c, 80)), 'and')}` : `Replace ${quote(written, 80)} with ${quote(suggestion, 80)}`;
@@ -158,6 +157,7 @@ const BUILDERS: { [K in FixData['fix']]: Builder<K> } = {
   'rewrite-line': rewriteLine,
   'insert-fields': insertFieldsFix,
   'remove-duplicate': removeDuplicate,
+  redact: (context, diagnostic, data) => redactFixes(context.document, context.schema, context.uri, diagnostic, data),
   none: () => [],
 };
 

@@ -1,12 +1,9 @@
+import { isConfidential } from '../confidential';
+import { redactionMarkers } from '../features/redaction';
 import { Severity } from '../diagnostic';
 import { fieldValue, valueSubRange, type Field } from '../parser';
-import { fold } from '../schema/compile';
 import type { FieldSpec } from '../schema/model';
 import type { Rule, RuleContext } from './rule';
-
-/** The field that marks a record confidential, and the value that means "confidential". */
-const CONFIDENTIAL_KEY = fold('Outcome statements is CONFIDENTIAL');
-const CONFIDENTIAL_VALUE = '1.0';
 
 /**
  * What personal contact details look like. Every repetition is bounded and the expressions run on one line at a
@@ -81,28 +78,22 @@ export const pii: Rule = {
   description: 'An e-mail address, phone number or web address in a text value of a record marked confidential.',
   check(context) {
     const { schema } = context;
-    const marker = schema.markers.find((m) => m.text === '<redacted>')?.text ?? schema.markers[0]?.text ?? '<redacted>';
-    // Compared by spec, not by folding every key of every record: this rule runs on each keystroke.
-    const confidential = schema.byFoldedName.get(CONFIDENTIAL_KEY);
+    const markers = redactionMarkers(schema, 'any');
     const { records } = context.document;
     for (let r = 0; r < records.length; r++) {
+      if (!isConfidential(records[r], schema, context.specOf)) continue;
       const fields = records[r].fields;
-      let flag: Field | undefined;
-      for (let i = 0; i < fields.length && !flag; i++) {
-        if (confidential ? context.specOf(fields[i]) === confidential : fold(fields[i].key) === CONFIDENTIAL_KEY) flag = fields[i];
-      }
-      if (!flag || fieldValue(flag) !== CONFIDENTIAL_VALUE) continue;
       for (let i = 0; i < fields.length; i++) {
         const field = fields[i];
         const spec = context.specOf(field);
         if (spec && spec.kind !== 'text') continue;
         // A one-line value has no per-line parts: it is its own single part.
         if (field.valueLines.length === 0) {
-          reportContactDetails(context, field, spec, marker, 0, fieldValue(field));
+          reportContactDetails(context, field, spec, markers, 0, fieldValue(field));
           continue;
         }
         for (const part of field.valueLines) {
-          reportContactDetails(context, field, spec, marker, part.offset, fieldValue(field).slice(part.offset, part.offset + part.length));
+          reportContactDetails(context, field, spec, markers, part.offset, fieldValue(field).slice(part.offset, part.offset + part.length));
         }
       }
     }
@@ -110,14 +101,14 @@ export const pii: Rule = {
 };
 
 /** Reports the contact details in `text`, the part of the field's value that starts at `offset`. */
-function reportContactDetails(context: RuleContext, field: Field, spec: FieldSpec | undefined, marker: string, offset: number, text: string): void {
+function reportContactDetails(context: RuleContext, field: Field, spec: FieldSpec | undefined, markers: string[], offset: number, text: string): void {
   for (const found of findContactDetails(text)) {
     context.report({
       code: 'pii',
       severity: Severity.Warning,
       message: `This looks like ${found.what}. The record is marked confidential, so redact it before the record is shared.`,
       range: valueSubRange(field, offset + found.start, offset + found.end),
-      data: { fix: 'replace', suggestions: [marker] },
+      data: { fix: 'redact', markers },
       spec,
     });
   }
