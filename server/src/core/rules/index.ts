@@ -5,6 +5,7 @@ import { invalidValue } from './invalid-value';
 import { malformedField } from './malformed-field';
 import { missingField } from './missing-field';
 import { pii } from './pii';
+import { redactionDrift } from './redaction-drift';
 import { repeatedChoice } from './repeated-choice';
 import type { Rule } from './rule';
 import { textAfterValue } from './text-after-value';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   textAfterValue,
   unknownMarker,
   pii,
+  redactionDrift,
 ];
 
 /** Runs alone, on files without fields: a story gets this one note and nothing else. */
