@@ -8,8 +8,9 @@ import { resolve } from 'node:path';
 
 describe('validate', () => {
   it('finds no error and no warning in the two structured seeds', () => {
-    assert.deepEqual(check(seed(0)), []);
-    assert.deepEqual(check(seed(1)), []);
+    // What they get at information level is pinned by each rule's own test (redaction-drift, name-in-clear).
+    assert.deepEqual(check(seed(0)).filter((d) => d.severity <= 2), []);
+    assert.deepEqual(check(seed(1)).filter((d) => d.severity <= 2), []);
   });
   it('finds nothing in the valid record, with LF or CRLF', () => {
     assert.deepEqual(check(VALID_RECORD), []);
@@ -35,7 +36,7 @@ describe('validate', () => {
     assert.equal(onlyUnknown[MAX_DIAGNOSTICS - 1].code, 'too-many-problems');
   });
   it('has one rule file and one test file per rule, all registered', () => {
-    const ruleFiles = readdirSync(resolve(__dirname, '../../server/src/core/rules')).filter((f) => !['index.ts', 'rule.ts', 'value-rule.ts', 'field-names.ts'].includes(f));
+    const ruleFiles = readdirSync(resolve(__dirname, '../../server/src/core/rules')).filter((f) => !['index.ts', 'rule.ts', 'value-rule.ts', 'field-names.ts', 'words.ts', 'names.ts'].includes(f));
     const testFiles = readdirSync(resolve(__dirname, '../rules'));
     const registered = new Set([...RULES.map((r) => r.code), 'unstructured']);
     for (const file of ruleFiles) {

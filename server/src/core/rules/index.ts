@@ -3,8 +3,11 @@ import { duplicateField } from './duplicate-field';
 import { emptyValue } from './empty-value';
 import { invalidValue } from './invalid-value';
 import { malformedField } from './malformed-field';
+import { nameBesideMarker } from './name-beside-marker';
+import { nameInClear } from './name-in-clear';
 import { missingField } from './missing-field';
 import { pii } from './pii';
+import { placeInClear } from './place-in-clear';
 import { redactionDrift } from './redaction-drift';
 import { repeatedChoice } from './repeated-choice';
 import type { Rule } from './rule';
@@ -29,6 +32,9 @@ export const RULES: readonly Rule[] = [
   unknownMarker,
   pii,
   redactionDrift,
+  nameBesideMarker,
+  nameInClear,
+  placeInClear,
 ];
 
 /** Runs alone, on files without fields: a story gets this one note and nothing else. */

@@ -31,11 +31,14 @@ export function isCapitalised(word: string): boolean {
   return CAPITALISED.test(word);
 }
 
-/** Whether the token at `index` opens a sentence: first in the value, or after `.`, `!`, `?`, `:` or a line break. */
+/**
+ * Whether the token at `index` opens a sentence: first in the value, after `.`, `!`, `?`, a bullet or a dash, or on a
+ * new line. Not after a colon: a merged story's labels (`Significance: In the course…`) and lists put names there.
+ */
 export function startsSentence(value: string, tokens: readonly Token[], index: number): boolean {
   const previous = tokens[index - 1];
   if (!previous) return true;
-  if (previous.kind === 'mark' && /[.!?:;•–—-]/.test(previous.text)) return true;
+  if (previous.kind === 'mark' && /[.!?•–—]/.test(previous.text)) return true;
   // A line break between the two tokens: a new line of a multi-line value starts afresh.
   return value.slice(previous.end, tokens[index].start).includes('\n');
 }

@@ -98,6 +98,7 @@ export function compileSchema(data: SchemaData, patterns: PatternCompiler = comp
     fields,
     markers,
     templates: data.templates ?? [],
+    allowedNames: (data.allowedNames ?? []).map((name) => name.trim()).filter((name) => name !== ''),
     byName,
     byFoldedName,
   };

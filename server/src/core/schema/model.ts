@@ -65,6 +65,11 @@ export interface SchemaData {
   /** Keys in the order records should list them; fields not named keep their place after these. */
   fieldOrder?: string[];
   templates?: TemplateData[];
+  /**
+   * Names the team may show in a confidential record (programme, organisation, donor names): the checks for names
+   * and places in clear leave them alone. With `extends`, added to the built-in list.
+   */
+  allowedNames?: string[];
 }
 
 export interface CompiledValue {
@@ -108,6 +113,8 @@ export interface Schema {
   fields: FieldSpec[];
   markers: MarkerData[];
   templates: TemplateData[];
+  /** Names a confidential record may show, as written (see SchemaData.allowedNames). */
+  allowedNames: string[];
   /** Exact key or alias -> field. */
   byName: Map<string, FieldSpec>;
   /** Key or alias folded (lower case, single spaces) -> field. */

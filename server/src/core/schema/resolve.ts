@@ -15,6 +15,7 @@ export function resolveSchemaData(data: SchemaData, base: SchemaData = DEFAULT_S
     markers: extending ? mergeMarkers(base.markers ?? [], data.markers ?? []) : data.markers,
     fields: data.fieldOrder ? reorder(fields, data.fieldOrder) : fields,
     templates: extending ? mergeTemplates(base.templates ?? [], data.templates ?? []) : data.templates,
+    allowedNames: extending && base.allowedNames ? [...new Set([...base.allowedNames, ...(data.allowedNames ?? [])])] : data.allowedNames,
   };
   for (const key of Object.keys(resolved) as (keyof SchemaData)[]) if (resolved[key] === undefined) delete resolved[key];
   return resolved;
