@@ -66,7 +66,7 @@ describe('workspace checks over stdio', () => {
   it('redacted IDs are not compared', async () => {
     const published = client.nextDiagnostics(uriOf('redacted-1.fragment'));
     client.open(uriOf('redacted-1.fragment'), seed(0));
-    assert.deepEqual((await published).diagnostics, []);
+    assert.deepEqual((await published).diagnostics.filter((d) => d.code === 'duplicate-id'), []);
     client.close(uriOf('redacted-1.fragment'));
   });
 
