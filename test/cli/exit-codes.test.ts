@@ -13,7 +13,7 @@ describe('fragment-lint exit codes', () => {
   let folder: ReturnType<typeof tempFolder>;
   before(() => {
     folder = tempFolder({
-      'clean/a.fragment': seed(0),
+      'clean/a.fragment': withField('FragmentID', '**FragmentID**: SCC-<redacted>/PHR013', seed(1)), // seed 000 has notes
       'clean/b.fragment': seed(1),
       'clean/node_modules/ignored.fragment': WITH_ERROR,
       'clean/notes.txt': 'not a fragment file name, so a folder walk skips it',
