@@ -60,14 +60,14 @@ describe('confidentiality fixes over stdio', () => {
   it('redacts a drifted word with the marker the other field uses, in every value of the record', async () => {
     const text = seed(0);
     const { uri, diagnostics } = await diagnose(text);
-    const grassroots = diagnostics.find((d) => d.code === 'redaction-drift' && d.message.startsWith('"grassroots"'));
+    const grassroots = diagnostics.find((d) => d.code === 'redaction-drift' && String(d.message).startsWith('"grassroots"'));
     assert.ok(grassroots);
     const actions = await quickFixes(uri, grassroots);
     assert.deepEqual(actions.map((a) => a.title), ['Redact "grassroots" as <redacted>', 'Redact every "grassroots" in this record as <redacted> (2 places)']);
     const fixed = apply(text, uri, actions[1].edit);
     assert.ok(!fixed.includes('grassroots'));
     const after = (await diagnose(fixed)).diagnostics;
-    assert.ok(!after.some((d) => d.code === 'redaction-drift' && d.message.startsWith('"grassroots"')));
+    assert.ok(!after.some((d) => d.code === 'redaction-drift' && String(d.message).startsWith('"grassroots"')));
     assert.equal(after.filter((d) => d.code === 'redaction-drift').length, diagnostics.filter((d) => d.code === 'redaction-drift').length - 2);
   });
 

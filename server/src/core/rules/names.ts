@@ -50,22 +50,41 @@ export interface ConfidentialText {
 /** Words read per value: far beyond a real value, a bound on the work of a megabyte one. */
 const MAX_TOKENS = 20_000;
 
+/** Each field's tokens, read once for all the confidentiality rules of a check (fields belong to one parse). */
+const tokenCache = new WeakMap<Field, Token[]>();
+
+function tokensOf(field: Field, value: string): Token[] {
+  let tokens = tokenCache.get(field);
+  if (!tokens) {
+    tokens = tokenize(value, MAX_TOKENS);
+    tokenCache.set(field, tokens);
+  }
+  return tokens;
+}
+
 /**
- * Calls `visit` with each text value (free text, or a field the schema does not know) of each record marked
- * confidential. Values without a letter (empty, or only a marker) are passed over.
+ * Calls `visit` with the text values (free text, or a field the schema does not know) of each record marked
+ * confidential. Values without a letter (empty, or only a marker) are left out.
  */
-export function eachConfidentialText(context: RuleContext, visit: (text: ConfidentialText) => void): void {
+export function eachConfidentialRecord(context: RuleContext, visit: (texts: ConfidentialText[]) => void): void {
   const { records } = context.document;
   for (let r = 0; r < records.length; r++) {
     if (!isConfidential(records[r], context.schema, context.specOf)) continue;
+    const texts: ConfidentialText[] = [];
     for (const field of records[r].fields) {
       const spec = context.specOf(field);
       if ((spec && spec.kind !== 'text') || !hasValue(field)) continue;
       const value = fieldValue(field);
-      const tokens = tokenize(value, MAX_TOKENS);
-      if (tokens.some((t) => t.kind === 'word')) visit({ field, spec, value, tokens });
+      const tokens = tokensOf(field, value);
+      if (tokens.some((t) => t.kind === 'word')) texts.push({ field, spec, value, tokens });
     }
+    if (texts.length > 0) visit(texts);
   }
+}
+
+/** Calls `visit` with each text value of each record marked confidential (see eachConfidentialRecord). */
+export function eachConfidentialText(context: RuleContext, visit: (text: ConfidentialText) => void): void {
+  eachConfidentialRecord(context, (texts) => texts.forEach(visit));
 }
 
 /** Whether only spaces or tabs stand between two tokens (a line break ends a phrase). */

@@ -1,30 +1,19 @@
-import { isConfidential } from '../confidential';
 import { quote, Severity } from '../diagnostic';
-import { fieldValue, valueSubRange, type Field } from '../parser';
-import type { FieldSpec } from '../schema/model';
+import { valueSubRange } from '../parser';
+import { eachConfidentialRecord, type ConfidentialText } from './names';
 import type { Rule, RuleContext } from './rule';
-import { tokenize, type Token } from './words';
+import type { Token } from './words';
 
-/**
- * How far the texts of two fields are compared: enough for any real value (a merged story is a few hundred words),
- * and a bound on the work of a megabyte value, which is left alone past it.
- */
-const MAX_TOKENS = 4000;
-/** Edits between two texts beyond which they are not two versions of one text: no alignment is clear. */
-const MAX_EDITS = 1500;
+/** Edits between two windows beyond which they are not two versions of one phrase: no alignment is clear. */
+const MAX_EDITS = 60;
 /** A marker stands for one to three words. */
 const MAX_REDACTED_WORDS = 3;
+/** Tokens on each side of a marker that are aligned with the other text: more than the anchors need. */
+const WINDOW = 6;
+/** Places in the clear text tried for one marker: a phrase repeated more often than this is no clear evidence. */
+const MAX_CANDIDATES = 8;
 /** Words so common that a marker aligned with them says nothing about what was hidden. */
 const TOO_COMMON = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'is', 'was', 'are', 'were']);
-
-interface Text {
-  field: Field;
-  spec: FieldSpec | undefined;
-  value: string;
-  tokens: Token[];
-  /** Whether the text holds a marker: only such a text can show what was redacted. */
-  marked: boolean;
-}
 
 /** One stretch where a marker in the redacted text stands for words of the clear one. */
 interface Drift {
@@ -42,17 +31,15 @@ export const redactionDrift: Rule = {
   code: 'redaction-drift',
   description: 'A word redacted in one field of a confidential record stands in clear in another field.',
   check(context) {
-    const { records } = context.document;
-    for (let r = 0; r < records.length; r++) {
-      if (!isConfidential(records[r], context.schema, context.specOf)) continue;
-      const texts = textsOf(context, records[r].fields);
-      if (!texts.some((t) => t.marked)) continue;
+    eachConfidentialRecord(context, (texts) => {
+      if (texts.length < 2 || !texts.some(hasMarker)) return;
       const reported = new Set<string>();
-      for (const redacted of texts) {
-        if (!redacted.marked) continue;
-        for (const clear of texts) {
-          if (clear === redacted || !sharesWordPairs(redacted, clear)) continue;
-          for (const drift of align(redacted.tokens, clear.tokens)) {
+      for (const clear of texts) {
+        let pairs: Map<string, number[]> | undefined;
+        for (const redacted of texts) {
+          if (redacted === clear || !hasMarker(redacted)) continue;
+          pairs ??= wordPairs(clear.tokens);
+          for (const drift of drifts(redacted.tokens, clear.tokens, pairs)) {
             const where = `${clear.field.index}:${drift.start}`;
             if (reported.has(where)) continue;
             reported.add(where);
@@ -60,35 +47,77 @@ export const redactionDrift: Rule = {
           }
         }
       }
-    }
+    });
   },
 };
 
-function textsOf(context: RuleContext, fields: readonly Field[]): Text[] {
-  const texts: Text[] = [];
-  for (const field of fields) {
-    const spec = context.specOf(field);
-    if (spec && spec.kind !== 'text') continue;
-    const value = fieldValue(field);
-    if (value === '') continue;
-    const tokens = tokenize(value, MAX_TOKENS + 1);
-    if (tokens.length > MAX_TOKENS || !tokens.some((t) => t.kind === 'word')) continue; // too long, or only a marker
-    texts.push({ field, spec, value, tokens, marked: tokens.some((t) => t.kind === 'marker') });
-  }
-  return texts;
+function hasMarker(text: ConfidentialText): boolean {
+  return text.tokens.some((t) => t.kind === 'marker');
 }
 
-/** A cheap test before the alignment: the words on either side of some marker follow each other in the clear text too. */
-function sharesWordPairs(redacted: Text, clear: Text): boolean {
-  const pairs = new Set<string>();
-  for (let i = 1; i < clear.tokens.length; i++) pairs.add(`${clear.tokens[i - 1].text} ${clear.tokens[i].text}`);
-  const { tokens } = redacted;
+/** Where each pair of neighbouring tokens, and each token alone, stands in a text (by the first token's index). */
+function wordPairs(tokens: readonly Token[]): Map<string, number[]> {
+  const pairs = new Map<string, number[]>();
+  const add = (key: string, index: number) => {
+    const at = pairs.get(key);
+    if (at) at.push(index);
+    else pairs.set(key, [index]);
+  };
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].kind !== 'marker') continue;
-    if (i >= 2 && pairs.has(`${tokens[i - 2].text} ${tokens[i - 1].text}`)) return true;
-    if (i + 2 < tokens.length && pairs.has(`${tokens[i + 1].text} ${tokens[i + 2].text}`)) return true;
+    add(tokens[i].text, i);
+    if (i > 0) add(`${tokens[i - 1].text} ${tokens[i].text}`, i - 1);
   }
-  return false;
+  return pairs;
+}
+
+/**
+ * What to look up for the tokens just before (or after) a marker: the pair of them, or the nearer one alone when the
+ * other is a marker too (`gender <redacted>, <redacted> for`); undefined when the nearer one is a marker or missing.
+ */
+function neighbours(tokens: readonly Token[], near: number, far: number, before: boolean): { key: string; length: number } | undefined {
+  const a = tokens[near];
+  if (!a || a.kind === 'marker') return undefined;
+  const b = tokens[far];
+  if (!b || b.kind === 'marker') return { key: a.text, length: 1 };
+  return before ? { key: `${b.text} ${a.text}`, length: 2 } : { key: `${a.text} ${b.text}`, length: 2 };
+}
+
+/**
+ * The drifts of the markers of `redacted` into `clear`. Each marker is aligned only where the pair of tokens just
+ * before it (or just after it) stands in the clear text next to a word: a window of tokens around the marker against
+ * a window around that place, so the work grows with the markers, not with the texts' lengths.
+ */
+function drifts(redacted: readonly Token[], clear: readonly Token[], pairs: ReadonlyMap<string, number[]>): Drift[] {
+  const found: Drift[] = [];
+  const seen = new Set<number>();
+  for (let i = 0; i < redacted.length; i++) {
+    if (redacted[i].kind !== 'marker') continue;
+    // Where the clear text has the marker's neighbours with a word beside them: the places the marker may stand for.
+    const centres: number[] = [];
+    const left = neighbours(redacted, i - 1, i - 2, true);
+    const right = neighbours(redacted, i + 1, i + 2, false);
+    // A neighbour found in more places than MAX_CANDIDATES (a comma, "of the") points nowhere in particular.
+    const places = (key: string) => {
+      const at = pairs.get(key) ?? [];
+      return at.length > MAX_CANDIDATES ? [] : at;
+    };
+    if (left) for (const at of places(left.key)) if (clear[at + left.length]?.kind === 'word') centres.push(at + left.length);
+    if (right) for (const at of places(right.key)) if (clear[at - 1]?.kind === 'word') centres.push(at - 1);
+    if (centres.length === 0) continue;
+    const aFrom = Math.max(0, i - WINDOW);
+    const aTo = Math.min(redacted.length, i + WINDOW + 1);
+    for (const centre of new Set(centres)) {
+      const bFrom = Math.max(0, centre - MAX_REDACTED_WORDS - WINDOW);
+      const bTo = Math.min(clear.length, centre + MAX_REDACTED_WORDS + WINDOW);
+      const edges = { start: bFrom === 0, end: bTo === clear.length };
+      for (const drift of align(redacted.slice(aFrom, aTo), clear.slice(bFrom, bTo), edges, i - aFrom)) {
+        if (seen.has(drift.start)) continue;
+        seen.add(drift.start);
+        found.push(drift);
+      }
+    }
+  }
+  return found;
 }
 
 type Step = { kind: 'same'; a: number; b: number } | { kind: 'changed'; a: [number, number]; b: [number, number] };
@@ -99,7 +128,7 @@ type Step = { kind: 'same'; a: number; b: number } | { kind: 'changed'; a: [numb
  * tokens among the four nearest on each side (one is enough where the clear text starts or ends); a place
  * whose alignment is less clear than that is no evidence.
  */
-export function align(redacted: readonly Token[], clear: readonly Token[]): Drift[] {
+export function align(redacted: readonly Token[], clear: readonly Token[], edges = { start: true, end: true }, only?: number): Drift[] {
   const steps = editScript(redacted, clear);
   if (!steps) return [];
   const isSwap = (step: Step | undefined): step is Extract<Step, { kind: 'changed' }> =>
@@ -110,9 +139,11 @@ export function align(redacted: readonly Token[], clear: readonly Token[]): Drif
     let seen = 0;
     for (let i = at + direction; seen < 4; i += direction) {
       const step = steps[i];
-      if (!step) return shared >= 1; // the start or end of the texts
+      // The clear text starts or ends here (the redacted one may go on): one shared token is enough.
+      const clearEdge = direction < 0 ? edges.start : edges.end;
+      if (!step) return clearEdge && shared >= 1;
       if (step.kind === 'same') shared++;
-      else if (step.b[0] === step.b[1] && (step.b[0] === 0 || step.b[0] === clear.length)) return shared >= 1; // only the redacted text goes on
+      else if (step.b[0] === step.b[1] && (step.b[0] === 0 || step.b[0] === clear.length)) return clearEdge && shared >= 1;
       else if (!isSwap(step)) break;
       seen++;
     }
@@ -121,7 +152,8 @@ export function align(redacted: readonly Token[], clear: readonly Token[]): Drif
   const drifts: Drift[] = [];
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i];
-    if (!isSwap(step) || steps[i - 1]?.kind !== 'same' && i > 0 || steps[i + 1]?.kind !== 'same' && i < steps.length - 1) continue;
+    if (!isSwap(step) || (only !== undefined && step.a[0] !== only)) continue;
+    if ((i > 0 && steps[i - 1].kind !== 'same') || (i < steps.length - 1 && steps[i + 1].kind !== 'same')) continue;
     if (!anchored(i, -1) || !anchored(i, 1)) continue;
     const words = clear.slice(step.b[0], step.b[1]);
     if (words.every((w) => TOO_COMMON.has(w.text.toLowerCase()))) continue;
@@ -216,7 +248,7 @@ function editScript(a: readonly Token[], b: readonly Token[]): Step[] | undefine
   return steps;
 }
 
-function report(context: RuleContext, redacted: Text, clear: Text, drift: Drift): void {
+function report(context: RuleContext, redacted: ConfidentialText, clear: ConfidentialText, drift: Drift): void {
   const words = clear.value.slice(drift.start, drift.end);
   context.report({
     code: 'redaction-drift',

@@ -1,6 +1,6 @@
 /**
  * Words, marker-shaped tokens and punctuation of a value, with their offsets: what the confidentiality rules read.
- * One expression, run once over the value, so a long value is read in linear time.
+ * One pass over the value, so a long value is read in linear time.
  */
 
 export interface Token {
@@ -12,14 +12,71 @@ export interface Token {
   readonly kind: 'word' | 'marker' | 'mark';
 }
 
-const TOKEN = /(<[A-Za-z][A-Za-z0-9_ -]{0,30}>)|([\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*)|([^\s\p{L}\p{M}\p{N}])/gu;
+/** Letters, combining marks and digits of any script: what a word is made of beyond ASCII. */
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+/** Characters that join two parts of one word: ' ’ -. */
+const JOINERS = new Set([39, 0x2019, 45]);
 
-/** The value's tokens, at most `limit` of them (a megabyte value is read only so far). */
+function isWordCode(code: number, text: string, at: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  if (code >= 0xd800 && code <= 0xdbff) return WORD_CHARACTER.test(text.slice(at, at + 2)); // a letter outside the BMP
+  if (code >= 0xdc00 && code <= 0xdfff) return isWordCode(text.charCodeAt(at - 1), text, at - 1); // its second half
+  return WORD_CHARACTER.test(text[at]);
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
+}
+
+/** The end of a marker-shaped token `<word>` starting at `<`, or -1: what `<[A-Za-z][A-Za-z0-9_ -]{0,30}>` matches there. */
+function markerEnd(text: string, start: number): number {
+  const first = text.charCodeAt(start + 1);
+  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return -1;
+  const limit = Math.min(text.length, start + 33);
+  for (let i = start + 2; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 62) return i + 1;
+    if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 32 || code === 45)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * The value's tokens, at most `limit` of them (a megabyte value is read only so far). Read a character at a time,
+ * with ASCII decided by its code: this runs over every text value of every confidential record.
+ */
 export function tokenize(value: string, limit = Infinity): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(value); m && tokens.length < limit; m = TOKEN.exec(value)) {
-    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, kind: m[1] ? 'marker' : m[2] ? 'word' : 'mark' });
+  const length = value.length;
+  for (let at = 0; at < length && tokens.length < limit; ) {
+    const code = value.charCodeAt(at);
+    if (isSpaceCode(code)) {
+      at++;
+      continue;
+    }
+    if (code === 60) {
+      const end = markerEnd(value, at);
+      if (end > 0) {
+        tokens.push({ text: value.slice(at, end), start: at, end, kind: 'marker' });
+        at = end;
+        continue;
+      }
+    }
+    if (isWordCode(code, value, at)) {
+      let end = at + 1;
+      for (;;) {
+        const next = value.charCodeAt(end);
+        if (end < length && isWordCode(next, value, end)) end++;
+        else if (JOINERS.has(next) && end + 1 < length && isWordCode(value.charCodeAt(end + 1), value, end + 1)) end += 2;
+        else break;
+      }
+      tokens.push({ text: value.slice(at, end), start: at, end, kind: 'word' });
+      at = end;
+      continue;
+    }
+    const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+    tokens.push({ text: value.slice(at, at + width), start: at, end: at + width, kind: 'mark' });
+    at += width;
   }
   return tokens;
 }
