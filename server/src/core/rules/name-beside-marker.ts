@@ -1,9 +1,12 @@
 import { quote, Severity } from '../diagnostic';
 import { markerFor } from '../features/redaction';
 import { valueSubRange } from '../parser';
-import { adjacent, eachConfidentialText, mayShow } from './names';
+import { adjacent, eachConfidentialValue, mayShow } from './names';
 import type { Rule } from './rule';
-import { isCapitalised, NOT_NAMES, startsSentence, TITLES, type Token } from './words';
+import { isCapitalised, NOT_NAMES, startsSentence, TITLES, tokensAround, type Token } from './words';
+
+/** Characters read on each side of a marker: enough for the word beside it and the one before that. */
+const REACH = 60;
 
 /**
  * A capitalised word right before or after the person marker in a confidential record (`Kesh <person>`): often the
@@ -16,12 +19,16 @@ export const nameBesideMarker: Rule = {
   check(context) {
     const marker = markerFor(context.schema, 'person');
     if (!marker) return;
-    eachConfidentialText(context, ({ field, spec, value, tokens }) => {
-      for (let i = 0; i < tokens.length; i++) {
-        if (tokens[i].kind !== 'marker' || tokens[i].text !== marker) continue;
+    eachConfidentialValue(context, ({ field, spec, value }) => {
+      // Only the words around each marker are read: most values have no person marker at all.
+      for (let at = value.indexOf(marker); at >= 0; at = value.indexOf(marker, at + marker.length)) {
+        const tokens = tokensAround(value, at, at + marker.length, REACH);
+        const i = tokens.findIndex((t) => t.start === at && t.kind === 'marker');
+        if (i < 0) continue;
         const before = tokens[i - 1];
         const after = tokens[i + 1];
         const candidates: Token[] = [];
+        // First in the window counts as starting a sentence: the window's edge may have cut what came before.
         if (before && isNameWord(before) && adjacent(value, before, tokens[i]) && !startsSentence(value, tokens, i - 1)) candidates.push(before);
         if (after && isNameWord(after) && adjacent(value, tokens[i], after)) candidates.push(after);
         for (const word of candidates) {

@@ -10,6 +10,8 @@ import { isCapitalised, NOT_NAMES, startsSentence, type Token } from './words';
 /** Small words inside names (`Ministry of Education`, `Ahmad al Hassan`); never their first or last word. */
 const PARTICLES = new Set(['of', 'al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'da', 'del', 'van', 'von', 'der', 'la', 'le', 'du']);
 const COUNTRIES = new Set(countries as string[]);
+/** Two capitalised words, perhaps with a small word between: a value without this has no name to find. */
+const TWO_CAPITALISED = /\p{Lu}\p{Ll}+(?:['’-]\p{L}+)*[ \t]+(?:\p{Ll}{1,4}[ \t]+)?\p{Lu}\p{Ll}/u;
 
 /**
  * Two or more capitalised words in a row in a confidential record (`Maria Ristinmaa`, `Hope Colors`), the shape of a
@@ -41,7 +43,7 @@ export const nameInClear: Rule = {
           spec,
         });
       }
-    });
+    }, (value) => TWO_CAPITALISED.test(value));
   },
 };
 
@@ -50,7 +52,7 @@ function runEnd(value: string, tokens: readonly Token[], from: number): number {
   let end = from;
   while (end < tokens.length) {
     const token = tokens[end];
-    if (token.kind !== 'word' || !(isCapitalised(token.text) || (end > from && PARTICLES.has(token.text)))) break;
+    if (token.kind !== 'word' || !(isCapitalised(token.text) || (end > from && token.text.length <= 4 && PARTICLES.has(token.text)))) break;
     if (end > from && !adjacent(value, tokens[end - 1], token)) break;
     end++;
   }

@@ -62,30 +62,50 @@ function tokensOf(field: Field, value: string): Token[] {
   return tokens;
 }
 
+/** A text value of a confidential record, before it is read into words. */
+export type ConfidentialValue = Omit<ConfidentialText, 'tokens'>;
+
 /**
  * Calls `visit` with the text values (free text, or a field the schema does not know) of each record marked
- * confidential. Values without a letter (empty, or only a marker) are left out.
+ * confidential, as one list per record; empty values are left out.
  */
-export function eachConfidentialRecord(context: RuleContext, visit: (texts: ConfidentialText[]) => void): void {
+export function eachConfidentialValues(context: RuleContext, visit: (values: ConfidentialValue[]) => void): void {
   const { records } = context.document;
   for (let r = 0; r < records.length; r++) {
     if (!isConfidential(records[r], context.schema, context.specOf)) continue;
-    const texts: ConfidentialText[] = [];
+    const values: ConfidentialValue[] = [];
     for (const field of records[r].fields) {
       const spec = context.specOf(field);
       if ((spec && spec.kind !== 'text') || !hasValue(field)) continue;
-      const value = fieldValue(field);
-      const tokens = tokensOf(field, value);
-      if (tokens.some((t) => t.kind === 'word')) texts.push({ field, spec, value, tokens });
+      values.push({ field, spec, value: fieldValue(field) });
     }
-    if (texts.length > 0) visit(texts);
+    if (values.length > 0) visit(values);
   }
 }
 
-/** Calls `visit` with each text value of each record marked confidential (see eachConfidentialRecord). */
-export function eachConfidentialText(context: RuleContext, visit: (text: ConfidentialText) => void): void {
-  eachConfidentialRecord(context, (texts) => texts.forEach(visit));
+/** Each text value of each confidential record (see eachConfidentialValues). */
+export function eachConfidentialValue(context: RuleContext, visit: (value: ConfidentialValue) => void): void {
+  eachConfidentialValues(context, (values) => values.forEach(visit));
 }
+
+/** A value's words, read once per check for all the rules that need them. */
+export function withTokens(text: ConfidentialValue): ConfidentialText {
+  return { ...text, tokens: tokensOf(text.field, text.value) };
+}
+
+/**
+ * Calls `visit` with each text value of each confidential record, read into words. Values without a letter (only a
+ * marker) are left out, and so are values for which `mayMatch` says there is nothing to find.
+ */
+export function eachConfidentialText(context: RuleContext, visit: (text: ConfidentialText) => void, mayMatch?: (value: string) => boolean): void {
+  eachConfidentialValue(context, (value) => {
+    // A rule that can tell from the text alone that it finds nothing saves reading the value into words.
+    if (mayMatch && !mayMatch(value.value)) return;
+    const text = withTokens(value);
+    if (text.tokens.some((t) => t.kind === 'word')) visit(text);
+  });
+}
+
 
 /** Whether only spaces or tabs stand between two tokens (a line break ends a phrase). */
 export function adjacent(value: string, left: Token, right: Token): boolean {

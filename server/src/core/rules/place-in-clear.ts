@@ -4,7 +4,7 @@ import { places } from '../gazetteer';
 import { valueSubRange } from '../parser';
 import { adjacent, eachConfidentialText, mayShow } from './names';
 import type { Rule } from './rule';
-import type { Token } from './words';
+import { isWordCharacterAt, startsUpper, type Token } from './words';
 
 /**
  * A town, city or province named in a confidential record, from the gazetteer (core/gazetteer.json). Countries are
@@ -19,7 +19,7 @@ export const placeInClear: Rule = {
     eachConfidentialText(context, ({ field, spec, value, tokens }) => {
       const { byFirstWord } = places();
       for (let i = 0; i < tokens.length; i++) {
-        const candidates = tokens[i].kind === 'word' ? byFirstWord.get(tokens[i].text) : undefined;
+        const candidates = tokens[i].kind === 'word' && startsUpper(tokens[i].text) ? byFirstWord.get(tokens[i].text) : undefined;
         const length = candidates ? longestMatch(value, tokens, i, candidates) : 0;
         if (length === 0) continue;
         const start = tokens[i].start;
@@ -36,11 +36,31 @@ export const placeInClear: Rule = {
           spec,
         });
       }
-    });
+    }, mayNamePlace);
   },
 };
 
-/** How many tokens from `at` the longest place name of `candidates` (each split into words) covers; 0 for none. */
+/**
+ * Whether some word of the value that starts with a capital letter starts a place name of the gazetteer: read a
+ * character at a time, without reading the whole value into words.
+ */
+function mayNamePlace(value: string): boolean {
+  const { byFirstWord } = places();
+  for (let at = 0; at < value.length; at++) {
+    if (!isWordCharacterAt(value, at)) continue;
+    const first = value.charCodeAt(at);
+    let end = at + 1;
+    for (;;) {
+      const code = value.charCodeAt(end);
+      if (end < value.length && (isWordCharacterAt(value, end) || ((code === 39 || code === 0x2019 || code === 45) && isWordCharacterAt(value, end + 1)))) end++;
+      else break;
+    }
+    // Only a word that starts with a capital is cut out and looked up: most words are not.
+    if ((first < 128 ? first >= 65 && first <= 90 : startsUpper(value[at])) && byFirstWord.has(value.slice(at, end))) return true;
+    at = end;
+  }
+  return false;
+}/** How many tokens from `at` the longest place name of `candidates` (each split into words) covers; 0 for none. */
 function longestMatch(value: string, tokens: readonly Token[], at: number, candidates: readonly (readonly string[])[]): number {
   for (const words of candidates) {
     let matched = 1;

@@ -1,8 +1,8 @@
 import { quote, Severity } from '../diagnostic';
 import { valueSubRange } from '../parser';
-import { eachConfidentialRecord, type ConfidentialText } from './names';
+import { eachConfidentialValues, withTokens, type ConfidentialText } from './names';
 import type { Rule, RuleContext } from './rule';
-import type { Token } from './words';
+import { isWordCharacterAt, tokensAround, type Token } from './words';
 
 /** Edits between two windows beyond which they are not two versions of one phrase: no alignment is clear. */
 const MAX_EDITS = 60;
@@ -31,13 +31,22 @@ export const redactionDrift: Rule = {
   code: 'redaction-drift',
   description: 'A word redacted in one field of a confidential record stands in clear in another field.',
   check(context) {
-    eachConfidentialRecord(context, (texts) => {
-      if (texts.length < 2 || !texts.some(hasMarker)) return;
+    eachConfidentialValues(context, (values) => {
+      if (values.length < 2) return;
+      const redactedValues = values.filter((v) => v.value.includes('<'));
+      if (redactedValues.length === 0) return;
+      // The text around every marker of the record, each once: records repeat their sentences from field to field.
+      const contexts = markerContexts(redactedValues.map((v) => v.value));
       const reported = new Set<string>();
-      for (const clear of texts) {
+      for (const clearValue of values) {
+        // Most values are told apart by a search of the text, before any value is read into words.
+        if (!mayHaveDrift(contexts, clearValue.value)) continue;
+        let clear: ConfidentialText | undefined;
         let pairs: Map<string, number[]> | undefined;
-        for (const redacted of texts) {
-          if (redacted === clear || !hasMarker(redacted)) continue;
+        for (const redactedValue of redactedValues) {
+          if (redactedValue === clearValue) continue;
+          const redacted = withTokens(redactedValue);
+          clear ??= withTokens(clearValue);
           pairs ??= wordPairs(clear.tokens);
           for (const drift of drifts(redacted.tokens, clear.tokens, pairs)) {
             const where = `${clear.field.index}:${drift.start}`;
@@ -51,8 +60,63 @@ export const redactionDrift: Rule = {
   },
 };
 
-function hasMarker(text: ConfidentialText): boolean {
-  return text.tokens.some((t) => t.kind === 'marker');
+/** Characters read around a marker for its neighbours. */
+const NEIGHBOUR_REACH = 40;
+
+/** The text just before (or just after) the markers, as written: one or two tokens, not a marker. */
+interface MarkerContexts {
+  before: ReadonlySet<string>;
+  after: ReadonlySet<string>;
+}
+
+function markerContexts(redacted: readonly string[]): MarkerContexts {
+  const before = new Set<string>();
+  const after = new Set<string>();
+  for (const value of redacted) {
+    for (let at = value.indexOf('<'); at >= 0; at = value.indexOf('<', at + 1)) {
+      const tokens = tokensAround(value, at, at + 1, NEIGHBOUR_REACH);
+      const i = tokens.findIndex((t) => t.start === at && t.kind === 'marker');
+      if (i < 0) continue;
+      const left = neighbours(tokens, i - 1, i - 2, true);
+      const right = neighbours(tokens, i + 1, i + 2, false);
+      if (left) before.add(value.slice(left.from, left.to));
+      if (right) after.add(value.slice(right.from, right.to));
+    }
+  }
+  return { before, after };
+}
+
+/**
+ * Whether a marker of the record may stand for words of `clear`: the text just before a marker stands in `clear` with
+ * a word after it, or the text just after one stands there with a word before it. A necessary condition for a
+ * drift, checked by searching the text.
+ */
+function mayHaveDrift(contexts: MarkerContexts, clear: string): boolean {
+  for (const text of contexts.before) if (followedByWord(clear, text)) return true;
+  for (const text of contexts.after) if (precededByWord(clear, text)) return true;
+  return false;
+}
+
+/** Whether `text` stands in `clear` (at most MAX_CANDIDATES times looked at) with a word right after it. */
+function followedByWord(clear: string, text: string): boolean {
+  let tries = 0;
+  for (let at = clear.indexOf(text); at >= 0 && tries++ < MAX_CANDIDATES; at = clear.indexOf(text, at + 1)) {
+    let next = at + text.length;
+    while (next < clear.length && (clear[next] === ' ' || clear[next] === '\t')) next++;
+    if (isWordCharacterAt(clear, next)) return true;
+  }
+  return false;
+}
+
+/** Whether `text` stands in `clear` (at most MAX_CANDIDATES times looked at) with a word right before it. */
+function precededByWord(clear: string, text: string): boolean {
+  let tries = 0;
+  for (let at = clear.indexOf(text); at >= 0 && tries++ < MAX_CANDIDATES; at = clear.indexOf(text, at + 1)) {
+    let previous = at - 1;
+    while (previous >= 0 && (clear[previous] === ' ' || clear[previous] === '\t')) previous--;
+    if (isWordCharacterAt(clear, previous)) return true;
+  }
+  return false;
 }
 
 /** Where each pair of neighbouring tokens, and each token alone, stands in a text (by the first token's index). */
@@ -74,12 +138,12 @@ function wordPairs(tokens: readonly Token[]): Map<string, number[]> {
  * What to look up for the tokens just before (or after) a marker: the pair of them, or the nearer one alone when the
  * other is a marker too (`gender <redacted>, <redacted> for`); undefined when the nearer one is a marker or missing.
  */
-function neighbours(tokens: readonly Token[], near: number, far: number, before: boolean): { key: string; length: number } | undefined {
+function neighbours(tokens: readonly Token[], near: number, far: number, before: boolean): { key: string; length: number; from: number; to: number } | undefined {
   const a = tokens[near];
   if (!a || a.kind === 'marker') return undefined;
   const b = tokens[far];
-  if (!b || b.kind === 'marker') return { key: a.text, length: 1 };
-  return before ? { key: `${b.text} ${a.text}`, length: 2 } : { key: `${a.text} ${b.text}`, length: 2 };
+  if (!b || b.kind === 'marker') return { key: a.text, length: 1, from: a.start, to: a.end };
+  return before ? { key: `${b.text} ${a.text}`, length: 2, from: b.start, to: a.end } : { key: `${a.text} ${b.text}`, length: 2, from: a.start, to: b.end };
 }
 
 /**

@@ -45,10 +45,10 @@ function markerEnd(text: string, start: number): number {
  * The value's tokens, at most `limit` of them (a megabyte value is read only so far). Read a character at a time,
  * with ASCII decided by its code: this runs over every text value of every confidential record.
  */
-export function tokenize(value: string, limit = Infinity): Token[] {
+export function tokenize(value: string, limit = Infinity, from = 0, to = value.length): Token[] {
   const tokens: Token[] = [];
-  const length = value.length;
-  for (let at = 0; at < length && tokens.length < limit; ) {
+  const length = to;
+  for (let at = from; at < length && tokens.length < limit; ) {
     const code = value.charCodeAt(at);
     if (isSpaceCode(code)) {
       at++;
@@ -81,11 +81,33 @@ export function tokenize(value: string, limit = Infinity): Token[] {
   return tokens;
 }
 
+/**
+ * The tokens of `value` within `reach` characters of [from, to), with offsets in the whole value: a look at the words
+ * around one place without reading the whole value. The first token may be cut by the window's edge, so callers look
+ * only at tokens near the place.
+ */
+export function tokensAround(value: string, from: number, to: number, reach: number): Token[] {
+  return tokenize(value, Infinity, Math.max(0, from - reach), Math.min(value.length, to + reach));
+}
+
+/** Whether the character at `at` is a letter, mark or digit of any script. */
+export function isWordCharacterAt(text: string, at: number): boolean {
+  return at >= 0 && at < text.length && isWordCode(text.charCodeAt(at), text, at);
+}
+
 /** `Kesh`, `Hassan`, `Women's`: a capital letter, then small letters (a script without capitals never matches). */
 const CAPITALISED = /^\p{Lu}\p{Ll}+(?:['’-]\p{L}+)*$/u;
 
+const UPPER = /\p{Lu}/u;
+
+/** Whether a word starts with a capital letter: decided by its first code for ASCII, which most words are. */
+export function startsUpper(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code < 128 ? code >= 65 && code <= 90 : UPPER.test(word[0]);
+}
+
 export function isCapitalised(word: string): boolean {
-  return CAPITALISED.test(word);
+  return startsUpper(word) && CAPITALISED.test(word);
 }
 
 /**
