@@ -56,7 +56,11 @@ function mayNamePlace(value: string): boolean {
       else break;
     }
     // Only a word that starts with a capital is cut out and looked up: most words are not.
-    if ((first < 128 ? first >= 65 && first <= 90 : startsUpper(value[at])) && byFirstWord.has(value.slice(at, end))) return true;
+    if (first < 128 ? first >= 65 && first <= 90 : startsUpper(value[at])) {
+      // The whole name must follow, as written (`The Hague`, not every `The`).
+      const candidates = byFirstWord.get(value.slice(at, end));
+      if (candidates?.some((words) => words.length === 1 || value.startsWith(words.join(' '), at))) return true;
+    }
     at = end;
   }
   return false;
