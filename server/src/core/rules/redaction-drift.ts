@@ -2,7 +2,7 @@ import { quote, Severity } from '../diagnostic';
 import { valueSubRange } from '../parser';
 import { eachConfidentialValues, withTokens, type ConfidentialText } from './names';
 import type { Rule, RuleContext } from './rule';
-import { isWordCharacterAt, tokensAround, type Token } from './words';
+import { isWordCharacterAt, markerEndAt, type Token } from './words';
 
 /** Edits between two windows beyond which they are not two versions of one phrase: no alignment is clear. */
 const MAX_EDITS = 60;
@@ -60,9 +60,6 @@ export const redactionDrift: Rule = {
   },
 };
 
-/** Characters read around a marker for its neighbours. */
-const NEIGHBOUR_REACH = 40;
-
 /** The text just before (or just after) the markers, as written: one or two tokens, not a marker. */
 interface MarkerContexts {
   before: ReadonlySet<string>;
@@ -74,16 +71,68 @@ function markerContexts(redacted: readonly string[]): MarkerContexts {
   const after = new Set<string>();
   for (const value of redacted) {
     for (let at = value.indexOf('<'); at >= 0; at = value.indexOf('<', at + 1)) {
-      const tokens = tokensAround(value, at, at + 1, NEIGHBOUR_REACH);
-      const i = tokens.findIndex((t) => t.start === at && t.kind === 'marker');
-      if (i < 0) continue;
-      const left = neighbours(tokens, i - 1, i - 2, true);
-      const right = neighbours(tokens, i + 1, i + 2, false);
-      if (left) before.add(value.slice(left.from, left.to));
-      if (right) after.add(value.slice(right.from, right.to));
+      const end = markerEndAt(value, at);
+      if (end < 0) continue;
+      const left = neighbourText(value, at, -1);
+      const right = neighbourText(value, end, 1);
+      if (left) before.add(left);
+      if (right) after.add(right);
     }
   }
   return { before, after };
+}
+
+/**
+ * The one or two tokens next to a marker, as written, read a character at a time from `from` (the marker's start,
+ * going back, or its end, going on); undefined when the next token is a marker. A second token that is a marker is
+ * left out, as `neighbours` does for the alignment.
+ */
+function neighbourText(value: string, from: number, direction: 1 | -1): string | undefined {
+  const first = tokenFrom(value, from, direction);
+  if (!first || first.marker) return undefined;
+  const second = tokenFrom(value, direction < 0 ? first.start : first.end, direction);
+  if (!second || second.marker) return value.slice(first.start, first.end);
+  return direction < 0 ? value.slice(second.start, first.end) : value.slice(first.start, second.end);
+}
+
+function isJoiner(value: string, at: number): boolean {
+  const code = value.charCodeAt(at);
+  return code === 39 || code === 0x2019 || code === 45;
+}
+
+/** The token after spaces and tabs from `from`, going back or on: a word, a marker or one other character. */
+function tokenFrom(value: string, from: number, direction: 1 | -1): { start: number; end: number; marker: boolean } | undefined {
+  let at = direction < 0 ? from - 1 : from;
+  while (at >= 0 && at < value.length && (value.charCodeAt(at) === 32 || value.charCodeAt(at) === 9)) at += direction;
+  if (at < 0 || at >= value.length) return undefined;
+  const code = value.charCodeAt(at);
+  if (code === 10 || code === 13) return undefined;
+  if (direction > 0 && code === 60) {
+    const end = markerEndAt(value, at);
+    if (end > 0) return { start: at, end, marker: true };
+  }
+  if (direction < 0 && code === 62) {
+    // A marker is at most 33 characters long: look back no further for its `<`.
+    const start = value.lastIndexOf('<', at);
+    if (start >= 0 && at - start <= 33 && markerEndAt(value, start) === at + 1) return { start, end: at + 1, marker: true };
+  }
+  if (!isWordCharacterAt(value, at)) return { start: at, end: at + 1, marker: false };
+  let start = at;
+  let end = at + 1;
+  if (direction < 0) {
+    for (;;) {
+      if (isWordCharacterAt(value, start - 1)) start--;
+      else if (isJoiner(value, start - 1) && isWordCharacterAt(value, start - 2)) start -= 2;
+      else break;
+    }
+  } else {
+    for (;;) {
+      if (isWordCharacterAt(value, end)) end++;
+      else if (isJoiner(value, end) && isWordCharacterAt(value, end + 1)) end += 2;
+      else break;
+    }
+  }
+  return { start, end, marker: false };
 }
 
 /**
@@ -101,6 +150,7 @@ function mayHaveDrift(contexts: MarkerContexts, clear: string): boolean {
 function followedByWord(clear: string, text: string): boolean {
   let tries = 0;
   for (let at = clear.indexOf(text); at >= 0 && tries++ < MAX_CANDIDATES; at = clear.indexOf(text, at + 1)) {
+    if (isWordCharacterAt(clear, at - 1)) continue; // inside a longer word: "men in" in "women in"
     let next = at + text.length;
     while (next < clear.length && (clear[next] === ' ' || clear[next] === '\t')) next++;
     if (isWordCharacterAt(clear, next)) return true;
@@ -112,6 +162,7 @@ function followedByWord(clear: string, text: string): boolean {
 function precededByWord(clear: string, text: string): boolean {
   let tries = 0;
   for (let at = clear.indexOf(text); at >= 0 && tries++ < MAX_CANDIDATES; at = clear.indexOf(text, at + 1)) {
+    if (isWordCharacterAt(clear, at + text.length)) continue; // inside a longer word
     let previous = at - 1;
     while (previous >= 0 && (clear[previous] === ' ' || clear[previous] === '\t')) previous--;
     if (isWordCharacterAt(clear, previous)) return true;

@@ -29,7 +29,7 @@ function isSpaceCode(code: number): boolean {
 }
 
 /** The end of a marker-shaped token `<word>` starting at `<`, or -1: what `<[A-Za-z][A-Za-z0-9_ -]{0,30}>` matches there. */
-function markerEnd(text: string, start: number): number {
+export function markerEndAt(text: string, start: number): number {
   const first = text.charCodeAt(start + 1);
   if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return -1;
   const limit = Math.min(text.length, start + 33);
@@ -55,7 +55,7 @@ export function tokenize(value: string, limit = Infinity, from = 0, to = value.l
       continue;
     }
     if (code === 60) {
-      const end = markerEnd(value, at);
+      const end = markerEndAt(value, at);
       if (end > 0) {
         tokens.push({ text: value.slice(at, end), start: at, end, kind: 'marker' });
         at = end;
