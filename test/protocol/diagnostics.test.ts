@@ -23,14 +23,14 @@ describe('diagnostics over stdio', () => {
     assert.equal(client.initializeResult.serverInfo?.name, 'fragment-language-server');
   });
 
-  it('publishes no error and no warning for the two structured seeds; seed 000 gets two quality prompts', async () => {
+  it('publishes no error and no warning for the two structured seeds', async () => {
     for (const index of [0, 1] as const) {
       const uri = `file:///seed-${index}.fragment`;
       const published = client.nextDiagnostics(uri);
       client.open(uri, seed(index));
       const result = await published;
-      const expected = index === 0 ? ['outcome-when 3', 'placeholder-evidence 3'] : [];
-      assert.deepEqual(result.diagnostics.map((d) => `${String(d.code)} ${d.severity}`), expected, `seed ${index}`);
+      // Their information-level notes (confidentiality, quality) are pinned by the rules' own tests.
+      assert.deepEqual(result.diagnostics.filter((d) => d.severity !== undefined && d.severity <= 2), [], `seed ${index}`);
       assert.equal(result.version, 1);
     }
   });

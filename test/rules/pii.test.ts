@@ -25,7 +25,7 @@ describe('pii', () => {
     const found = withCode(text, 'pii');
     assert.deepEqual(found.map((d) => covered(text, d)), ['amal.k@example.org', 'https://example.org/report?id=4', '+963 11 234 5678', '0991 234 567', '555-123-4567']);
     assert.ok(found.every((d) => d.severity === 2));
-    assert.deepEqual(found[0].data, { fix: 'replace', suggestions: ['<redacted>'] });
+    assert.deepEqual(found[0].data, { fix: 'redact', markers: ['<redacted>'] });
     assert.match(found[0].message, /e-mail address/);
     assert.match(found[2].message, /phone number/);
   });

@@ -13,6 +13,8 @@ export interface FixSample {
   fixed: string | undefined;
 }
 
+const CONFIDENTIAL = withField('Outcome statements is CONFIDENTIAL', '**Outcome statements is CONFIDENTIAL**: 1.0');
+
 /** One per kind: a new kind of fix fails the type check here until it has a sample. */
 export const FIX_SAMPLES: { [K in FixData['fix']]: FixSample } = {
   replace: { text: withField('Scale', '**Scale**: regional'), code: 'value-case', fixed: VALID_RECORD },
@@ -21,6 +23,11 @@ export const FIX_SAMPLES: { [K in FixData['fix']]: FixSample } = {
   'remove-duplicate': { text: withField('Scale', '**Scale**: Regional\n**Scale**: Regional'), code: 'duplicate-field', fixed: VALID_RECORD },
   'insert-fields': { text: withField('Scale', null), code: 'missing-field', fixed: undefined },
   'convert-story': { text: seed(2), code: 'unstructured', fixed: undefined },
+  redact: {
+    text: withField('Outcome description', '**Outcome description**: In 2024 a coalition formed; write to amal@example.org.', CONFIDENTIAL),
+    code: 'pii',
+    fixed: undefined,
+  },
   none: { text: withField('Contribution of the programme', '**Contribution of the programme**: '), code: 'empty-value', fixed: undefined },
 };
 
@@ -33,7 +40,6 @@ export interface UnsafeSample {
   schema?: SchemaData;
 }
 
-const CONFIDENTIAL = withField('Outcome statements is CONFIDENTIAL', '**Outcome statements is CONFIDENTIAL**: 1.0');
 
 export const UNSAFE_SAMPLES: UnsafeSample[] = [
   {

@@ -75,11 +75,8 @@ describe('inferring a schema from the seeds and a folder with planted typos', ()
   it('the typos stay problems under the inferred schema, and the records without typos check clean', () => {
     const problems = validate(files[2].text, { schema, now: NOW }).map((d) => d.code);
     for (const code of ['invalid-value', 'value-case', 'unknown-field', 'unknown-marker', 'malformed-field']) assert.ok(problems.includes(code as never), code);
-    // Clean, but for the two quality prompts seed 000 gets under the built-in schema too (information level).
-    for (const file of [files[0], files[1], files[4], files[5]]) {
-      const expected = file === files[0] ? ['outcome-when', 'placeholder-evidence'] : [];
-      assert.deepEqual(validate(file.text, { schema, now: NOW }).map((d) => `${d.code} ${d.severity}`), expected.map((code) => `${code} 3`), file.path);
-    }
+    // Clean: no error and no warning (seed 000 keeps its information notes about what a confidential record shows).
+    for (const file of [files[0], files[1], files[4], files[5]]) assert.deepEqual(validate(file.text, { schema, now: NOW }).filter((d) => d.severity <= 2), [], file.path);
   });
 
   it('adds the new values of open lists, new keys (optional) and new markers the records use', () => {

@@ -50,7 +50,9 @@ describe('quality prompts in a team schema', () => {
         { key: 'Evidence supporting the outcome statement', severity: { 'placeholder-evidence': 'warning' } },
       ],
     });
-    assert.deepEqual(codes(seed(0), schema), ['placeholder-evidence 2']);
+    const prompts = (text: string, schemaText: string) => codes(text, schemaText).filter((c) => /^(outcome-when|outcome-who|placeholder-evidence|fields-disagree|too-thin) /.test(c));
+    assert.deepEqual(prompts(seed(0), '{ "extends": "default" }'), ['outcome-when 3', 'placeholder-evidence 3']);
+    assert.deepEqual(prompts(seed(0), schema), ['placeholder-evidence 2']);
   });
 
   it('points the prompts at the team fields and length it names', () => {

@@ -8,12 +8,14 @@ import { resolve } from 'node:path';
 
 describe('validate', () => {
   it('finds no error and no warning in the two structured seeds', () => {
+    // What they get at information level is pinned by each rule's own test (redaction-drift, name-in-clear).
     assert.deepEqual(check(seed(0)).filter((d) => d.severity <= 2), []);
-    assert.deepEqual(check(seed(1)), []);
+    assert.deepEqual(check(seed(1)).filter((d) => d.severity <= 2), []);
   });
   it('asks seed 000 two quality questions, at information level: when, and where the linked evidence is', () => {
     // Its Outcome description names no time; its evidence is "Link for the activities", with no link.
-    const found = check(seed(0));
+    const quality = new Set(['outcome-when', 'outcome-who', 'placeholder-evidence', 'fields-disagree', 'too-thin']);
+    const found = check(seed(0)).filter((d) => quality.has(String(d.code)));
     assert.deepEqual(found.map((d) => [d.code, d.severity]), [['outcome-when', 3], ['placeholder-evidence', 3]]);
   });
   it('finds nothing in the valid record, with LF or CRLF', () => {
@@ -40,7 +42,7 @@ describe('validate', () => {
     assert.equal(onlyUnknown[MAX_DIAGNOSTICS - 1].code, 'too-many-problems');
   });
   it('has one rule file and one test file per rule, all registered', () => {
-    const ruleFiles = readdirSync(resolve(__dirname, '../../server/src/core/rules')).filter((f) => !['index.ts', 'rule.ts', 'value-rule.ts', 'field-names.ts', 'prose.ts'].includes(f));
+    const ruleFiles = readdirSync(resolve(__dirname, '../../server/src/core/rules')).filter((f) => !['index.ts', 'rule.ts', 'value-rule.ts', 'field-names.ts', 'prose.ts', 'words.ts', 'names.ts'].includes(f));
     const testFiles = readdirSync(resolve(__dirname, '../rules'));
     const registered = new Set([...RULES.map((r) => r.code), 'unstructured']);
     for (const file of ruleFiles) {

@@ -1,7 +1,8 @@
 /**
  * Whether a record is marked confidential: the one place that reads the schema's confidentiality role (`roles.
  * confidential` in the schema file: a field, and the values that mean "confidential"). Rules that treat confidential
- * records differently ask this, never a field name.
+ * records differently (pii, redaction-drift, name-beside-marker, name-in-clear, place-in-clear) ask this, never a
+ * field name.
  */
 import { fieldValue, type Field, type FragmentRecord } from './parser';
 import { fold } from './schema/compile';

@@ -13,6 +13,9 @@ export type FixData =
   | { fix: 'insert-fields'; keys: string[]; record: number; recordStartLine: number } // keys: the missing fields, in schema order
   | { fix: 'remove-duplicate'; key: string; firstLine: number; sameValue: boolean }
   | { fix: 'convert-story' } // the file is a story without fields: make it a record
+  // replace the diagnostic's range with a marker (first = best); `everywhere`: this text may be redacted in every
+  // value of the record at once (features/redaction.ts)
+  | { fix: 'redact'; markers: string[]; everywhere?: string }
   | { fix: 'none'; hidden?: number }; // hidden: on a too-many-problems note, how many problems it leaves out
 
 export interface FragmentDiagnostic extends Diagnostic {

@@ -1,8 +1,13 @@
-/** Redaction refactors: replace the selected words of a value with a redaction marker. */
-import type { CodeAction, Range } from 'vscode-languageserver-types';
-import { valueRange, type ParsedDocument } from '../parser';
+/**
+ * Redaction: refactors that replace the selected words of a value with a redaction marker, and the quick fixes of
+ * the confidentiality rules, which redact what they found.
+ */
+import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
+import { quote } from '../diagnostic';
+import { fieldValue, valueRange, valueSubRange, type FragmentRecord, type ParsedDocument } from '../parser';
 import type { Schema } from '../schema/model';
-import { comparePositions, specFor, textIn } from './shared';
+import { comparePositions, recordAtLine, specFor, textIn } from './shared';
+import type { Fix, FixContext } from './fixes/fix';
 
 export const REDACT_KIND = 'refactor.rewrite';
 
@@ -28,3 +33,68 @@ export function redactionActions(document: ParsedDocument, schema: Schema, uri: 
     edit: { changes: { [uri]: [{ range: selection, newText: marker.text }] } },
   }));
 }
+
+/** What a marker stands for, read from its text: `<person>`, `<LOC>`, `<redacted>` in the built-in schema. */
+const MARKER_MEANINGS = { person: /person|name|people/i, place: /loc|place/i, any: /redact/i } as const;
+
+/**
+ * The schema's marker for a person, a place or anything: the first whose text says so, else the generic one, else
+ * the first marker. Undefined only when the schema has no markers at all.
+ */
+export function markerFor(schema: Schema, meaning: keyof typeof MARKER_MEANINGS): string | undefined {
+  const { markers } = schema;
+  return (markers.find((m) => MARKER_MEANINGS[meaning].test(m.text)) ?? markers.find((m) => MARKER_MEANINGS.any.test(m.text)) ?? markers[0])?.text;
+}
+
+/** The markers a redaction fix offers, best first, without repeats or gaps. */
+export function redactionMarkers(schema: Schema, ...meanings: (keyof typeof MARKER_MEANINGS)[]): string[] {
+  return [...new Set(meanings.map((m) => markerFor(schema, m)).filter((m): m is string => m !== undefined))];
+}
+
+/**
+ * The fixes of a `redact` diagnostic (pii and the confidentiality rules): "Redact "X" as <marker>" for the
+ * diagnostic's range, one per marker, and, when the data names the text, "Redact every "X" in this record" with the
+ * first marker. Never safe to apply unseen (fix-all leaves them alone): a person decides what to hide.
+ */
+export function redactFixes(context: FixContext, diagnostic: Diagnostic, data: { markers: string[]; everywhere?: string }): Fix[] {
+  const { document, schema } = context;
+  const written = textIn(document, diagnostic.range);
+  if (written.trim() === '') return [];
+  const fixes: Fix[] = data.markers.map((marker, index) => ({
+    title: `Redact ${quote(written, 80)} as ${marker}`,
+    edits: [{ range: diagnostic.range, newText: marker }],
+    preferred: index === 0,
+    safe: false,
+  }));
+  const record = data.everywhere ? recordAtLine(document, diagnostic.range.start.line) : undefined;
+  if (record && data.everywhere && data.markers.length > 0) {
+    const ranges = clearOccurrences(record, schema, data.everywhere);
+    if (ranges.length > 1) {
+      fixes.push({
+        title: `Redact every ${quote(data.everywhere, 80)} in this record as ${data.markers[0]} (${ranges.length} places)`,
+        edits: ranges.map((range) => ({ range, newText: data.markers[0] })),
+        safe: false,
+      });
+    }
+  }
+  return fixes;
+}
+
+/** The ranges where `text` stands as whole words in the record's redactable values (not inside a marker). */
+export function clearOccurrences(record: FragmentRecord, schema: Schema, text: string): Range[] {
+  const ranges: Range[] = [];
+  for (const field of record.fields) {
+    const spec = specFor(schema, field.key);
+    if (spec && NOT_REDACTABLE.has(spec.kind)) continue;
+    const value = fieldValue(field);
+    for (let at = value.indexOf(text); at >= 0; at = value.indexOf(text, at + text.length)) {
+      const before = value.charAt(at - 1);
+      const after = value.charAt(at + text.length);
+      if (WORD_CHARACTER.test(before) || WORD_CHARACTER.test(after) || before === '<' || after === '>') continue;
+      ranges.push(valueSubRange(field, at, at + text.length));
+    }
+  }
+  return ranges;
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}_]/u;

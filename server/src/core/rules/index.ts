@@ -4,11 +4,15 @@ import { emptyValue } from './empty-value';
 import { fieldsDisagree } from './fields-disagree';
 import { invalidValue } from './invalid-value';
 import { malformedField } from './malformed-field';
+import { nameBesideMarker } from './name-beside-marker';
+import { nameInClear } from './name-in-clear';
 import { missingField } from './missing-field';
 import { outcomeWhen } from './outcome-when';
 import { outcomeWho } from './outcome-who';
 import { pii } from './pii';
 import { placeholderEvidence } from './placeholder-evidence';
+import { placeInClear } from './place-in-clear';
+import { redactionDrift } from './redaction-drift';
 import { repeatedChoice } from './repeated-choice';
 import type { Rule } from './rule';
 import { textAfterValue } from './text-after-value';
@@ -38,6 +42,10 @@ export const RULES: readonly Rule[] = [
   placeholderEvidence,
   fieldsDisagree,
   tooThin,
+  redactionDrift,
+  nameBesideMarker,
+  nameInClear,
+  placeInClear,
 ];
 
 /** Runs alone, on files without fields: a story gets this one note and nothing else. */

@@ -1,4 +1,5 @@
 import { isConfidential } from '../confidential';
+import { redactionMarkers } from '../features/redaction';
 import { Severity } from '../diagnostic';
 import { fieldValue, valueSubRange, type Field } from '../parser';
 import type { FieldSpec } from '../schema/model';
@@ -80,9 +81,10 @@ export const pii: Rule = {
   description: 'An e-mail address, phone number or web address in a text value of a record marked confidential.',
   check(context) {
     const { schema } = context;
-    const marker = schema.markers.find((m) => m.text === '<redacted>')?.text ?? schema.markers[0]?.text ?? '<redacted>';
+    const markers = redactionMarkers(schema, 'any');
     const { records } = context.document;
     for (let r = 0; r < records.length; r++) {
+      if (!isConfidential(records[r], schema, context.specOf)) continue;
       const fields = records[r].fields;
       if (!isConfidential(records[r], schema, context.specOf)) continue;
       for (let i = 0; i < fields.length; i++) {
@@ -91,11 +93,11 @@ export const pii: Rule = {
         if (spec && spec.kind !== 'text') continue;
         // A one-line value has no per-line parts: it is its own single part.
         if (field.valueLines.length === 0) {
-          reportContactDetails(context, field, spec, marker, 0, fieldValue(field));
+          reportContactDetails(context, field, spec, markers, 0, fieldValue(field));
           continue;
         }
         for (const part of field.valueLines) {
-          reportContactDetails(context, field, spec, marker, part.offset, fieldValue(field).slice(part.offset, part.offset + part.length));
+          reportContactDetails(context, field, spec, markers, part.offset, fieldValue(field).slice(part.offset, part.offset + part.length));
         }
       }
     }
@@ -103,14 +105,14 @@ export const pii: Rule = {
 };
 
 /** Reports the contact details in `text`, the part of the field's value that starts at `offset`. */
-function reportContactDetails(context: RuleContext, field: Field, spec: FieldSpec | undefined, marker: string, offset: number, text: string): void {
+function reportContactDetails(context: RuleContext, field: Field, spec: FieldSpec | undefined, markers: string[], offset: number, text: string): void {
   for (const found of findContactDetails(text)) {
     context.report({
       code: 'pii',
       severity: Severity.Warning,
       message: `This looks like ${found.what}. The record is marked confidential, so redact it before the record is shared.`,
       range: valueSubRange(field, offset + found.start, offset + found.end),
-      data: { fix: 'replace', suggestions: [marker] },
+      data: { fix: 'redact', markers },
       spec,
     });
   }

@@ -125,6 +125,7 @@ export function compileSchema(data: SchemaData, patterns: PatternCompiler = comp
     templates: data.templates ?? [],
     quality,
     relations,
+    allowedNames: (data.allowedNames ?? []).map((name) => name.trim()).filter((name) => name !== ''),
     byName,
     byFoldedName,
   };

@@ -18,6 +18,7 @@ export function extendSchemaData(data: SchemaData, base: SchemaData = DEFAULT_SC
     templates: extending ? mergeTemplates(base.templates ?? [], data.templates ?? []) : data.templates,
     quality: extending ? { ...base.quality, ...data.quality } : data.quality,
     relations: extending ? [...(base.relations ?? []), ...(data.relations ?? [])] : data.relations,
+    allowedNames: extending && base.allowedNames ? [...new Set([...base.allowedNames, ...(data.allowedNames ?? [])])] : data.allowedNames,
   };
   for (const key of Object.keys(complete) as (keyof SchemaData)[]) if (complete[key] === undefined) delete complete[key];
   return complete;

@@ -116,6 +116,11 @@ export interface SchemaData {
   quality?: QualityData;
   /** With `extends`, added to the built-in relations. */
   relations?: RelationData[];
+  /**
+   * Names the team may show in a confidential record (programme, organisation, donor names): the checks for names
+   * and places in clear leave them alone. With `extends`, added to the built-in list.
+   */
+  allowedNames?: string[];
 }
 
 export interface CompiledValue {
@@ -193,6 +198,8 @@ export interface Schema {
   templates: TemplateData[];
   quality: QualitySpec;
   relations: CompiledRelation[];
+  /** Names a confidential record may show, as written (see SchemaData.allowedNames). */
+  allowedNames: string[];
   /** Exact key or alias -> field. */
   byName: Map<string, FieldSpec>;
   /** Key or alias folded (lower case, single spaces) -> field. */

@@ -10,6 +10,7 @@ import { DIAGNOSTIC_SOURCE } from '../../diagnostic-codes';
 import { convertStoryFix } from './convert-story';
 import type { Fix, FixContext, FixKind } from './fix';
 import { insertFields } from './insert-fields';
+import { redact } from './redact';
 import { removeDuplicate } from './remove-duplicate';
 import { renameKey } from './rename-key';
 import { replace } from './replace';
@@ -25,6 +26,7 @@ export const FIX_KINDS: { readonly [K in FixData['fix']]: FixKind<K> } = {
   'remove-duplicate': removeDuplicate,
   'insert-fields': insertFields,
   'convert-story': convertStoryFix,
+  redact,
   none: { canBeSafe: false, build: () => [] },
 };
 

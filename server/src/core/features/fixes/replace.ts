@@ -9,9 +9,8 @@ type ReplaceData = Extract<FixData, { fix: 'replace' }>;
 
 /**
  * The suggestion fix-all may write, by what the range holds (every replacement's data has the same shape, so the
- * diagnostic's code tells a misspelt list value from a redaction). Codes not listed here always need a person: a
- * redaction (pii) decides what is private, a suggestion from an open list (unknown-value) replaces a value that may be
- * right, and dropping a repeated choice (repeated-choice) takes away what may be a slip for another choice.
+ * diagnostic's code tells a misspelt list value from another). Codes not listed here always need a person: a
+ * suggestion from an open list (unknown-value) replaces a value that may be right, and dropping a repeated choice (repeated-choice) takes away what may be a slip for another choice.
  */
 const SAFE_SUGGESTION: { [C in DiagnosticCode]?: (context: FixContext, diagnostic: Diagnostic, data: ReplaceData, written: string) => string | undefined } = {
   // The value as the list or pattern writes it: only capitals or spacing change. Safe when it is the only spelling.
@@ -45,8 +44,6 @@ function replaceTitle(context: FixContext, diagnostic: Diagnostic, written: stri
   switch (diagnostic.code) {
     case 'unknown-marker':
       return `Replace ${quote(written, 80)} with the marker ${suggestion}`;
-    case 'pii':
-      return `Redact ${quote(written, 80)} as ${suggestion}`;
     case 'repeated-choice': {
       const removed = removedChoices(context, diagnostic, written, suggestion);
       return removed.length ? `Remove the repeated ${listOf(removed.map((c) => quote(c, 80)), 'and')}` : `Replace ${quote(written, 80)} with ${quote(suggestion, 80)}`;

@@ -1,0 +1,52 @@
+import { quote, Severity } from '../diagnostic';
+import { markerFor } from '../features/redaction';
+import { valueSubRange } from '../parser';
+import { adjacent, eachConfidentialValue, mayShow } from './names';
+import type { Rule } from './rule';
+import { isCapitalised, NOT_NAMES, startsSentence, TITLES, tokensAround, type Token } from './words';
+
+/** Characters read on each side of a marker: enough for the word beside it and the one before that. */
+const REACH = 60;
+
+/**
+ * A capitalised word right before or after the person marker in a confidential record (`Kesh <person>`): often the
+ * half of a name the redaction missed. Not a word that starts a sentence, a title (`Dr <person>`), or a name the
+ * team's schema allows.
+ */
+export const nameBesideMarker: Rule = {
+  code: 'name-beside-marker',
+  description: 'A capitalised word right before or after a <person> marker in a confidential record.',
+  check(context) {
+    const marker = markerFor(context.schema, 'person');
+    if (!marker) return;
+    eachConfidentialValue(context, ({ field, spec, value }) => {
+      // Only the words around each marker are read: most values have no person marker at all.
+      for (let at = value.indexOf(marker); at >= 0; at = value.indexOf(marker, at + marker.length)) {
+        const tokens = tokensAround(value, at, at + marker.length, REACH);
+        const i = tokens.findIndex((t) => t.start === at && t.kind === 'marker');
+        if (i < 0) continue;
+        const before = tokens[i - 1];
+        const after = tokens[i + 1];
+        const candidates: Token[] = [];
+        // First in the window counts as starting a sentence: the window's edge may have cut what came before.
+        if (before && isNameWord(before) && adjacent(value, before, tokens[i]) && !startsSentence(value, tokens, i - 1)) candidates.push(before);
+        if (after && isNameWord(after) && adjacent(value, tokens[i], after)) candidates.push(after);
+        for (const word of candidates) {
+          if (mayShow(context.schema, word.text)) continue;
+          context.report({
+            code: 'name-beside-marker',
+            severity: Severity.Warning,
+            message: `${quote(word.text)} stands right beside ${marker}: it may be part of the name the marker hides. The record is marked confidential, so redact it too if it is.`,
+            range: valueSubRange(field, word.start, word.end),
+            data: { fix: 'redact', markers: [marker], everywhere: word.text },
+            spec,
+          });
+        }
+      }
+    });
+  },
+};
+
+function isNameWord(token: Token): boolean {
+  return token.kind === 'word' && isCapitalised(token.text) && !NOT_NAMES.has(token.text) && !TITLES.has(token.text);
+}

@@ -1,0 +1,79 @@
+import { quote, Severity } from '../diagnostic';
+import { redactionMarkers } from '../features/redaction';
+import { places } from '../gazetteer';
+import { valueSubRange } from '../parser';
+import { adjacent, eachConfidentialText, mayShow } from './names';
+import type { Rule } from './rule';
+import { isWordCharacterAt, startsUpper, type Token } from './words';
+
+/**
+ * A town, city or province named in a confidential record, from the gazetteer (core/gazetteer.json). Countries are
+ * not looked for: a record names its country openly in its own field. Only names written with their capital letter
+ * are found, so a script without capitals is never judged.
+ */
+export const placeInClear: Rule = {
+  code: 'place-in-clear',
+  description: 'The name of a town, city or province in a record marked confidential.',
+  check(context) {
+    const markers = redactionMarkers(context.schema, 'place', 'any');
+    eachConfidentialText(context, ({ field, spec, value, tokens }) => {
+      const { byFirstWord } = places();
+      for (let i = 0; i < tokens.length; i++) {
+        const candidates = tokens[i].kind === 'word' && startsUpper(tokens[i].text) ? byFirstWord.get(tokens[i].text) : undefined;
+        const length = candidates ? longestMatch(value, tokens, i, candidates) : 0;
+        if (length === 0) continue;
+        const start = tokens[i].start;
+        const end = tokens[i + length - 1].end;
+        const name = value.slice(start, end);
+        i += length - 1;
+        if (mayShow(context.schema, name)) continue;
+        context.report({
+          code: 'place-in-clear',
+          severity: Severity.Information,
+          message: `${quote(name)} looks like the name of a place. The record is marked confidential: redact it if the place must stay hidden, or add it to the schema's allowedNames if it may be shown.`,
+          range: valueSubRange(field, start, end),
+          data: { fix: 'redact', markers, everywhere: name },
+          spec,
+        });
+      }
+    }, mayNamePlace);
+  },
+};
+
+/**
+ * Whether some word of the value that starts with a capital letter starts a place name of the gazetteer: read a
+ * character at a time, without reading the whole value into words.
+ */
+function mayNamePlace(value: string): boolean {
+  const { byFirstWord } = places();
+  for (let at = 0; at < value.length; at++) {
+    if (!isWordCharacterAt(value, at)) continue;
+    const first = value.charCodeAt(at);
+    let end = at + 1;
+    for (;;) {
+      const code = value.charCodeAt(end);
+      if (end < value.length && (isWordCharacterAt(value, end) || ((code === 39 || code === 0x2019 || code === 45) && isWordCharacterAt(value, end + 1)))) end++;
+      else break;
+    }
+    // Only a word that starts with a capital is cut out and looked up: most words are not.
+    if (first < 128 ? first >= 65 && first <= 90 : startsUpper(value[at])) {
+      // The whole name must follow, as written (`The Hague`, not every `The`).
+      const candidates = byFirstWord.get(value.slice(at, end));
+      if (candidates?.some((words) => words.length === 1 || value.startsWith(words.join(' '), at))) return true;
+    }
+    at = end;
+  }
+  return false;
+}/** How many tokens from `at` the longest place name of `candidates` (each split into words) covers; 0 for none. */
+function longestMatch(value: string, tokens: readonly Token[], at: number, candidates: readonly (readonly string[])[]): number {
+  for (const words of candidates) {
+    let matched = 1;
+    while (matched < words.length) {
+      const token = tokens[at + matched];
+      if (!token || token.kind !== 'word' || token.text !== words[matched] || !adjacent(value, tokens[at + matched - 1], token)) break;
+      matched++;
+    }
+    if (matched === words.length) return matched;
+  }
+  return 0;
+}

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { validate } from '../../server/src/core';
+import { loadSchemaText } from '../../server/src/core/schema/team';
+import { NOW, seed } from '../support/fixtures';
+import { covered, withCode } from '../support/check';
+import { confidentialWith } from '../support/confidential';
+
+const placesIn = (text: string) => withCode(text, 'place-in-clear').map((d) => covered(text, d));
+const inDescription = (description: string) => placesIn(confidentialWith({ 'Outcome description': description }));
+
+describe('place-in-clear', () => {
+  it('finds towns, cities and provinces of the gazetteer in a confidential record, as information', () => {
+    const text = confidentialWith({ 'Outcome description': 'Groups in Mosul, Erbil and Ar Raqqah met; in Ḩalab and Idlib too.' });
+    const found = withCode(text, 'place-in-clear');
+    assert.deepEqual(found.map((d) => covered(text, d)), ['Mosul', 'Erbil', 'Ar Raqqah', 'Ḩalab', 'Idlib']);
+    assert.ok(found.every((d) => d.severity === 3));
+    assert.deepEqual(found[0].data, { fix: 'redact', markers: ['<LOC>', '<redacted>'], everywhere: 'Mosul' });
+    assert.match(found[0].message, /^"Mosul" looks like the name of a place\./);
+  });
+
+  it('finds nothing in the seeds and the good examples', () => {
+    assert.deepEqual(placesIn(seed(0)), []);
+    assert.deepEqual(placesIn(seed(1)), []);
+  });
+
+  it('leaves countries, words without their capital, a script without capitals and records that are not confidential alone', () => {
+    assert.deepEqual(inDescription('Women in Iraq and Syria met; the mosul group too.'), []);
+    assert.deepEqual(inDescription('اجتمعت مجموعات في الموصل وأربيل.'), []);
+    assert.deepEqual(placesIn(confidentialWith({ 'Outcome description': 'Groups in Mosul met.' }, '0.0')), []);
+    assert.deepEqual(inDescription('<LOC>'), []);
+  });
+
+  it('leaves a place the team allows', () => {
+    const { schema } = loadSchemaText('{ "extends": "default", "allowedNames": ["Stockholm"] }');
+    assert.ok(schema);
+    const text = confidentialWith({ 'Outcome description': 'Partners met in Stockholm and Baghdad.' });
+    assert.deepEqual(validate(text, { schema, now: NOW }).filter((d) => d.code === 'place-in-clear').map((d) => covered(text, d)), ['Baghdad']);
+  });
+});

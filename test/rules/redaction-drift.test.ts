@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { seed } from '../support/fixtures';
+import { covered, withCode } from '../support/check';
+import { confidentialWith, markedConfidential } from '../support/confidential';
+
+const drifts = (text: string) => withCode(text, 'redaction-drift').map((d) => covered(text, d));
+
+describe('redaction-drift', () => {
+  it('finds the words the merged story of seed 000 redacts but the description and significance show, as information', () => {
+    const text = seed(0);
+    const found = withCode(text, 'redaction-drift');
+    assert.deepEqual(
+      found.map((d) => `${d.range.start.line + 1} ${covered(text, d)}`),
+      [
+        '6 grassroots', '6 addressing', '6 inequality', '6 advocating', '6 combatting',
+        '7 advocating', '7 previously', '7 addressing structural', '7 supporting collective', '7 mobilizing', '7 grassroots',
+      ],
+    );
+    assert.ok(found.every((d) => d.severity === 3));
+    assert.deepEqual(found[0].data, { fix: 'redact', markers: ['<redacted>'], everywhere: 'grassroots' });
+    assert.match(found[0].message, /^"grassroots" is redacted as <redacted> in "StoryFragment_Merged" but written out here\./);
+  });
+
+  it('finds a name one field hides and another shows, in the field that shows it', () => {
+    const text = confidentialWith({
+      'Outcome description': 'In 2024, <person> led in <LOC> the building of a coalition of women and youth organisations.',
+      'StoryFragment_Merged': 'In 2024, Amal Haddad led in <LOC> the building of a coalition of women and youth organisations.',
+    });
+    const found = withCode(text, 'redaction-drift');
+    assert.deepEqual(found.map((d) => covered(text, d)), ['Amal Haddad']);
+    assert.equal(found[0].range.start.line, 19);
+    assert.deepEqual(found[0].data, { fix: 'redact', markers: ['<person>'], everywhere: 'Amal Haddad' });
+  });
+
+  it('aligns any script: a name hidden in one Arabic value and written in another', () => {
+    const text = confidentialWith({
+      'Outcome description': 'قاد <person> في عام 2024 بناء تحالف من منظمات النساء والشباب.',
+      'Significance of the outcome': 'قاد أحمد في عام 2024 بناء تحالف من منظمات النساء والشباب.',
+    });
+    assert.deepEqual(drifts(text), ['أحمد']);
+  });
+
+  it('stays silent where the alignment is not clear', () => {
+    const cases = [
+      // The other field says something else around the marker.
+      { 'Outcome description': 'The committee met <person> in March.', 'Significance of the outcome': 'Women now speak more often in council sessions.' },
+      // A marker for four words or more is no evidence of which words it hides.
+      { 'Outcome description': 'The group met <person> to agree the plan.', 'Significance of the outcome': 'The group met the head of the council to agree the plan.' },
+      // Only one shared word on a side.
+      { 'Outcome description': 'Yesterday <person> agreed.', 'Significance of the outcome': 'Then Amal Haddad agreed.' },
+      // Both fields hide it.
+      { 'Outcome description': 'In 2024, <person> led the coalition.', 'Significance of the outcome': 'In 2024, <person> led the coalition.' },
+      // A marker in place of a word too common to mean anything.
+      { 'Outcome description': 'In 2024, leaders of <LOC> city joined.', 'Significance of the outcome': 'In 2024, leaders of the city joined.' },
+    ];
+    for (const values of cases) assert.deepEqual(drifts(confidentialWith(values)), [], JSON.stringify(values));
+  });
+
+  it('never fires on a value that is only a marker or empty, nor in a record that is not confidential', () => {
+    assert.deepEqual(drifts(confidentialWith({ 'Outcome description': '<person>', 'Significance of the outcome': 'Amal' })), []);
+    assert.deepEqual(drifts(confidentialWith({ 'Outcome description': 'In 2024, <person> led the coalition.', 'Significance of the outcome': '' })), []);
+    const open = seed(0).replace('CONFIDENTIAL**: 1.0', 'CONFIDENTIAL**: 0.0');
+    assert.deepEqual(drifts(open), []);
+    assert.deepEqual(drifts(markedConfidential(seed(1))).length, 2, 'seed 001 once marked confidential');
+  });
+
+  it('reads megabyte values to an end without hanging', () => {
+    const long = `${'word <redacted> '.repeat(60_000)}end`;
+    const text = confidentialWith({ 'Outcome description': long, 'Significance of the outcome': `${'word other '.repeat(60_000)}end` });
+    assert.deepEqual(drifts(text), []);
+    const different = confidentialWith({ 'Outcome description': `a <person> b ${'x '.repeat(3000)}`, 'Significance of the outcome': `a Amal b ${'y '.repeat(3000)}` });
+    assert.ok(Array.isArray(drifts(different)));
+  });
+});
