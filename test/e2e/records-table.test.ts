@@ -50,6 +50,11 @@ describe('Fragments: Show Records Table in a real VS Code', () => {
   });
 
   test('opens on the workspace, sorts, filters, follows a row to its file and follows edits', { timeout: 240_000 }, async () => {
+    // The page's Content-Security-Policy refuses inline script and style and anything remote: nothing may be refused.
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+    });
     await wb.runCommand('Fragments: Show Records Table', 60_000);
     // A webview is an iframe holding another: the page itself is the inner one.
     table = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -85,6 +90,19 @@ describe('Fragments: Show Records Table in a real VS Code', () => {
     await table.getByLabel('Filter', { exact: true }).fill('');
     await table.locator('#summary', { hasText: '3 records shown of 3' }).waitFor();
 
+    // Counts and charts: Scale by Rating significance, picked from the schema by field kind.
+    await table.getByRole('tab', { name: 'Counts and charts' }).click();
+    const cross = table.locator('figure.cross', { hasText: 'Records by Scale and Rating significance' });
+    await cross.waitFor();
+    const localRow = cross.locator('tbody tr', { hasText: 'Local' });
+    assert.deepEqual(
+      (await localRow.locator('td').allInnerTexts()).map((t) => t.trim()),
+      ['0', '1', '0'],
+      'south.fragment: Local and medium (the columns follow the schema: low, medium, high)',
+    );
+    await table.locator('figure.chart', { hasText: 'Records with errors: 1 of 3' }).locator('tbody tr', { hasText: 'invalid-value' }).waitFor();
+    await table.getByRole('tab', { name: 'Table' }).click();
+
     if (readmeShots) {
       await rows().filter({ hasText: 'SCC-1/N2' }).focus();
       await table.locator('#problems h2').waitFor();
@@ -105,5 +123,6 @@ describe('Fragments: Show Records Table in a real VS Code', () => {
     await page.keyboard.press('End');
     await page.keyboard.type('X');
     await table.locator('#records tbody tr', { hasText: 'SCC-1/N2X' }).waitFor({ timeout: 20_000 });
+    assert.deepEqual(refused, []);
   });
 });

@@ -45,7 +45,7 @@ describe('records table over stdio', () => {
     assert.equal(result.rows[0].counts.errors, 0);
   });
 
-  it('reads an open document from the editor, not the disk, and tells the client when files change', async () => {
+  it('reads an open document from the editor, not the disk, and tells a client that asked for records when files change', async () => {
     const changed = new Promise<void>((resolve) => client.connection.onNotification(RECORDS_CHANGED_NOTIFICATION, () => resolve()));
     client.open(uriOf('b.fragment'), `${withId('SCC-2/EDITED')}\n`);
     await changed;

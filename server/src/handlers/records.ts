@@ -22,7 +22,10 @@ const CHANGED_DELAY_MS = 300;
 
 export const recordsHandler: Handler = (services) => {
   const connection = withLoggedRequests(services);
+  /** Whether the client ever asked for records: until it does, no table is open and nobody needs telling of changes. */
+  let asked = false;
   connection.onRequest(RECORDS_REQUEST, async (params: RecordsParams | undefined, token: CancellationToken): Promise<RecordsResult> => {
+    asked = true;
     await services.ready;
     let uris: string[];
     if (params?.uri) {
@@ -50,6 +53,7 @@ export const recordsHandler: Handler = (services) => {
 
   let timer: NodeJS.Timeout | undefined;
   const changed = () => {
+    if (!asked) return;
     clearTimeout(timer);
     timer = setTimeout(() => void services.connection.sendNotification(RECORDS_CHANGED_NOTIFICATION), CHANGED_DELAY_MS);
   };

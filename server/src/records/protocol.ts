@@ -1,7 +1,8 @@
 /**
  * `fragments/records`: the records table's data, one row per record with its values and problems, for one document
  * or the whole workspace. `fragments/recordsChanged`: the server's word that fragment files changed, so an open table
- * asks again. Shared with the client and its webview.
+ * asks again (sent once edits settle, and only to a client that has asked for records). Shared with the client and
+ * its webview.
  */
 import type { RecordRow, RecordsColumn } from '../core/features/records-table';
 

@@ -1,7 +1,8 @@
 /**
  * Counts and charts of the records shown (after the filters): each listed field by value, two cross tables (by default
- * the two closed fields with the shortest lists, and the field with the longest list by the year field), values outside
- * an open list, and records with errors by problem. Fields are picked by their kind in the schema, never by name.
+ * the closed field with the longest list by the first other closed field, and the field with the longest list by the
+ * year field), values outside an open list, and records with errors by problem. Fields are picked by their kind in
+ * the schema, never by name.
  *
  * Drawn as real tables, with each bar an SVG rectangle sized by attributes (no inline style, so the page's strict
  * Content-Security-Policy holds) and coloured by the theme's chart colours: a screen reader reads the numbers, and
@@ -23,9 +24,12 @@ const MARKER = /^<[^<>]+>$/;
 export function renderCharts(container: HTMLElement, result: RecordsResult, rows: readonly RecordRow[]): void {
   const listed = result.columns.filter((c) => LISTED.has(c.kind));
   container.replaceChildren(element('p', { class: 'help' }, `Counts of the ${rows.length} records the filters show.`));
-  const closed = listed.filter((c) => c.kind === 'closed' && c.values.length > 1).sort((a, b) => a.values.length - b.values.length);
+  // Rows: the closed list with the most values; columns: the first other closed list in schema order.
+  const closed = listed.filter((c) => c.kind === 'closed' && c.values.length > 1);
+  const widest = [...closed].sort((a, b) => b.values.length - a.values.length)[0];
+  const beside = closed.find((c) => c !== widest);
   const grid = element('div', { class: 'charts' });
-  if (closed.length >= 2) grid.append(crossTable(closed[1], closed[0], rows, listed));
+  if (widest && beside) grid.append(crossTable(widest, beside, rows, listed));
   const year = listed.find((c) => c.kind === 'year');
   const longest = [...listed].filter((c) => c !== year).sort((a, b) => b.values.length - a.values.length)[0];
   if (year && longest) grid.append(crossTable(longest, year, rows, listed));
@@ -130,11 +134,14 @@ function crossTable(rowsBy: RecordsColumn, columnsBy: RecordsColumn, rows: reado
   return figure;
 }
 
-/** The values records use, the schema's list first in its order, then the others by how often they occur. */
+/**
+ * The schema's list in its order (a short list whole, so that a value no record has shows its zero; a long one only
+ * with the values used), then the values outside the list that records use, by how often they occur.
+ */
 function orderedValues(column: RecordsColumn, rows: readonly RecordRow[]): string[] {
   const used = new Map<string, number>();
   for (const row of rows) for (const choice of choicesIn(column, row.values[column.key])) used.set(choice, (used.get(choice) ?? 0) + 1);
-  const listed = column.values.filter((v) => used.has(v));
+  const listed = column.values.length <= MAX_VALUES ? column.values : column.values.filter((v) => used.has(v));
   const others = [...used].filter(([v]) => !column.values.includes(v)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const all = [...listed, ...others.map(([v]) => v)];
   return column.kind === 'year' ? all.sort() : all;
