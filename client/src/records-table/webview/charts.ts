@@ -10,9 +10,9 @@
  * cannot read, and would add a bundle for what a few bars do.
  */
 import type { RecordRow, RecordsColumn, RecordsResult } from '../../../../server/src/records/protocol';
-import { choicesIn, element } from './shared';
+import { choicesIn, LISTED } from './rows';
+import { element } from './dom';
 
-const LISTED = new Set(['closed', 'open', 'multi', 'flag', 'year']);
 const BAR_WIDTH = 160;
 const BAR_HEIGHT = 12;
 /** Rows of a by-value count listed at most (a country list is long): the rest are summed in one row. */

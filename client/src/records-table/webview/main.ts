@@ -8,7 +8,8 @@
 import type { RecordRow, RecordsColumn, RecordsResult } from '../../../../server/src/records/protocol';
 import type { FromWebview, Scope, ToWebview } from '../messages';
 import { renderCharts } from './charts';
-import { choicesIn, element } from './shared';
+import { ERRORS, FILE, fileLabel, filteredRows, INITIAL_STATE, LISTED, NOTES, sortedRows, valuesOf, WARNINGS, type ViewState } from './rows';
+import { element } from './dom';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -17,34 +18,14 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-interface ViewState {
-  sortKey: string;
-  descending: boolean;
-  text: string;
-  /** Closed-list filters: schema key → the value a record must have. */
-  filters: Record<string, string>;
-  problems: '' | 'errors' | 'warnings' | 'none';
-  /** The record last focused, by file and line. */
-  selected: string | undefined;
-  /** Whether the counts and charts tab is shown. */
-  charts: boolean;
-}
 
 /** Characters shown of a long value; the whole value is in the cell's title. */
 const SHORT = 80;
 /** Rows drawn at most; filters narrow the rest. */
 const MAX_ROWS = 2000;
-/** Field kinds whose values come from a list, so they can be filtered by value. */
-const LISTED = new Set(['closed', 'open', 'multi', 'flag', 'year']);
-/** Columns before the schema's fields. */
-const FILE = '\u0000file';
-const ERRORS = '\u0000errors';
-const WARNINGS = '\u0000warnings';
-const NOTES = '\u0000notes';
-
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
-let state: ViewState = { sortKey: FILE, descending: false, text: '', filters: {}, problems: '', selected: undefined, charts: false, ...vscode.getState() };
+let state: ViewState = { ...INITIAL_STATE, ...vscode.getState() };
 let data: Extract<ToWebview, { type: 'records' }> | undefined;
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
@@ -85,7 +66,7 @@ function renderResults(): void {
   if (!data) return;
   const { result } = data;
   const focusedId = (document.activeElement as HTMLElement | null)?.id;
-  const rows = sortedRows(filteredRows(result));
+  const rows = sortedRows(filteredRows(result, state), state);
   const files = new Set(result.rows.map((r) => r.uri)).size;
   const withErrors = result.rows.filter((r) => r.counts.errors > 0).length;
   document.getElementById('summary')!.textContent =
@@ -179,62 +160,6 @@ function toolbar(result: RecordsResult): HTMLElement {
     bar.append(labelled(id, column.key, choice));
   });
   return bar;
-}
-
-/** A column's filter choices: its schema list, then other values records use (an open list's extras), sorted. */
-function valuesOf(column: RecordsColumn, rows: readonly RecordRow[]): string[] {
-  const seen = new Set(column.values);
-  const extra = new Set<string>();
-  for (const row of rows) for (const value of choicesIn(column, row.values[column.key])) if (!seen.has(value)) extra.add(value);
-  return [...column.values, ...[...extra].sort((a, b) => a.localeCompare(b))];
-}
-
-function filteredRows(result: RecordsResult): RecordRow[] {
-  const words = state.text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  const filters = Object.entries(state.filters)
-    .map(([key, value]) => ({ column: result.columns.find((c) => c.key === key), value }))
-    .filter((f): f is { column: RecordsColumn; value: string } => f.column !== undefined);
-  return result.rows.filter((row) => {
-    if (state.problems === 'errors' && row.counts.errors === 0) return false;
-    if (state.problems === 'warnings' && row.counts.warnings === 0) return false;
-    if (state.problems === 'none' && row.counts.errors + row.counts.warnings + row.counts.notes > 0) return false;
-    for (const { column, value } of filters) if (!choicesIn(column, row.values[column.key]).includes(value)) return false;
-    if (words.length === 0) return true;
-    const haystack = `${fileLabel(row)} ${Object.values(row.values).join(' ')}`.toLocaleLowerCase();
-    return words.every((word) => haystack.includes(word));
-  });
-}
-
-function sortValue(row: RecordRow, key: string): string | number {
-  switch (key) {
-    case FILE:
-      return fileLabel(row);
-    case ERRORS:
-      return row.counts.errors;
-    case WARNINGS:
-      return row.counts.warnings;
-    case NOTES:
-      return row.counts.notes;
-    default:
-      return row.values[key] ?? '';
-  }
-}
-
-function sortedRows(rows: RecordRow[]): RecordRow[] {
-  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-  const direction = state.descending ? -1 : 1;
-  return rows
-    .map((row, index) => ({ row, index }))
-    .sort((a, b) => {
-      const x = sortValue(a.row, state.sortKey);
-      const y = sortValue(b.row, state.sortKey);
-      const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
-      // Empty values last whichever the direction; ties keep file order.
-      if (x === '' && y !== '') return 1;
-      if (y === '' && x !== '') return -1;
-      return order * direction || a.row.uri.localeCompare(b.row.uri) || a.row.line - b.row.line || a.index - b.index;
-    })
-    .map(({ row }) => row);
 }
 
 function table(columns: readonly RecordsColumn[], rows: readonly RecordRow[]): HTMLElement {
@@ -360,11 +285,6 @@ function openRow(row: RecordRow): void {
 
 function rowId(row: RecordRow): string {
   return `row-${encodeURIComponent(row.uri)}-${row.line}`;
-}
-
-function fileLabel(row: RecordRow): string {
-  const path = decodeURIComponent(row.uri.replace(/^[a-z-]+:\/\/[^/]*/, ''));
-  return `${path.slice(path.lastIndexOf('/') + 1)}:${row.line + 1}`;
 }
 
 function count(n: number, word: string): string {
