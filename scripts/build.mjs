@@ -39,6 +39,9 @@ const builds = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js', plugins: [lazyModules] },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyModules], banner: { js: '#!/usr/bin/env node' } },
   ...lazyBuilds,
+  // The records table's webview: a browser script and its style, the only files the webview may load (dist/webview).
+  { entryPoints: ['client/src/records-table/webview/main.ts'], outfile: 'dist/webview/records-table.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { entryPoints: ['client/src/records-table/webview/records-table.css'], outfile: 'dist/webview/records-table.css', sourcemap: false },
 ];
 
 if (watch) {

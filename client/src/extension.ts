@@ -9,6 +9,7 @@ import { registerCreateSchema } from './commands/create-schema';
 import { registerInferSchema } from './commands/infer-schema';
 import { registerNewFragment } from './commands/new-fragment';
 import { registerNextField } from './commands/next-field';
+import { registerRecordsTable } from './records-table/panel';
 import { registerSortFields } from './commands/sort-fields';
 import { registerDetectByContent } from './detect-by-content';
 import { registerSchemaSync } from './schema-sync';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDetectByContent(context);
   registerSortFields(context, server);
   registerCheckWorkspace(context, server);
+  registerRecordsTable(context, server);
   registerNewFragment(context, server);
   registerNextField(context);
   registerCreateSchema(context, server);

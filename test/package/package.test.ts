@@ -24,7 +24,8 @@ const allowed: RegExp[] = [
   /^readme\.md$/i,
   /^changelog\.md$/i,
   /^LICENSE(\.txt)?$/,
-  /^dist\/(lazy\/)?[\w.-]+\.js(\.map)?$/,
+  /^dist\/(lazy\/|webview\/)?[\w.-]+\.js(\.map)?$/,
+  /^dist\/webview\/[\w.-]+\.css$/, // the records table's style
   /^images\/[\w.-]+\.png$/,
   /^syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^language-configuration\.json$/,
@@ -57,6 +58,8 @@ test('the vsix holds the bundles, manifest, readme, license, icon, grammar and l
     'dist/language-client.js',
     'dist/server.js',
     'dist/cli.js',
+    'dist/webview/records-table.js',
+    'dist/webview/records-table.css',
     'images/icon.png',
     'syntaxes/fragment.tmLanguage.json',
     'language-configuration.json',
