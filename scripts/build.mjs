@@ -12,6 +12,7 @@ const LAZY_MODULES = {
   re2js: 're2js', // team schemas' patterns
   tinyglobby: 'tinyglobby', // glob arguments of the CLI
   './validate-format.generated': './server/src/core/schema/validate-format.generated.js', // team schema shape check
+  './spreadsheet-files': './server/src/cli/spreadsheet-files.ts', // CSV and XLSX, for fragment-lint export and import
 };
 const lazyName = (specifier) => specifier.replace(/^\.\//, '').replace(/\.generated$/, '');
 const lazyModules = {

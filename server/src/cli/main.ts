@@ -17,6 +17,7 @@ import { sarif } from './formats/sarif';
 import { stylish } from './formats/stylish';
 import { initSchema } from './init-schema';
 import { HELP, parseOptions, UsageError, type CliOptions, type Format } from './options';
+import { exportRecords, importRecords } from './records';
 import { checkAll, serveWorker, WORKER_FLAG } from './pool';
 import { startProgress } from './progress';
 import { applyReviewFile, loadReview } from './review';
@@ -36,6 +37,11 @@ export interface CliIO {
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
+    // Subcommands: `fragment-lint export …` and `import …` (a folder named so is checked as ./export).
+    if (argv[0] === 'export') return await exportRecords(argv.slice(1), io, (paths) => foldersChecked(paths, io.cwd));
+    if (argv[0] === 'import') {
+      return await importRecords(argv.slice(1), io, (files, schema) => lint(parseOptions([...(schema === undefined ? [] : ['--schema', schema]), '--', ...files]), io));
+    }
     return await lint(parseOptions(argv), io);
   } catch (error) {
     if (error instanceof UsageError) {

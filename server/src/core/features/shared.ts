@@ -155,9 +155,17 @@ export function escapeSnippet(text: string, inChoice = false): string {
   return text.replace(inChoice ? /[$}\\,|]/g : /[$}\\]/g, (c) => `\\${c}`);
 }
 
+/**
+ * A field's text as the export writes it: `**Key**: value`, a space after the colon even when the value is empty. A
+ * value with line breaks runs on over the following lines, which the parser reads back as the same value.
+ */
+export function fieldLine(key: string, value: string): string {
+  return `**${key}**: ${value}`;
+}
+
 /** The line that introduces a field with an empty value, as the export writes it. */
 export function emptyFieldLine(key: string): string {
-  return `**${key}**: `;
+  return fieldLine(key, '');
 }
 
 /**
