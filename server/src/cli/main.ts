@@ -37,9 +37,9 @@ export interface CliIO {
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
-    // Subcommands: `fragment-lint export …` and `import …` (a folder named so is checked as ./export).
-    if (argv[0] === 'export') return await exportRecords(argv.slice(1), io, (paths) => foldersChecked(paths, io.cwd));
-    if (argv[0] === 'import') {
+    const command = subcommand(argv, io.cwd);
+    if (command === 'export') return await exportRecords(argv.slice(1), io, (paths) => foldersChecked(paths, io.cwd));
+    if (command === 'import') {
       return await importRecords(argv.slice(1), io, (files, schema) => lint(parseOptions([...(schema === undefined ? [] : ['--schema', schema]), '--', ...files]), io));
     }
     return await lint(parseOptions(argv), io);
@@ -49,6 +49,23 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return 2;
     }
     throw error;
+  }
+}
+
+/**
+ * `fragment-lint export --to …` and `import … --out …`. Without --to or --out, `fragment-lint export` checks the folder
+ * `export` as it always did (the real records come in a folder of that name); with no such folder, it is the command.
+ */
+function subcommand(argv: readonly string[], cwd: string): 'export' | 'import' | undefined {
+  const [first, ...rest] = argv;
+  if (first !== 'export' && first !== 'import') return undefined;
+  const option = first === 'export' ? '--to' : '--out';
+  if (rest.some((arg) => arg === option || arg.startsWith(`${option}=`) || arg === '--help' || arg === '-h')) return first;
+  try {
+    statSync(resolve(cwd, first));
+    return undefined;
+  } catch {
+    return first;
   }
 }
 

@@ -107,7 +107,12 @@ export async function exportRecords(argv: readonly string[], io: RecordsIO, root
       return 2;
     }
   }
-  const fd = create(target, values.force ?? false);
+  let fd;
+  try {
+    fd = create(target, values.force ?? false);
+  } catch (error) {
+    throw new UsageError(`${values.to} could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+  }
   if (fd === undefined) throw new UsageError(`${values.to} already exists. Give another name, or --force to replace it.`);
   closeSync(fd);
   await formats().writeSheetFile(target, format, [sheet.header, ...sheet.rows]);
