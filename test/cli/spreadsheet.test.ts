@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { strToU8, zipSync } from 'fflate';
 import { fieldValue, getDefaultSchema, parseWithSchema } from '../../server/src/core';
 import { CLI_BUNDLE, lint, tempFolder } from './run-cli';
@@ -125,6 +126,26 @@ describe('fragment-lint export and import', () => {
       }),
       { numRuns: 12 },
     );
+  });
+
+  it('exports one row per record with its file, line and problem counts, as a check counts them', () => {
+    const sheet = join(folder.dir, 'counts.csv');
+    const typos = join(ROOT, 'examples/bad/typos.fragment');
+    assert.equal(lint(folder.dir, ['export', '--to', sheet, typos]).status, 0);
+    const [header, ...rows] = parseCsv(readFileSync(sheet, 'utf8'), { bom: true }) as string[][];
+    assert.deepEqual(header.slice(0, schema.fields.length), schema.fields.map((f) => f.key));
+    assert.deepEqual(header.slice(-5), ['(file)', '(line)', '(errors)', '(warnings)', '(notes)']);
+    const check = JSON.parse(lint(folder.dir, ['--format', 'json', typos]).stdout) as { diagnostics: { line: number; severity: string }[] }[];
+    assert.equal(rows.length, 1); // typos.fragment holds one record
+    const [row] = rows;
+    const column = (name: string) => row[header.indexOf(name)];
+    assert.equal(column('(line)'), '1');
+    assert.ok(column('(file)').endsWith('typos.fragment'));
+    for (const [name, severity] of [['(errors)', 'error'], ['(warnings)', 'warning']] as const) {
+      const expected = check[0].diagnostics.filter((d) => d.severity === severity).length;
+      assert.ok(expected > 0);
+      assert.equal(Number(column(name)), expected, name);
+    }
   });
 
   it('reports headers that do not match the schema, with the field each may stand for, and writes nothing', () => {
