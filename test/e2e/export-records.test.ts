@@ -1,6 +1,7 @@
-// End-to-end: "Fragments: Export Records to Spreadsheet…" in a real VS Code (code-server + headless chromium): the
-// save dialog asks where, and the sheet written holds one row per record of the workspace, as `fragment-lint export`
-// writes it. Run after `npm run package` (npm run test:e2e does).
+// End-to-end: "Fragments: Export Records to Spreadsheet…" and "Import Records from Spreadsheet…" in a real VS Code
+// (code-server + headless chromium): the save dialog asks where, and the sheet written holds one row per record of
+// the workspace, as `fragment-lint export` writes it; the import asks for a sheet and a folder and writes one file
+// per row. Run after `npm run package` (npm run test:e2e does).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,5 +57,24 @@ describe('Fragments: Export Records to Spreadsheet… in a real VS Code', () => 
     const second = rows.find((row) => row[header.indexOf('(file)')].endsWith('second.fragment')) as string[];
     assert.equal(second[header.indexOf('Year')], '20x4');
     assert.ok(Number(second[header.indexOf('(errors)')]) >= 1, 'the invalid year is counted');
+  });
+
+  test('asks for a sheet and a folder, then writes one fragment file per row', { timeout: 180_000 }, async () => {
+    writeFileSync(join(workspace, 'incoming.csv'), 'FragmentID,Year,Outcome description\nIMP-1,2024,"First line\nsecond line"\nIMP-2,2023,Done\n');
+    mkdirSync(join(workspace, 'imported'));
+    await wb.openPalette('Fragments: Import Records from Spreadsheet');
+    await page.locator(`${SEL.quickInputRows}.focused`, { hasText: 'Import Records from Spreadsheet' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    // code-server's open dialogs are quick inputs holding a path: first the sheet, then the folder.
+    const box = page.locator(SEL.quickInputBox);
+    for (const [path, title] of [[join(workspace, 'incoming.csv'), 'Import Records from Spreadsheet'], [join(workspace, 'imported'), 'Folder for the fragment files']]) {
+      await page.locator(SEL.quickInput, { hasText: title }).waitFor();
+      await box.fill(path);
+      await page.keyboard.press('Enter');
+    }
+    const first = join(workspace, 'imported', 'IMP-1.fragment');
+    await waitFor(page, 'the imported files', () => (existsSync(first) && existsSync(join(workspace, 'imported', 'IMP-2.fragment')) ? true : undefined), 60_000);
+    await page.locator('.notifications-toasts, .monaco-dialog-box', { hasText: /Wrote 2 fragment files/ }).first().waitFor({ timeout: 30_000 });
+    assert.match(readFileSync(first, 'utf8'), /^\*\*Outcome description\*\*: First line\nsecond line$/m);
   });
 });
