@@ -148,6 +148,21 @@ describe('fragment-lint export and import', () => {
     }
   });
 
+  it('refuses to export to XLSX a value an Excel cell cannot hold, instead of dropping part of it; CSV keeps it', () => {
+    const records = tempFolder({ 'bell.fragment': '**FragmentID**: C-1\n**Outcome description**: bell\u0007here\n' });
+    try {
+      const run = lint(records.dir, ['export', '--to', 'bell.xlsx', 'bell.fragment']);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /"Outcome description" in the record at bell\.fragment:1 holds a control character \(U\+0007\) an Excel cell cannot hold/);
+      assert.equal(existsSync(join(records.dir, 'bell.xlsx')), false);
+      assert.equal(lint(records.dir, ['export', '--to', 'bell.csv', 'bell.fragment']).status, 0);
+      lint(records.dir, ['import', 'bell.csv', '--out', 'back']);
+      assert.match(readFileSync(join(records.dir, 'back/C-1.fragment'), 'utf8'), /^\*\*Outcome description\*\*: bell\u0007here$/m);
+    } finally {
+      records.remove();
+    }
+  });
+
   it('reports headers that do not match the schema, with the field each may stand for, and writes nothing', () => {
     writeFileSync(join(folder.dir, 'wrong.csv'), 'FragmentId,Sacle,Year\nA-1,Local,2024\n');
     const run = lint(folder.dir, ['import', 'wrong.csv', '--out', 'wrong']);

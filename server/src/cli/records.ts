@@ -5,7 +5,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { columnName, findDuplicateIds, mapHeaders, mergeDiagnostics, parseWithSchema, recordsSheet, rowRecord, safeFileName, type FileForSheet } from '../core';
+import { columnName, FILE_COLUMN, findDuplicateIds, LINE_COLUMN, mapHeaders, mergeDiagnostics, parseWithSchema, recordsSheet, rowRecord, safeFileName, type FileForSheet } from '../core';
 import { readRegularFileSync } from '../files';
 import { checkFile } from './check-file';
 import { collectFiles, displayPath, MAX_FILE_BYTES, readText } from './files';
@@ -31,6 +31,9 @@ export const IMPORT_HELP = `Usage: fragment-lint import FILE.xlsx|FILE.csv --out
 Writes one fragment file per row into FOLDER, named by its FragmentID, then checks
 the files written. An existing file is never replaced unless --force is given.
 Options: --schema FILE, --force.`;
+
+/** Characters XML 1.0, and so an XLSX file, cannot hold: control characters other than tab and line breaks, lone surrogates, U+FFFE and U+FFFF. */
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The format libraries, loaded on the first export or import (a separate bundle: dist/lazy/spreadsheet-files.js). */
 function formats(): typeof SpreadsheetFiles {
@@ -101,9 +104,13 @@ export async function exportRecords(argv: readonly string[], io: RecordsIO, root
     io.err(`fragment-lint: ${visible(label)}: ${plural(lines.length, 'line')} with text outside any field (line ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}) cannot go in the sheet.`);
   }
   if (format === 'xlsx') {
-    const long = sheet.rows.findIndex((row) => row.some((cell) => cell.length > formats().MAX_CELL_LENGTH));
-    if (long >= 0) {
-      io.err(`fragment-lint: row ${long + 2} has a value longer than the ${formats().MAX_CELL_LENGTH.toLocaleString('en')} characters an Excel cell holds. Export to .csv instead.`);
+    // What an XLSX cell cannot hold would be cut or dropped by the writer: say so instead, and write nothing.
+    for (let r = 0; r < sheet.rows.length; r++) {
+      const column = sheet.rows[r].findIndex((cell) => cell.length > formats().MAX_CELL_LENGTH || NOT_IN_XML.test(cell));
+      if (column < 0) continue;
+      const cell = sheet.rows[r][column];
+      const why = cell.length > formats().MAX_CELL_LENGTH ? `is longer than the ${formats().MAX_CELL_LENGTH.toLocaleString('en')} characters an Excel cell holds` : `holds a control character (U+${(NOT_IN_XML.exec(cell)?.[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}) an Excel cell cannot hold`;
+      io.err(`fragment-lint: the value of "${sheet.header[column]}" in the record at ${visible(sheet.rows[r][sheet.header.indexOf(FILE_COLUMN)])}:${sheet.rows[r][sheet.header.indexOf(LINE_COLUMN)]} ${why}. Export to .csv instead, or change the value. Nothing was written.`);
       return 2;
     }
   }
