@@ -244,7 +244,7 @@ describe('fragment-lint export and import', () => {
     assert.deepEqual(readdirSync(join(folder.dir, 'split')), []);
   });
 
-  it('imports a 50,000-row sheet within bounded time and memory', { timeout: 600_000 }, () => {
+  it('exports and imports 50,000-row sheets (CSV and XLSX) within bounded time and memory', { timeout: 600_000 }, () => {
     const rows = ['FragmentID,Year,Scale,Outcome description'];
     for (let i = 0; i < 50_000; i++) rows.push(`BIG-${i},2024,Local,"Outcome ${i}, with a comma and é"`);
     writeFileSync(join(folder.dir, 'big.csv'), `${rows.join('\n')}\n`);
@@ -257,6 +257,21 @@ describe('fragment-lint export and import', () => {
     const peakKiB = Number(run.stderr.trim().split('\n').pop());
     console.log(`50,000-row CSV import (write and check 50,000 files): ${seconds.toFixed(1)} s, peak memory ${(peakKiB / 1024).toFixed(0)} MiB`);
     assert.ok(statSync(join(folder.dir, 'big/BIG-49999.fragment')).size > 0);
+
+    // The same 50,000 records through XLSX: exported from the files just written, imported again.
+    const timed = (args: string[]) => {
+      const begun = process.hrtime.bigint();
+      const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI_BUNDLE, ...args], { cwd: folder.dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      const figure = `${(Number(process.hrtime.bigint() - begun) / 1e9).toFixed(1)} s, peak memory ${(Number(result.stderr.trim().split('\n').pop()) / 1024).toFixed(0)} MiB`;
+      return { ...result, figure };
+    };
+    const exported = timed(['export', '--to', 'big.xlsx', 'big']);
+    assert.equal(exported.status, 0, exported.stderr.slice(-2000));
+    assert.match(exported.stderr, /Exported 50000 records from 50000 files/);
+    const imported = timed(['import', 'big.xlsx', '--out', 'big-again']);
+    assert.notEqual(imported.status, 2, imported.stderr.slice(-2000));
+    assert.match(imported.stderr, /Wrote 50000 fragment files to big-again\./);
+    console.log(`50,000 records: export to XLSX ${exported.figure}; import from XLSX ${imported.figure}`);
   });
 
   it('loads the spreadsheet libraries only for export and import: they are a separate bundle', () => {
