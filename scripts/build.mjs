@@ -12,6 +12,7 @@ const LAZY_MODULES = {
   tinyglobby: 'tinyglobby', // glob arguments of the CLI
   './validate-format.generated': './server/src/core/schema/validate-format.generated.js', // team schema shape check
   './gazetteer.json': './server/src/core/gazetteer.json', // place names: only confidential records are searched for them
+  './spreadsheet-files': './server/src/cli/spreadsheet-files.ts', // CSV and XLSX, for fragment-lint export and import
 };
 const lazyName = (specifier) => specifier.replace(/^\.\//, '').replace(/\.generated$|\.json$/, '');
 const lazyModules = {

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { registerCheckWorkspace } from './commands/check-workspace';
 import { registerCreateSchema } from './commands/create-schema';
+import { registerExportRecords } from './commands/export-records';
 import { registerInferSchema } from './commands/infer-schema';
 import { registerNewFragment } from './commands/new-fragment';
 import { registerNextField } from './commands/next-field';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerNextField(context);
   registerCreateSchema(context, server);
   registerInferSchema(context, server);
+  registerExportRecords(context);
   registerSchemaStatus(context, server);
   registerSchemaSync(context, server);
   context.subscriptions.push(

@@ -49,6 +49,7 @@ test('the tarball holds the bundles, the rule pages, the README, the license and
     'dist/server.js',
     'dist/server-main.js',
     'dist/lazy/re2js.js',
+    'dist/lazy/spreadsheet-files.js', // fragment-lint export and import
     'dist/lazy/tinyglobby.js',
     'dist/lazy/validate-format.js',
     ...DIAGNOSTIC_CODES.map((code) => `docs/rules/${code}.md`),

@@ -17,6 +17,7 @@ import { sarif } from './formats/sarif';
 import { stylish } from './formats/stylish';
 import { initSchema } from './init-schema';
 import { HELP, parseOptions, UsageError, type CliOptions, type Format } from './options';
+import { exportRecords, importRecords } from './records';
 import { checkAll, serveWorker, WORKER_FLAG } from './pool';
 import { startProgress } from './progress';
 import { applyReviewFile, loadReview } from './review';
@@ -36,6 +37,11 @@ export interface CliIO {
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
+    const command = subcommand(argv, io.cwd);
+    if (command === 'export') return await exportRecords(argv.slice(1), io, (paths) => foldersChecked(paths, io.cwd));
+    if (command === 'import') {
+      return await importRecords(argv.slice(1), io, (files, schema) => lint(parseOptions([...(schema === undefined ? [] : ['--schema', schema]), '--', ...files]), io));
+    }
     return await lint(parseOptions(argv), io);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -43,6 +49,23 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return 2;
     }
     throw error;
+  }
+}
+
+/**
+ * `fragment-lint export --to …` and `import … --out …`. Without --to or --out, `fragment-lint export` checks the folder
+ * `export` as it always did (the real records come in a folder of that name); with no such folder, it is the command.
+ */
+function subcommand(argv: readonly string[], cwd: string): 'export' | 'import' | undefined {
+  const [first, ...rest] = argv;
+  if (first !== 'export' && first !== 'import') return undefined;
+  const option = first === 'export' ? '--to' : '--out';
+  if (rest.some((arg) => arg === option || arg.startsWith(`${option}=`) || arg === '--help' || arg === '-h')) return first;
+  try {
+    statSync(resolve(cwd, first));
+    return undefined;
+  } catch {
+    return first;
   }
 }
 

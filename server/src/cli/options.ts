@@ -41,6 +41,10 @@ line is **FragmentID**: (node_modules and .git are skipped; links that lead out 
 folder are not followed); a glob such as "reports/**/*.fragment.md" is expanded.
 Default: the current folder.
 
+  fragment-lint export --to records.xlsx|records.csv [paths...]
+  fragment-lint import records.xlsx|records.csv --out FOLDER [--force]
+                       records to a spreadsheet and back (--help after each for more)
+
 Options:
   --format NAME        stylish (default), json, sarif (SARIF 2.1.0) or github (workflow annotations)
   --fix                apply every safe fix to the files and report what changed

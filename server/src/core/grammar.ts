@@ -107,7 +107,11 @@ export function fieldHeadText(key: string): string {
   return `**${key}**:`;
 }
 
-/** The line that gives a field its value, as the export and every feature write it: `**Key**: value`. */
+/**
+ * The line that gives a field its value, as the export and every feature write it: `**Key**: value`, a space after the
+ * colon even when the value is empty. A value with line breaks runs on over the following lines, which the parser
+ * reads back as the same value.
+ */
 export function fieldLine(key: string, value = ''): string {
   return `${fieldHeadText(key)} ${value}`;
 }

@@ -16,3 +16,4 @@ export * from './workspace/duplicate-ids';
 export * from './workspace/merge';
 export * from './record-checks';
 export * from './review';
+export * from './records-sheet';
