@@ -31,7 +31,7 @@ interface Action {
 }
 
 const action: Action = parse(readFileSync(join(REPOSITORY, 'action.yml'), 'utf8'));
-const seed = readFileSync(join(REPOSITORY, 'test/fixtures/seeds/000_5d477d533c5d7d0d.txt'), 'utf8');
+const seed = readFileSync(join(REPOSITORY, 'test/fixtures/seeds/001_58f351f2f37cca43.txt'), 'utf8');
 let tmp = '';
 let tarball = '';
 let baseEnv: Record<string, string> = {};
@@ -129,7 +129,7 @@ function checkout(name: string, withBadYear: boolean): string {
   const dir = tmpFolder(name);
   mkdirSync(join(dir, 'records'));
   writeFileSync(join(dir, 'records/clean.fragment'), seed);
-  if (withBadYear) writeFileSync(join(dir, 'records/bad-year.fragment'), seed.replace(/^\*\*Year\*\*: 2025$/m, '**Year**: 20255'));
+  if (withBadYear) writeFileSync(join(dir, 'records/bad-year.fragment'), seed.replace(/^\*\*Year\*\*: 2024$/m, '**Year**: 20245'));
   return dir;
 }
 
@@ -148,7 +148,7 @@ test('on a record with an error: an annotation on its line, the SARIF uploaded, 
   );
   assert.equal(
     steps[1].stdout.trim(),
-    '::error file=records/bad-year.fragment,line=5,endLine=5,col=11,endColumn=16,title=fragments(invalid-value)::"20255" is not a year. Year takes four digits, for example 2026.',
+    '::error file=records/bad-year.fragment,line=5,endLine=5,col=11,endColumn=16,title=fragments(invalid-value)::"20245" is not a year. Year takes four digits, for example 2026.',
   );
   assert.equal(outputs['exit-code'], '1');
 
@@ -228,7 +228,7 @@ test('findings accepted in the repository\'s fragment-review.json pass the job, 
   const workspace = checkout('accepted', true);
   writeFileSync(
     join(workspace, 'fragment-review.json'),
-    JSON.stringify({ accepted: [{ file: 'records/bad-year.fragment', line: 5, code: 'invalid-value', value: '20255', acceptedBy: 'Amal', reason: 'Year as exported.' }] }),
+    JSON.stringify({ accepted: [{ file: 'records/bad-year.fragment', line: 5, code: 'invalid-value', value: '20245', acceptedBy: 'Amal', reason: 'Year as exported.' }] }),
   );
   const { steps, outputs } = runAction(workspace, { package: tarball, paths: 'records', sarif: 'true' });
   assert.equal(outputs['exit-code'], '0', steps.map((s) => s.stdout + s.stderr).join('\n'));

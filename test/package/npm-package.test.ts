@@ -12,7 +12,7 @@ import { DIAGNOSTIC_CODES } from '../../server/src/core/diagnostic-codes';
 import { startServer } from '../support/lsp-client';
 import { installCli, PACKAGE_DIR as packageDir, REPOSITORY as root, run as runWith, VERSION as version } from './installed-cli';
 
-const seed = readFileSync(join(root, 'test/fixtures/seeds/000_5d477d533c5d7d0d.txt'), 'utf8');
+const seed = readFileSync(join(root, 'test/fixtures/seeds/001_58f351f2f37cca43.txt'), 'utf8');
 
 let tmp = '';
 let tarball = '';
@@ -26,8 +26,8 @@ const run = (command: string, args: string[], options: { cwd?: string } = {}) =>
 function records(): string {
   const dir = mkdtempSync(join(tmp, 'records-'));
   writeFileSync(join(dir, 'clean.fragment'), seed);
-  assert.match(seed, /^\*\*Year\*\*: 2025$/m);
-  writeFileSync(join(dir, 'bad-year.fragment'), seed.replace(/^\*\*Year\*\*: 2025$/m, '**Year**: 20255'));
+  assert.match(seed, /^\*\*Year\*\*: 2024$/m);
+  writeFileSync(join(dir, 'bad-year.fragment'), seed.replace(/^\*\*Year\*\*: 2024$/m, '**Year**: 20245'));
   return dir;
 }
 
@@ -48,6 +48,7 @@ test('the tarball holds the bundles, the rule pages, the README, the license and
     'dist/cli.js',
     'dist/server.js',
     'dist/server-main.js',
+    'dist/lazy/gazetteer.js',
     'dist/lazy/re2js.js',
     'dist/lazy/spreadsheet-files.js', // fragment-lint export and import
     'dist/lazy/tinyglobby.js',
