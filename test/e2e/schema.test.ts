@@ -80,6 +80,6 @@ describe('team schema in a real VS Code', () => {
     // "Open the Schema in Use" shows the built-in schema now, not the deleted file.
     await wb.runCommand('Fragments: Open the Schema in Use');
     await page.locator(`${SEL.activeEditor}[data-uri^="fragment-schema:"]`).waitFor();
-    await wb.waitForLine((line) => line.includes('"key": "FragmentID"'), 'of the built-in schema');
+    await wb.waitForLine((line) => line.includes('"recordStart": "FragmentID"'), 'of the built-in schema');
   });
 });

@@ -163,19 +163,31 @@ export class Workbench {
 
   /** The accessible labels of the visible Problems entries (one per marker; file rows left out). */
   async problemLabels(): Promise<string[]> {
-    const rows = this.page.locator(SEL.problemsRows).filter({ visible: true });
-    const n = await rows.count();
-    const labels: string[] = [];
-    for (let i = 0; i < n; i++) {
-      const label = (await rows.nth(i).getAttribute('aria-label')) ?? '';
-      if (!/^\d+ problems? in file /.test(label)) labels.push(label);
-    }
-    return labels;
+    // Read in one go: the list re-renders while problems arrive, and a row counted first may be gone when read.
+    const labels = await this.page.locator(SEL.problemsRows).filter({ visible: true }).evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+    return labels.filter((label) => !/^\d+ problems? in file /.test(label));
   }
 
-  /** Waits for the Problems panel to say that its filter leaves nothing. */
-  async waitForNoFilteredProblems(): Promise<void> {
-    await this.page.locator('.markers-panel', { hasText: 'No results found with provided filter criteria' }).waitFor();
+  /**
+   * The labels of the visible Problems entries that are errors or warnings: information notes (the quality and
+   * confidentiality prompts) and related-information rows left out. Entries that name no severity at all throw, so
+   * that a change in VS Code's wording cannot make the list empty unnoticed.
+   */
+  async errorAndWarningLabels(): Promise<string[]> {
+    const labels = await this.problemLabels();
+    if (labels.length > 0 && !labels.some((label) => /^(Error|Warning|Info)\b/.test(label))) throw new Error(`Problems entries without a severity first:\n${labels.join('\n')}`);
+    return labels.filter((label) => /^(Error|Warning)\b/.test(label));
+  }
+
+  /** Waits until the filtered Problems entries hold no error and no warning (information notes may stay). */
+  async waitForNoErrorsOrWarnings(timeout = 20_000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const serious = await this.errorAndWarningLabels();
+      if (serious.length === 0) return;
+      if (Date.now() > deadline) throw new Error(`errors or warnings remain:\n${serious.join('\n')}`);
+      await this.page.waitForTimeout(100); // poll interval
+    }
   }
 
   async waitForProblem(predicate: (label: string) => boolean, what: string, timeout = 20_000): Promise<string> {
