@@ -10,8 +10,28 @@ import { isCapitalised, NOT_NAMES, startsSentence, type Token } from './words';
 /** Small words inside names (`Ministry of Education`, `Ahmad al Hassan`); never their first or last word. */
 const PARTICLES = new Set(['of', 'al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'da', 'del', 'van', 'von', 'der', 'la', 'le', 'du']);
 const COUNTRIES = new Set(countries as string[]);
-/** Two capitalised words, perhaps with a small word between: a value without this has no name to find. */
-const TWO_CAPITALISED = /\p{Lu}\p{Ll}+(?:['’-]\p{L}+)*[ \t]+(?:\p{Ll}{1,4}[ \t]+)?\p{Lu}\p{Ll}/u;
+/**
+ * Two capitalised words, perhaps with a small word between: a value without this has no name to find. Sticky: tried
+ * only where a capital letter stands (see hasTwoCapitalised), not at every character of the value.
+ */
+const TWO_CAPITALISED = /\p{Lu}\p{Ll}+(?:['’-]\p{L}+)*[ \t]+(?:\p{Ll}{1,4}[ \t]+)?\p{Lu}\p{Ll}/uy;
+
+/**
+ * Whether TWO_CAPITALISED matches somewhere in the value. A match starts with a capital and a small letter: in ASCII
+ * that is A-Z then a-z, decided by their codes; any other character (a second half of a pair excepted, where no
+ * match starts) is left to the pattern. So the pattern runs at a few places of a value, not at each of its characters.
+ */
+function hasTwoCapitalised(value: string): boolean {
+  for (let at = 0; at < value.length - 1; at++) {
+    const code = value.charCodeAt(at);
+    if (code < 128 ? code < 65 || code > 90 : code >= 0xdc00 && code <= 0xdfff) continue;
+    const next = value.charCodeAt(at + 1);
+    if (next < 128 && (next < 97 || next > 122)) continue;
+    TWO_CAPITALISED.lastIndex = at;
+    if (TWO_CAPITALISED.test(value)) return true;
+  }
+  return false;
+}
 
 /**
  * Two or more capitalised words in a row in a confidential record (`Maria Ristinmaa`, `Hope Colors`), the shape of a
@@ -43,7 +63,7 @@ export const nameInClear: Rule = {
           spec,
         });
       }
-    }, (value) => TWO_CAPITALISED.test(value));
+    }, hasTwoCapitalised);
   },
 };
 
