@@ -23,6 +23,12 @@ describe('name-beside-marker', () => {
     assert.deepEqual(describeIt('In 2024, <person> Haddad led the coalition with Amal <person>.'), ['Haddad', 'Amal']);
   });
 
+  it('finds a name beside the marker whatever its letters or spacing: beyond ASCII, with a joiner, after spaces or a tab', () => {
+    assert.deepEqual(describeIt('The group met Çelik <person> and <person> Özdemir.'), ['Çelik', 'Özdemir']);
+    assert.deepEqual(describeIt("The group met Ni'mah <person> and Jean-Luc  <person>\tHaddad."), ["Ni'mah", 'Jean-Luc', 'Haddad']);
+    assert.deepEqual(describeIt('The group met with-Kesh <person> and van der <person> kept quiet.'), [], 'a word with no capital at its start');
+  });
+
   it('leaves titles, sentence words, words that start a sentence, other markers and small words alone', () => {
     assert.deepEqual(describeIt('Dr <person> met Sheikh <person>. The <person> family agreed. In <LOC> the <person> committee met.'), []);
     assert.deepEqual(describeIt('Kesh <person> led it.'), [], 'the first word of a value may only start the sentence');

@@ -22,6 +22,13 @@ describe('name-in-clear', () => {
     assert.deepEqual(inDescription('The group met Maria Ristinmaa and Ahmad al Hassan of the Ministry of Education.'), ['Maria Ristinmaa', 'Ahmad al Hassan', 'Ministry of Education']);
   });
 
+  it('finds names whatever their letters or spacing: beyond ASCII, with joiners, after several spaces or a tab', () => {
+    assert.deepEqual(inDescription('The group met Émile Zoltán.'), ['Émile Zoltán']);
+    assert.deepEqual(inDescription('The group met Ömer  Çelik.'), ['Ömer  Çelik']);
+    assert.deepEqual(inDescription("The group met Mary Ni'mah-Smith and Jean\tDupont."), ["Mary Ni'mah-Smith", 'Jean\tDupont']);
+    assert.deepEqual(inDescription('The group met 𝐀lpha Beta. The women of. Hope Colors met.'), [], 'after a full stop, a word only starts a sentence');
+  });
+
   it('does not count a word that only starts a sentence, sentence words, months, countries or the schema\'s own words', () => {
     assert.deepEqual(inDescription('Maria Ristinmaa spoke first. In March 2024 the women of South Sudan met. Civic change agents joined.'), []);
     assert.deepEqual(inDescription('The Outcome Harvesting team in Eastern Europe met.'), [], 'names the built-in schema allows');

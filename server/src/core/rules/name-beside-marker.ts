@@ -3,7 +3,7 @@ import { markerFor } from '../features/redaction';
 import { valueSubRange } from '../parser';
 import { adjacent, eachConfidentialValue, mayShow } from './names';
 import type { Rule } from './rule';
-import { isCapitalised, NOT_NAMES, startsSentence, TITLES, tokensAround, type Token } from './words';
+import { isAsciiWordCode, isCapitalised, NOT_NAMES, startsSentence, TITLES, tokensAround, type Token } from './words';
 
 /** Characters read on each side of a marker: enough for the word beside it and the one before that. */
 const REACH = 60;
@@ -22,6 +22,7 @@ export const nameBesideMarker: Rule = {
     eachConfidentialValue(context, ({ field, spec, value }) => {
       // Only the words around each marker are read: most values have no person marker at all.
       for (let at = value.indexOf(marker); at >= 0; at = value.indexOf(marker, at + marker.length)) {
+        if (!mayHaveCapitalBeside(value, at, at + marker.length)) continue;
         const tokens = tokensAround(value, at, at + marker.length, REACH);
         const i = tokens.findIndex((t) => t.start === at && t.kind === 'marker');
         if (i < 0) continue;
@@ -49,4 +50,33 @@ export const nameBesideMarker: Rule = {
 
 function isNameWord(token: Token): boolean {
   return token.kind === 'word' && isCapitalised(token.text) && !NOT_NAMES.has(token.text) && !TITLES.has(token.text);
+}
+
+/**
+ * Whether a capitalised word may stand right beside the marker at [start, end): after spaces and tabs, the next word
+ * starts with a capital, or the word before has one in it. A necessary condition, read from the character codes (any
+ * character beyond ASCII may be a capital), so the words around most markers are never cut out.
+ */
+function mayHaveCapitalBeside(value: string, start: number, end: number): boolean {
+  let after = end;
+  while (after < value.length && isSpaceOrTab(value.charCodeAt(after))) after++;
+  if (after < value.length && mayBeCapital(value.charCodeAt(after))) return true;
+  let before = start - 1;
+  while (before >= 0 && isSpaceOrTab(value.charCodeAt(before))) before--;
+  // The word before, with the joiners that may sit inside it (' ’ -): its first letter is somewhere in this stretch.
+  for (; before >= 0; before--) {
+    const code = value.charCodeAt(before);
+    if (mayBeCapital(code)) return true;
+    if (!(isAsciiWordCode(code) || code === 39 || code === 0x2019 || code === 45)) return false;
+  }
+  return false;
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/** A to Z, or any character beyond ASCII (which may be a capital of another script). */
+function mayBeCapital(code: number): boolean {
+  return (code >= 65 && code <= 90) || code >= 128;
 }

@@ -10,8 +10,52 @@ import { isCapitalised, NOT_NAMES, startsSentence, type Token } from './words';
 /** Small words inside names (`Ministry of Education`, `Ahmad al Hassan`); never their first or last word. */
 const PARTICLES = new Set(['of', 'al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'da', 'del', 'van', 'von', 'der', 'la', 'le', 'du']);
 const COUNTRIES = new Set(countries as string[]);
-/** Two capitalised words, perhaps with a small word between: a value without this has no name to find. */
-const TWO_CAPITALISED = /\p{Lu}\p{Ll}+(?:['’-]\p{L}+)*[ \t]+(?:\p{Ll}{1,4}[ \t]+)?\p{Lu}\p{Ll}/u;
+/**
+ * Two capitalised words, perhaps with a small word between: a value without this has no name to find. Sticky: tried
+ * only where a capital letter stands (see hasTwoCapitalised), not at every character of the value.
+ */
+const TWO_CAPITALISED = /\p{Lu}\p{Ll}+(?:['’-]\p{L}+)*[ \t]+(?:\p{Ll}{1,4}[ \t]+)?\p{Lu}\p{Ll}/uy;
+
+/**
+ * Whether TWO_CAPITALISED matches somewhere in the value. A match starts with a capital and a small letter: in ASCII
+ * that is A-Z then a-z, decided by their codes; any other character (a second half of a pair excepted, where no
+ * match starts) is left to the pattern. So the pattern runs at a few places of a value, not at each of its characters.
+ */
+function hasTwoCapitalised(value: string): boolean {
+  if (!maySecondWordFollow(value)) return false;
+  for (let at = 0; at < value.length - 1; at++) {
+    const code = value.charCodeAt(at);
+    if (code < 128 ? code < 65 || code > 90 : code >= 0xdc00 && code <= 0xdfff) continue;
+    const next = value.charCodeAt(at + 1);
+    if (next < 128 && (next < 97 || next > 122)) continue;
+    TWO_CAPITALISED.lastIndex = at;
+    if (TWO_CAPITALISED.test(value)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a second capitalised word of TWO_CAPITALISED may stand somewhere: after a space, a capital and a small
+ * letter, with a letter before the spaces (the end of the first word, or of the small word between). Most values
+ * fail this (their capitals open sentences, after `. `), and only their spaces are looked at. A necessary condition:
+ * any character beyond ASCII may be a letter, and a value with a tab is left to the full search.
+ */
+function maySecondWordFollow(value: string): boolean {
+  if (value.includes('\t')) return true;
+  for (let space = value.indexOf(' '); space >= 0; space = value.indexOf(' ', space + 1)) {
+    const capital = value.charCodeAt(space + 1);
+    if (capital < 128 ? capital < 65 || capital > 90 : capital >= 0xdc00 && capital <= 0xdfff) continue;
+    const small = value.charCodeAt(space + 2);
+    if (small < 128 && (small < 97 || small > 122)) continue;
+    let before = space - 1;
+    while (before >= 0 && value.charCodeAt(before) === 32) before--;
+    if (before < 0) continue;
+    const letter = value.charCodeAt(before);
+    if (letter < 128 && !((letter >= 65 && letter <= 90) || (letter >= 97 && letter <= 122))) continue;
+    return true;
+  }
+  return false;
+}
 
 /**
  * Two or more capitalised words in a row in a confidential record (`Maria Ristinmaa`, `Hope Colors`), the shape of a
@@ -43,7 +87,7 @@ export const nameInClear: Rule = {
           spec,
         });
       }
-    }, (value) => TWO_CAPITALISED.test(value));
+    }, hasTwoCapitalised);
   },
 };
 

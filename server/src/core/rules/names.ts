@@ -66,21 +66,40 @@ function tokensOf(field: Field, value: string): Token[] {
 export type ConfidentialValue = Omit<ConfidentialText, 'tokens'>;
 
 /**
+ * The text values of each confidential record, found once per check for the four rules that read them: one weak entry
+ * per check (its context), so nothing outlives the check.
+ */
+const confidentialValuesCache = new WeakMap<RuleContext, readonly (readonly ConfidentialValue[])[]>();
+
+function confidentialValuesOf(context: RuleContext): readonly (readonly ConfidentialValue[])[] {
+  let found = confidentialValuesCache.get(context);
+  if (found) return found;
+  const lists: ConfidentialValue[][] = [];
+  // Without a confidentiality role no record is confidential: the records are not even looked at.
+  if (context.schema.confidentialFlag) {
+    const { records } = context.document;
+    for (let r = 0; r < records.length; r++) {
+      if (!isConfidential(records[r], context.schema, context.specOf)) continue;
+      const values: ConfidentialValue[] = [];
+      for (const field of records[r].fields) {
+        const spec = context.specOf(field);
+        if ((spec && spec.kind !== 'text') || !hasValue(field)) continue;
+        values.push({ field, spec, value: fieldValue(field) });
+      }
+      if (values.length > 0) lists.push(values);
+    }
+  }
+  found = lists;
+  confidentialValuesCache.set(context, found);
+  return found;
+}
+
+/**
  * Calls `visit` with the text values (free text, or a field the schema does not know) of each record marked
  * confidential, as one list per record; empty values are left out.
  */
-export function eachConfidentialValues(context: RuleContext, visit: (values: ConfidentialValue[]) => void): void {
-  const { records } = context.document;
-  for (let r = 0; r < records.length; r++) {
-    if (!isConfidential(records[r], context.schema, context.specOf)) continue;
-    const values: ConfidentialValue[] = [];
-    for (const field of records[r].fields) {
-      const spec = context.specOf(field);
-      if ((spec && spec.kind !== 'text') || !hasValue(field)) continue;
-      values.push({ field, spec, value: fieldValue(field) });
-    }
-    if (values.length > 0) visit(values);
-  }
+export function eachConfidentialValues(context: RuleContext, visit: (values: readonly ConfidentialValue[]) => void): void {
+  for (const values of confidentialValuesOf(context)) visit(values);
 }
 
 /** Each text value of each confidential record (see eachConfidentialValues). */

@@ -4,7 +4,7 @@ import { places } from '../gazetteer';
 import { valueSubRange } from '../parser';
 import { adjacent, eachConfidentialText, mayShow } from './names';
 import type { Rule } from './rule';
-import { isWordCharacterAt, startsUpper, type Token } from './words';
+import { isAsciiWordCode, isWordCharacterAt, startsUpper, type Token } from './words';
 
 /**
  * A town, city or province named in a confidential record, from the gazetteer (core/gazetteer.json). Countries are
@@ -46,13 +46,16 @@ export const placeInClear: Rule = {
  */
 function mayNamePlace(value: string): boolean {
   const { byFirstWord } = places();
-  for (let at = 0; at < value.length; at++) {
-    if (!isWordCharacterAt(value, at)) continue;
+  const length = value.length;
+  for (let at = 0; at < length; at++) {
     const first = value.charCodeAt(at);
+    if (!(first < 128 ? isAsciiWordCode(first) : isWordCharacterAt(value, at))) continue;
     let end = at + 1;
     for (;;) {
+      if (end >= length) break;
       const code = value.charCodeAt(end);
-      if (end < value.length && (isWordCharacterAt(value, end) || ((code === 39 || code === 0x2019 || code === 45) && isWordCharacterAt(value, end + 1)))) end++;
+      if (code < 128 ? isAsciiWordCode(code) : isWordCharacterAt(value, end)) end++;
+      else if ((code === 39 || code === 0x2019 || code === 45) && isWordCharacterAt(value, end + 1)) end++;
       else break;
     }
     // Only a word that starts with a capital is cut out and looked up: most words are not.
@@ -64,7 +67,9 @@ function mayNamePlace(value: string): boolean {
     at = end;
   }
   return false;
-}/** How many tokens from `at` the longest place name of `candidates` (each split into words) covers; 0 for none. */
+}
+
+/** How many tokens from `at` the longest place name of `candidates` (each split into words) covers; 0 for none. */
 function longestMatch(value: string, tokens: readonly Token[], at: number, candidates: readonly (readonly string[])[]): number {
   for (const words of candidates) {
     let matched = 1;

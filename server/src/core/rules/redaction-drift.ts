@@ -36,8 +36,8 @@ export const redactionDrift: Rule = {
       const redactedValues = values.filter((v) => v.value.includes('<'));
       if (redactedValues.length === 0) return;
       // The text around every marker of the record, each once: records repeat their sentences from field to field.
-      const contexts = markerContexts(redactedValues.map((v) => v.value));
-      const reported = new Set<string>();
+      const contexts = markerContexts(redactedValues);
+      let reported: Set<string> | undefined;
       for (const clearValue of values) {
         // Most values are told apart by a search of the text, before any value is read into words.
         if (!mayHaveDrift(contexts, clearValue.value)) continue;
@@ -50,6 +50,7 @@ export const redactionDrift: Rule = {
           pairs ??= wordPairs(clear.tokens);
           for (const drift of drifts(redacted.tokens, clear.tokens, pairs)) {
             const where = `${clear.field.index}:${drift.start}`;
+            reported ??= new Set();
             if (reported.has(where)) continue;
             reported.add(where);
             report(context, redacted, clear, drift);
@@ -66,10 +67,10 @@ interface MarkerContexts {
   after: ReadonlySet<string>;
 }
 
-function markerContexts(redacted: readonly string[]): MarkerContexts {
+function markerContexts(redacted: readonly { value: string }[]): MarkerContexts {
   const before = new Set<string>();
   const after = new Set<string>();
-  for (const value of redacted) {
+  for (const { value } of redacted) {
     for (let at = value.indexOf('<'); at >= 0; at = value.indexOf('<', at + 1)) {
       const end = markerEndAt(value, at);
       if (end < 0) continue;
@@ -93,6 +94,10 @@ function neighbourText(value: string, from: number, direction: 1 | -1): string |
   const second = tokenFrom(value, direction < 0 ? first.start : first.end, direction);
   if (!second || second.marker) return value.slice(first.start, first.end);
   return direction < 0 ? value.slice(second.start, first.end) : value.slice(first.start, second.end);
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9;
 }
 
 function isJoiner(value: string, at: number): boolean {
@@ -152,7 +157,7 @@ function followedByWord(clear: string, text: string): boolean {
   for (let at = clear.indexOf(text); at >= 0 && tries++ < MAX_CANDIDATES; at = clear.indexOf(text, at + 1)) {
     if (isWordCharacterAt(clear, at - 1)) continue; // inside a longer word: "men in" in "women in"
     let next = at + text.length;
-    while (next < clear.length && (clear[next] === ' ' || clear[next] === '\t')) next++;
+    while (next < clear.length && isSpaceOrTab(clear.charCodeAt(next))) next++;
     if (isWordCharacterAt(clear, next)) return true;
   }
   return false;
@@ -164,7 +169,7 @@ function precededByWord(clear: string, text: string): boolean {
   for (let at = clear.indexOf(text); at >= 0 && tries++ < MAX_CANDIDATES; at = clear.indexOf(text, at + 1)) {
     if (isWordCharacterAt(clear, at + text.length)) continue; // inside a longer word
     let previous = at - 1;
-    while (previous >= 0 && (clear[previous] === ' ' || clear[previous] === '\t')) previous--;
+    while (previous >= 0 && isSpaceOrTab(clear.charCodeAt(previous))) previous--;
     if (isWordCharacterAt(clear, previous)) return true;
   }
   return false;

@@ -17,8 +17,13 @@ const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
 /** Characters that join two parts of one word: ' ’ -. */
 const JOINERS = new Set([39, 0x2019, 45]);
 
+/** A letter or digit, for a character code below 128: decided by the code, with no pattern. */
+export function isAsciiWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
 function isWordCode(code: number, text: string, at: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  if (code < 128) return isAsciiWordCode(code);
   if (code >= 0xd800 && code <= 0xdbff) return WORD_CHARACTER.test(text.slice(at, at + 2)); // a letter outside the BMP
   if (code >= 0xdc00 && code <= 0xdfff) return isWordCode(text.charCodeAt(at - 1), text, at - 1); // its second half
   return WORD_CHARACTER.test(text[at]);
