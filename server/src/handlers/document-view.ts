@@ -91,7 +91,7 @@ function offsetsOf(document: TextDocument, change: TextDocumentContentChangeEven
   return { from, to, length: change.text.length };
 }
 
-interface Kept {
+export interface Kept {
   schema: Schema;
   version: number;
   checks: RecordChecks;
@@ -103,10 +103,12 @@ interface Kept {
  * nobody is looking at can be checked afresh when it is looked at again, so only the recent ones are kept.
  */
 const RECENT_VIEWS = 32;
-const recent = new Map<TextDocument, Kept>();
+/** The kept views, in the order of use (oldest first); one per server state (`state.checkedViews`). */
+export type CheckedViews = Map<TextDocument, Kept>;
 
 export function documentView(state: ServerState, document: TextDocument): DocumentView {
   const schema = state.schemas.schemaFor(document.uri);
+  const recent = state.checkedViews;
   const kept = recent.get(document);
   if (kept) recent.delete(document); // re-inserted below: the Map's order is the order of use
   if (kept && kept.version === document.version && kept.schema === schema) {
@@ -161,10 +163,4 @@ export function documentView(state: ServerState, document: TextDocument): Docume
   recent.set(document, { schema, version: document.version, checks, view });
   if (recent.size > RECENT_VIEWS) recent.delete(recent.keys().next().value as TextDocument);
   return view;
-}
-
-/** The view of a document if one is kept for its current version: for work that should not start a check itself. */
-export function currentView(document: TextDocument): DocumentView | undefined {
-  const kept = recent.get(document);
-  return kept && kept.version === document.version ? kept.view : undefined;
 }

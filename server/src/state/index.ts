@@ -17,6 +17,7 @@ import type { Host } from '../host/host';
 import { SchemaStore, type SchemaChange } from '../schemas/store';
 import { WorkspaceIndex, type OpenRecords } from '../workspace';
 import { openDocumentViews, type OpenDocuments } from './documents';
+import type { CheckedViews } from '../handlers/document-view';
 import { Emitter } from './events';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -43,6 +44,8 @@ export interface ServerState {
   /** The same emitter as `schemas.changed`. */
   schemaChanged: Emitter<SchemaChange>;
   watchedFilesChanged: Emitter<FileEvent[]>;
+  /** Each recently used document's parse and per-record checks, so that an edit re-checks one record (document-view.ts). */
+  checkedViews: CheckedViews;
 }
 
 /** The state and what server.ts feeds into it. */
@@ -108,6 +111,7 @@ export function createServerState(
     settingsChanged: new Emitter(),
     schemaChanged: schemas.changed,
     watchedFilesChanged: new Emitter(),
+    checkedViews: new Map(),
   };
   return {
     state,
