@@ -100,6 +100,23 @@ describe('record checks: incremental diagnostics equal a full check', () => {
     assert.ok(comparedAround > RUNS, `hover and completion compared on ${comparedAround} lines only`);
   });
 
+  it('text that comes to stand before the first record is checked with that record, as in a full check', () => {
+    // Found by the property above (seed -1319293531): "Scale: Local" typed above the first record counts as its Scale
+    // written wrong in a full check; the incremental check had left it in a chunk of its own.
+    let text = '**FragmentID**: X-1/A\n**FragmentID**: X-1/AA story told without fields.';
+    const checks = new RecordChecks(text, { schema, now: NOW, uri: URI });
+    assert.deepEqual(checks.diagnostics(), full(text));
+    const inserted = 'Scale: Local\n';
+    text = inserted + text.slice(1);
+    checks.edit([{ from: 0, to: 1, length: inserted.length }], text);
+    assert.deepEqual(comparable(checks.diagnostics()), comparable(full(text)));
+    // And the other way: a record's start line that stops being one joins the record before it.
+    const second = text.indexOf('**FragmentID**: X-1/AA');
+    text = `${text.slice(0, second)}Note: ${text.slice(second)}`;
+    checks.edit([{ from: second, to: second, length: 'Note: '.length }], text);
+    assert.deepEqual(comparable(checks.diagnostics()), comparable(full(text)));
+  });
+
   it('an edit that breaks the line that starts a record joins the record to the one before, and mending it splits them again', () => {
     let text = `${VALID_RECORD}\n${VALID_RECORD.replace('PHR012', 'PHR013')}\n${VALID_RECORD.replace('PHR012', 'PHR014')}`;
     const checks = new RecordChecks(text, { schema, now: NOW, uri: URI });

@@ -327,10 +327,29 @@ export class RecordChecks {
   private cutDirty(): void {
     let offset = this.firstDirtyOffset;
     for (let i = this.firstDirty; this.dirtyCount > 0 && i < this.chunks.length; i++) {
-      const chunk = this.chunks[i];
+      let chunk = this.chunks[i];
       if (chunk.dirty) {
         this.dirtyCount--;
-        const pieces = this.cut(offset, chunk.length);
+        let cut = this.cut(offset, chunk.length);
+        // Text before the first record of a cut is read, in the whole text, as part of the record before it (or, at the
+        // start of the text, of the first record after it): cut it again together with that record.
+        while (cut.leading && i > 0) {
+          const before = this.chunks[i - 1]; // already cut: dirty chunks are cut in document order
+          if (isUnsettled(before)) this.unsettled--;
+          offset -= before.length;
+          chunk = { ...chunk, length: before.length + chunk.length, breaks: before.breaks + chunk.breaks, previousIds: undefined };
+          this.chunks.splice(--i, 1);
+          cut = this.cut(offset, chunk.length);
+        }
+        if (i === 0 && cut.pieces[0].records === 0 && this.chunks.length > 1) {
+          const after = this.chunks[1];
+          if (after.dirty) this.dirtyCount--;
+          if (isUnsettled(after)) this.unsettled--;
+          chunk = { ...chunk, length: chunk.length + after.length, breaks: chunk.breaks + after.breaks, previousIds: undefined };
+          this.chunks.splice(1, 1);
+          cut = this.cut(offset, chunk.length);
+        }
+        const { pieces } = cut;
         this.chunks.splice(i, 1, ...pieces);
         i += pieces.length - 1;
         this.unsettled += pieces.length - 1; // a dirty chunk was unsettled, and so is each new piece
@@ -340,15 +359,19 @@ export class RecordChecks {
     }
   }
 
-  /** Cuts [offset, offset + length) of the text into one chunk per record (the first keeps any text before it). */
-  private cut(offset: number, length: number): Chunk[] {
+  /**
+   * Cuts [offset, offset + length) of the text into one chunk per record (the first keeps any text before it);
+   * `leading`: the text does not start with a record's first line.
+   */
+  private cut(offset: number, length: number): { pieces: Chunk[]; leading: boolean } {
     const text = this.text.slice(offset, offset + length);
     const parsed = parse(text, schemaIndex(this.options.schema));
     const { records } = parsed;
     if (records.length === 0) {
-      return [{ length, breaks: countBreaks(text, 0, length), records: 0, dirty: false, diagnostics: undefined, id: undefined }];
+      return { pieces: [{ length, breaks: countBreaks(text, 0, length), records: 0, dirty: false, diagnostics: undefined, id: undefined }], leading: length > 0 };
     }
     const startKeys = schemaIndex(this.options.schema).recordStartKeys;
+    const leading = records[0].fields[0].lineStart > 0 || !startKeys.includes(records[0].fields[0].key);
     const pieces: Chunk[] = [];
     for (let r = 0; r < records.length; r++) {
       const from = r === 0 ? 0 : records[r].fields[0].lineStart;
@@ -363,7 +386,7 @@ export class RecordChecks {
       }
       pieces.push({ length: to - from, breaks, records: 1, dirty: false, diagnostics: undefined, id });
     }
-    return pieces;
+    return { pieces, leading };
   }
 }
 
