@@ -68,9 +68,21 @@ describe('Fragments: Export Records to Spreadsheet… in a real VS Code', () => 
     // code-server's open dialogs are quick inputs holding a path: first the sheet, then the folder.
     const box = page.locator(SEL.quickInputBox);
     for (const [path, title] of [[join(workspace, 'incoming.csv'), 'Import Records from Spreadsheet'], [join(workspace, 'imported'), 'Folder for the fragment files']]) {
-      await page.locator(SEL.quickInput, { hasText: title }).waitFor();
+      const dialog = page.locator(SEL.quickInput, { hasText: title });
+      await dialog.waitFor();
       await box.fill(path);
-      await page.keyboard.press('Enter');
+      // The dialog lists the folder's entries as the path is typed; an Enter that lands while the list is still being
+      // updated is dropped (seen once in a fresh clone: the folder dialog never came). Press it again while the same
+      // dialog stays open.
+      for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('Enter');
+        try {
+          await dialog.waitFor({ state: 'hidden', timeout: 4_000 });
+          break;
+        } catch (error) {
+          if (attempt === 4) throw error;
+        }
+      }
     }
     const first = join(workspace, 'imported', 'IMP-1.fragment');
     await waitFor(page, 'the imported files', () => (existsSync(first) && existsSync(join(workspace, 'imported', 'IMP-2.fragment')) ? true : undefined), 60_000);
