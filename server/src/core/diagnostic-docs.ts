@@ -15,19 +15,37 @@ import type { DiagnosticCode } from './diagnostic-codes';
  */
 const PACKAGE_ROOT = join(__dirname, __filename.endsWith('.ts') ? '../../..' : '..');
 
-const links = new Map<DiagnosticCode, CodeDescription>();
+/**
+ * The languages the rule pages are translated into: docs/rules/<language>/<code>.md, one page for every English
+ * docs/rules/<code>.md (test/unit/rule-docs-l10n.test.ts holds the folders to this list).
+ */
+export const RULE_DOC_LANGUAGES = ['fr', 'es', 'ar'] as const;
 
-/** The `file://` URL of docs/rules/<code>.md. */
-export function ruleDocsHref(code: DiagnosticCode): string {
-  return ruleDocs(code).href;
+/** The folder of translated pages for a language tag (`fr`, `fr-CA`, `es_419`), or undefined for English and any other. */
+function ruleDocFolder(language: string | undefined): string | undefined {
+  const primary = language?.toLowerCase().split(/[-_]/)[0];
+  return RULE_DOC_LANGUAGES.find((candidate) => candidate === primary);
 }
 
-/** One shared, frozen `codeDescription` per code: a file may carry a thousand diagnostics. */
-export function ruleDocs(code: DiagnosticCode): CodeDescription {
-  let link = links.get(code);
+const links = new Map<string, CodeDescription>();
+
+/** The `file://` URL of docs/rules/<code>.md, or of docs/rules/<language>/<code>.md when that language has pages. */
+export function ruleDocsHref(code: DiagnosticCode, language?: string): string {
+  return ruleDocs(code, language).href;
+}
+
+/**
+ * One shared, frozen `codeDescription` per code and language: a file may carry a thousand diagnostics. Without a
+ * language, or in one the pages are not translated into, the English page.
+ */
+export function ruleDocs(code: DiagnosticCode, language?: string): CodeDescription {
+  const folder = ruleDocFolder(language);
+  const key = folder ? `${folder}/${code}` : code;
+  let link = links.get(key);
   if (!link) {
-    link = Object.freeze({ href: pathToFileURL(join(PACKAGE_ROOT, 'docs', 'rules', `${code}.md`)).href });
-    links.set(code, link);
+    const page = folder ? join(PACKAGE_ROOT, 'docs', 'rules', folder, `${code}.md`) : join(PACKAGE_ROOT, 'docs', 'rules', `${code}.md`);
+    link = Object.freeze({ href: pathToFileURL(page).href });
+    links.set(key, link);
   }
   return link;
 }
