@@ -74,7 +74,13 @@ function fillCliPackage() {
   };
   for (const bundle of ['cli.js', 'server.js', 'server-main.js']) copy(join('dist', bundle));
   for (const lazy of readdirSync('dist/lazy').filter((f) => f.endsWith('.js'))) copy(join('dist/lazy', lazy));
-  for (const page of readdirSync('docs/rules').filter((f) => f.endsWith('.md'))) copy(join('docs/rules', page));
+  // The rule pages, and their translations in docs/rules/<language>/ (the links follow the person's language).
+  for (const entry of readdirSync('docs/rules', { withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith('.md')) copy(join('docs/rules', entry.name));
+    if (entry.isDirectory()) {
+      for (const page of readdirSync(join('docs/rules', entry.name)).filter((f) => f.endsWith('.md'))) copy(join('docs/rules', entry.name, page));
+    }
+  }
   copy('LICENSE');
   for (const bin of Object.values(cliPackage.bin)) chmodSync(join(target, bin), 0o755);
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DIAGNOSTIC_CODES } from '../../server/src/core/diagnostic-codes';
+import { RULE_DOC_LANGUAGES } from '../../server/src/core/diagnostic-docs';
 import { startServer } from '../support/lsp-client';
 import { installCli, PACKAGE_DIR as packageDir, REPOSITORY as root, run as runWith, VERSION as version } from './installed-cli';
 
@@ -54,6 +55,8 @@ test('the tarball holds the bundles, the rule pages, the README, the license and
     'dist/lazy/tinyglobby.js',
     'dist/lazy/validate-format.js',
     ...DIAGNOSTIC_CODES.map((code) => `docs/rules/${code}.md`),
+    // The translated pages and their index, where the links lead in French, Spanish and Arabic.
+    ...RULE_DOC_LANGUAGES.flatMap((language) => [...DIAGNOSTIC_CODES, 'README'].map((page) => `docs/rules/${language}/${page}.md`)),
   ];
   assert.deepEqual([...packedFiles].sort(), [...expected].sort());
   // The same bundles as the extension's: built once, from the same sources.

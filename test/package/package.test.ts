@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIAGNOSTIC_CODES } from '../../server/src/core/diagnostic-codes';
+import { RULE_DOC_LANGUAGES } from '../../server/src/core/diagnostic-docs';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { ZipFile } from './zip';
 
@@ -31,6 +32,7 @@ const allowed: RegExp[] = [
   /^language-configuration\.json$/,
   /^schemas\/[\w.-]+\.json$/,
   /^docs\/rules\/[\w.-]+\.md$/,
+  new RegExp(`^docs/rules/(${RULE_DOC_LANGUAGES.join('|')})/[\\w.-]+\\.md$`), // the rule pages, translated
   /^docs\/[\w.-]+\.md$/, // the pages the README links to
 ];
 
@@ -217,6 +219,9 @@ test('the vsix is small (everything is bundled, nothing stray)', () => {
 test('the rule pages ship beside dist/ in the vsix, and the packed CLI links to them', () => {
   const files = new Set(extensionFiles());
   for (const code of DIAGNOSTIC_CODES) assert.ok(files.has(`docs/rules/${code}.md`), `docs/rules/${code}.md is missing from the vsix`);
+  for (const language of RULE_DOC_LANGUAGES) {
+    for (const code of DIAGNOSTIC_CODES) assert.ok(files.has(`docs/rules/${language}/${code}.md`), `docs/rules/${language}/${code}.md is missing from the vsix`);
+  }
   // Unpack the extension as VS Code does and run its CLI bundle: its links must lead to the unpacked pages.
   const unpacked = join(tmp, 'unpacked');
   for (const name of extensionFiles()) {
