@@ -66,6 +66,20 @@ function readPage(path: string): Page {
  * An inline code span that quotes a message the tool shows (`Replace "meduim" with "medium"`): the message is
  * translated with the tool's own, so the translated page need not keep the English words, only the data it quotes.
  */
+/**
+ * English function words in a paragraph of translated prose, once the data is set aside (inline code, quotes, which
+ * hold English examples and messages, link targets and rule codes). Two or more mean an English sentence was left in.
+ */
+function englishWordsIn(paragraph: string): string[] {
+  const prose = paragraph
+    .replace(/`[^`]*`/g, '')
+    .replace(/«[^»]*»/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/\w+(-\w+)+/g, '');
+  return prose.match(/\b(the|and|is|of|to|are|with|that|this|not|when|from|for)\b/gi) ?? [];
+}
+
 const isQuotedMessage = (span: string): boolean => /^[A-Z][a-z]+ [^"]*"/.test(span);
 
 describe('rule pages in other languages', () => {
@@ -90,17 +104,24 @@ describe('rule pages in other languages', () => {
 
       it('has an index that links every page', () => {
         const index = readPage(join(folder, INDEX));
+        for (const paragraph of index.prose.split(/\n\s*\n/)) {
+          assert.ok(englishWordsIn(paragraph).length < 2, `an English sentence is left in: ${paragraph.trim().slice(0, 120)}`);
+        }
         for (const page of englishPages) assert.ok(index.links.includes(page), `${language}/${INDEX} does not link ${page}`);
         for (const link of index.links) assert.ok(existsSync(resolve(folder, link.split('#')[0])), `${language}/${INDEX} links ${link}, which does not exist`);
       });
 
       for (const name of englishPages) {
         const translatedPath = join(folder, name);
-        it(`${name}: same title, headings, code blocks and data as the English page`, () => {
+        it(`${name}: same title, headings, code blocks and data as the English page, and no English sentence left`, () => {
           assert.ok(existsSync(translatedPath), `docs/rules/${language}/${name} is missing`);
           const english = readPage(join(RULES_DIR, name));
           const translated = readPage(translatedPath);
           assert.equal(translated.title, english.title, 'the title is the rule code, as in English');
+          for (const paragraph of translated.prose.split(/\n\s*\n/)) {
+            const english = englishWordsIn(paragraph);
+            assert.ok(english.length < 2, `an English sentence is left in (${english.join(', ')}): ${paragraph.trim().slice(0, 120)}`);
+          }
           assert.deepEqual(translated.headings, english.headings, 'the heading structure differs from the English page');
           assert.deepEqual(translated.codeBlocks, english.codeBlocks, 'a code block differs from the English page');
           // The data in the prose (keys, values, markers, codes, settings) is written as in English.
