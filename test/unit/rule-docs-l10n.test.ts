@@ -150,7 +150,7 @@ describe('rule pages in other languages', () => {
     });
   }
 
-  it('reads Arabic right to left, with the code blocks left to right', () => {
+  it('reads Arabic right to left, with the code blocks and the inline code left to right', () => {
     for (const name of [...englishPages, INDEX]) {
       const lines = readFileSync(join(RULES_DIR, 'ar', name), 'utf8').split('\n');
       let inRtl = false;
@@ -173,6 +173,12 @@ describe('rule pages in other languages', () => {
         }
       }
       assert.ok(!inRtl, `ar/${name}: the last <div dir="rtl"> is not closed`);
+      // In a right-to-left line, the bidi algorithm reorders the neutral characters of inline code (`http://` shows as
+      // `//:http`, `+963 11 234 5678` with its groups reversed): such code sits in an isolating left-to-right span.
+      for (const match of readPage(join(RULES_DIR, 'ar', name)).prose.matchAll(/(<span dir="ltr">)?`([^`]+)`(<\/span>)?/g)) {
+        const onlyLetters = /^[A-Za-z]([A-Za-z\s]*[A-Za-z])?$/.test(match[2]);
+        assert.ok(onlyLetters || (match[1] && match[3]), `ar/${name}: \`${match[2]}\` is not in <span dir="ltr">`);
+      }
     }
   });
 
