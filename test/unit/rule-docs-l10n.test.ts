@@ -80,6 +80,10 @@ function englishWordsIn(paragraph: string): string[] {
   return prose.match(/\b(the|and|is|of|to|are|with|that|this|not|when|from|for)\b/gi) ?? [];
 }
 
+/** A marker written outside code (<person>): GitHub and the Markdown preview read it as an HTML tag, and it vanishes. */
+const bareTagIn = (page: Page): string | undefined =>
+  /<(?!\/?(span|div)\b)[^>\s]+>/.exec(page.prose.replace(/`[^`]*`/g, ''))?.[0];
+
 const isQuotedMessage = (span: string): boolean => /^[A-Z][a-z]+ [^"]*"/.test(span);
 
 describe('rule pages in other languages', () => {
@@ -87,6 +91,10 @@ describe('rule pages in other languages', () => {
 
   it('has a page for every diagnostic code in English', () => {
     assert.deepEqual(englishPages, [...DIAGNOSTIC_CODES].map((code) => `${code}.md`).sort());
+  });
+
+  it('writes markers in English pages as code, so that they show', () => {
+    for (const name of englishPages) assert.equal(bareTagIn(readPage(join(RULES_DIR, name))), undefined, name);
   });
 
   it('has one folder per language the links know, and no other', () => {
@@ -118,6 +126,7 @@ describe('rule pages in other languages', () => {
           const english = readPage(join(RULES_DIR, name));
           const translated = readPage(translatedPath);
           assert.equal(translated.title, english.title, 'the title is the rule code, as in English');
+          assert.equal(bareTagIn(translated), undefined, 'a marker outside `code` would vanish when the page is shown');
           for (const paragraph of translated.prose.split(/\n\s*\n/)) {
             const english = englishWordsIn(paragraph);
             assert.ok(english.length < 2, `an English sentence is left in (${english.join(', ')}): ${paragraph.trim().slice(0, 120)}`);
@@ -175,9 +184,12 @@ describe('rule pages in other languages', () => {
       assert.ok(!inRtl, `ar/${name}: the last <div dir="rtl"> is not closed`);
       // In a right-to-left line, the bidi algorithm reorders the neutral characters of inline code (`http://` shows as
       // `//:http`, `+963 11 234 5678` with its groups reversed): such code sits in an isolating left-to-right span.
-      for (const match of readPage(join(RULES_DIR, 'ar', name)).prose.matchAll(/(<span dir="ltr">)?`([^`]+)`(<\/span>)?/g)) {
-        const onlyLetters = /^[A-Za-z]([A-Za-z\s]*[A-Za-z])?$/.test(match[2]);
-        assert.ok(onlyLetters || (match[1] && match[3]), `ar/${name}: \`${match[2]}\` is not in <span dir="ltr">`);
+      const { prose } = readPage(join(RULES_DIR, 'ar', name));
+      for (const match of prose.matchAll(/`([^`]+)`/g)) {
+        const before = prose.slice(0, match.index);
+        const inLtrSpan = before.lastIndexOf('<span dir="ltr">') > before.lastIndexOf('</span>');
+        const onlyLetters = /^[A-Za-z]([A-Za-z\s]*[A-Za-z])?$/.test(match[1]);
+        assert.ok(onlyLetters || inLtrSpan, `ar/${name}: \`${match[1]}\` is not in <span dir="ltr">`);
       }
     }
   });
