@@ -14,6 +14,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { normalizePath } from '../core/schema/discover';
 import { uriToPath } from '../files/uri';
 import type { Host } from '../host/host';
+import { ReviewStore } from '../review/store';
 import { SchemaStore, type SchemaChange } from '../schemas/store';
 import { WorkspaceIndex, type OpenRecords } from '../workspace';
 import { openDocumentViews, type OpenDocuments } from './documents';
@@ -38,6 +39,8 @@ export interface ServerState {
   folders(): readonly string[];
   schemas: SchemaStore;
   workspace: WorkspaceIndex;
+  /** Each workspace folder's review file of accepted findings (`reviews.changed`: one was written or changed). */
+  reviews: ReviewStore;
   /** Settles once the client's settings have been read (or could not be). */
   ready: Promise<void>;
   settingsChanged: Emitter<void>;
@@ -97,6 +100,14 @@ export function createServerState(
       void connection.window.showWarningMessage(message);
     },
   });
+  const reviews = new ReviewStore({
+    host,
+    folders: () => folders,
+    warn: (message) => {
+      connection.console.warn(message);
+      void connection.window.showWarningMessage(message);
+    },
+  });
   const state: ServerState = {
     connection,
     host,
@@ -107,6 +118,7 @@ export function createServerState(
     folders: () => folders,
     schemas,
     workspace,
+    reviews,
     ready,
     settingsChanged: new Emitter(),
     schemaChanged: schemas.changed,

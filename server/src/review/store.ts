@@ -1,0 +1,191 @@
+/**
+ * Accepted findings in the editor: each workspace folder's review file (fragment-review.json at its top, the file
+ * fragment-lint reads when run there), read through the host and kept until it changes on disk. The diagnostics
+ * handlers ask it to leave accepted findings out (`filter`), and the quick fix "Accept this finding…" asks it to write
+ * an entry (`accept`), with the same merge and writer as `fragment-lint --suppress-all` (core/review.ts).
+ */
+import { relative } from 'node:path';
+import {
+  applyReview,
+  entryFor,
+  findingKeys,
+  mergeEntries,
+  parseReview,
+  REVIEW_FILE_NAME,
+  serializeReview,
+  type FragmentDiagnostic,
+  type LocatedFinding,
+  type ParsedDocument,
+  type RecordId,
+  type ReviewFile,
+  type Schema,
+} from '../core';
+import { isInside } from '../files';
+import { uriToPath } from '../files/uri';
+import type { Host } from '../host/host';
+import { Emitter } from '../state/events';
+
+/** A review file is a list of short entries; one larger than this is not read. */
+const MAX_REVIEW_BYTES = 4 * 1024 * 1024;
+
+export interface ReviewStoreContext {
+  host: Host;
+  /** The workspace folders, as paths. */
+  folders(): readonly string[];
+  /** Tells the person that a review file cannot be used (once per change of the file). */
+  warn(message: string): void;
+}
+
+/** What a document's diagnostics need to be matched against the review file. */
+export interface ReviewSource {
+  schema: Schema;
+  /** The checked text parsed: asked only when the review file names one of the document's records or the file. */
+  parsed(): ParsedDocument;
+  recordIds(): readonly RecordId[];
+}
+
+interface Loaded {
+  review: ReviewFile;
+  /** Entries that name a record by ID, and files named by the others: which documents need their findings keyed. */
+  ids: ReadonlySet<string>;
+  files: ReadonlySet<string>;
+}
+
+export class ReviewStore {
+  /** A review file was written, changed, appeared or went away: diagnostics are published again. */
+  readonly changed = new Emitter<void>();
+  private readonly loaded = new Map<string, Loaded>();
+  /** How many findings of each published document the review file accepts. */
+  private readonly acceptedCounts = new Map<string, number>();
+
+  constructor(private readonly context: ReviewStoreContext) {}
+
+  /** The workspace folder a file belongs to (the innermost, when folders are nested). */
+  folderOf(path: string): string | undefined {
+    let found: string | undefined;
+    for (const folder of this.context.folders()) if (isInside(path, folder) && (found === undefined || folder.length > found.length)) found = folder;
+    return found;
+  }
+
+  /** The review file that applies to a document: its workspace folder's; undefined outside the folders. */
+  reviewPathFor(uri: string): string | undefined {
+    const path = uriToPath(uri);
+    const folder = path === undefined ? undefined : this.folderOf(path);
+    return folder === undefined ? undefined : joinPath(folder, REVIEW_FILE_NAME);
+  }
+
+  /**
+   * Leaves out the findings the review file accepts, and counts them for the document. Costs nothing when no entry
+   * names one of the document's records or the file itself.
+   */
+  filter(uri: string, diagnostics: FragmentDiagnostic[], source: ReviewSource): FragmentDiagnostic[] {
+    const place = this.placeOf(uri);
+    const loaded = place && this.load(place.folder);
+    const named = loaded && (loaded.files.has(place.file) || source.recordIds().some((id) => loaded.ids.has(id.value.trim())));
+    if (!loaded || !named || diagnostics.length === 0) {
+      this.acceptedCounts.delete(uri);
+      return diagnostics;
+    }
+    const keys = findingKeys(source.parsed(), diagnostics, source.schema);
+    const { acceptedBy } = applyReview(loaded.review, keys.map((key) => key && { ...key, file: place.file }));
+    const shown = diagnostics.filter((_, i) => !acceptedBy[i]);
+    this.acceptedCounts.set(uri, diagnostics.length - shown.length);
+    return shown;
+  }
+
+  /** How many findings of a document were left out when its diagnostics were last published. */
+  acceptedIn(uri: string): number {
+    return this.acceptedCounts.get(uri) ?? 0;
+  }
+
+  /** A closed document's count goes with its diagnostics. */
+  forget(uri: string): void {
+    this.acceptedCounts.delete(uri);
+  }
+
+  /** How the review file names a diagnostic of a document; undefined when it cannot be accepted (or is outside the folders). */
+  findingFor(uri: string, diagnostic: FragmentDiagnostic, parsed: ParsedDocument, schema: Schema): LocatedFinding | undefined {
+    const place = this.placeOf(uri);
+    const key = place && findingKeys(parsed, [diagnostic], schema)[0];
+    return key && { ...key, file: place.file };
+  }
+
+  /**
+   * Writes an entry for `finding` into the review file of `uri`'s folder, keeping its other entries; the file is read
+   * afresh first, so an entry written meanwhile (by hand, by fragment-lint) is kept. Throws, in plain words, when the
+   * file cannot be read, used or written: then nothing is written.
+   */
+  async accept(uri: string, finding: LocatedFinding, acceptedBy: string, reason: string): Promise<string> {
+    const place = this.placeOf(uri);
+    if (!place) throw new Error('Only files inside a workspace folder can have accepted findings.');
+    const path = joinPath(place.folder, REVIEW_FILE_NAME);
+    const read = await this.context.host.files.readText(path, MAX_REVIEW_BYTES);
+    let review: ReviewFile = { entries: [] };
+    if (read.ok) {
+      try {
+        review = parseReview(read.text);
+      } catch (error) {
+        throw new Error(`${REVIEW_FILE_NAME} was not changed: ${(error as Error).message}. Correct the file first.`);
+      }
+    } else if (!('missing' in read && read.missing)) {
+      throw new Error(`${REVIEW_FILE_NAME} could not be read: it ${read.reason}.`);
+    }
+    const next = { entries: mergeEntries(review.entries, [entryFor({ ...finding, file: place.file }, acceptedBy, reason)]) };
+    const failure = await this.context.host.files.writeText(path, serializeReview(next));
+    if (failure) throw new Error(`${REVIEW_FILE_NAME} could not be written (${failure.reason}).`);
+    // The file watcher will tell too; the squiggle goes now.
+    this.fileChanged(path);
+    return path;
+  }
+
+  /** A file changed on disk: when it is a folder's review file, it is read again on next use. */
+  fileChanged(path: string): void {
+    for (const folder of this.loaded.keys()) {
+      if (path !== joinPath(folder, REVIEW_FILE_NAME)) continue;
+      this.loaded.delete(folder);
+      this.changed.fire();
+    }
+  }
+
+  /** The workspace folders changed: review files of folders that went are forgotten. */
+  foldersChanged(): void {
+    const folders = new Set(this.context.folders());
+    for (const folder of this.loaded.keys()) if (!folders.has(folder)) this.loaded.delete(folder);
+    this.changed.fire();
+  }
+
+  private placeOf(uri: string): { folder: string; file: string } | undefined {
+    const path = uriToPath(uri);
+    const folder = path === undefined ? undefined : this.folderOf(path);
+    if (path === undefined || folder === undefined) return undefined;
+    return { folder, file: relative(folder, path).split(/[\\/]/).join('/') };
+  }
+
+  /** The folder's review file, read once until it changes; an unusable one accepts nothing, and the person is told. */
+  private load(folder: string): Loaded | undefined {
+    const known = this.loaded.get(folder);
+    if (known) return known.review.entries.length > 0 ? known : undefined;
+    const read = this.context.host.filesSync.readText(joinPath(folder, REVIEW_FILE_NAME), MAX_REVIEW_BYTES);
+    let review: ReviewFile = { entries: [] };
+    if (read.ok) {
+      try {
+        review = parseReview(read.text);
+      } catch (error) {
+        this.context.warn(`${REVIEW_FILE_NAME} in ${folder} cannot be used, so no finding is accepted: ${(error as Error).message}.`);
+      }
+    } else if (!('missing' in read && read.missing)) {
+      this.context.warn(`${REVIEW_FILE_NAME} in ${folder} could not be read (it ${read.reason}), so no finding is accepted.`);
+    }
+    const loaded: Loaded = {
+      review,
+      ids: new Set(review.entries.flatMap((e) => (e.fragmentId !== undefined ? [e.fragmentId] : []))),
+      files: new Set(review.entries.flatMap((e) => (e.file !== undefined ? [e.file] : []))),
+    };
+    this.loaded.set(folder, loaded);
+    return review.entries.length > 0 ? loaded : undefined;
+  }
+}
+
+function joinPath(folder: string, name: string): string {
+  return folder.endsWith('/') ? `${folder}${name}` : `${folder}/${name}`;
+}
