@@ -5,7 +5,7 @@
 import { DidChangeWatchedFilesNotification, FileChangeType, type CancellationToken, type Diagnostic } from 'vscode-languageserver/node';
 import { mergeDiagnostics, parseWithSchema, recordIds, validateParsed } from '../core';
 import { mayBeFragment } from '../core/fragment-file';
-import { WATCHED_FRAGMENT_FILES } from '../files';
+import { isInside, WATCHED_FRAGMENT_FILES } from '../files';
 import { uriToPath } from '../files/uri';
 import { yieldTo } from '../host/host';
 import type { Handler, ServerState } from '../state';
@@ -55,6 +55,20 @@ export const workspaceHandler: Handler = (state) => {
   // Duplicates changed for files that are not open: their published problems follow (open ones: diagnostics handler).
   workspace.onDidChange((uris) => {
     for (const uri of uris) if (published.has(uri) && !documents.get(uri)) void publishFromDisk(state, uri, published);
+  });
+  // Folders added or removed: the files of a removed folder no longer show what Check Workspace found in them, the
+  // review files follow, and the schemas are looked up again (which folder a file is in decides its schema), which
+  // reads the index again (schemaChanged below): the new folders' files are indexed, the removed folders' dropped.
+  state.foldersChanged.on(() => {
+    const folders = state.folders();
+    for (const uri of [...published]) {
+      const path = uriToPath(uri);
+      if (path !== undefined && folders.some((folder) => isInside(path, folder))) continue;
+      published.delete(uri);
+      if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    state.reviews.foldersChanged();
+    state.schemas.reload();
   });
   // Record starts and keys may be read differently, and which files are fragments may have changed.
   state.settingsChanged.on(() => void workspace.reindex());
