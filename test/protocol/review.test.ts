@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { seed, VALID_RECORD, withField } from '../support/fixtures';
 import { startServer, type TestClient } from '../support/lsp-client';
 
@@ -126,6 +127,25 @@ describe('accepted findings in the editor, over stdio', () => {
     // The other entry is kept as it was; the new one is what the CLI's --suppress-all writes (sorted by record).
     assert.deepEqual(written.accepted, [ACCEPTED, OTHER]);
     assert.equal(readFileSync(reviewPath(), 'utf8'), `${JSON.stringify({ $schema: 'https://fragment-tools.github.io/schemas/fragment-review.schema.json', accepted: [ACCEPTED, OTHER] }, null, 2)}\n`);
+  });
+
+  it('Fix All leaves the accepted value as it is, and fixes the rest', async () => {
+    // "huge" is accepted (written above); its safe fix would be "high". A lower-case scale is fixed as usual.
+    const text = RECORD.replace('**Scale**: Regional', '**Scale**: regional');
+    const shown = diagnosticsWhere(client, uriOf('a.fragment'), (d) => d.some((x) => x.code === 'value-case'));
+    client.change(uriOf('a.fragment'), ++version, [{ text }]);
+    await shown;
+    const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: uriOf('a.fragment') },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.fragments'] },
+    });
+    const fixed = TextDocument.applyEdits(TextDocument.create(uriOf('a.fragment'), 'fragment', 1, text), fixAll?.edit?.changes?.[uriOf('a.fragment')] ?? []);
+    assert.match(fixed, /\*\*Scale\*\*: Regional/);
+    assert.match(fixed, /\*\*Rating significance\*\*: huge/);
+    const back = diagnosticsWhere(client, uriOf('a.fragment'), (d) => !d.some((x) => x.code === 'value-case'));
+    client.change(uriOf('a.fragment'), ++version, [{ text: RECORD }]);
+    await back;
   });
 
   it('a record without a usable FragmentID is named by file and line; who and why stay empty when not given', async () => {

@@ -8,7 +8,7 @@ import { fixKindOf } from '../core/features/fixes';
 import { quickFixes } from '../core/features/quick-fixes';
 import { redactionActions, REDACT_KIND } from '../core/features/redaction';
 import { SORT_FIELDS_KIND, sortFieldsEdits } from '../core/features/sort-fields';
-import type { FragmentDiagnostic } from '../core';
+import { recordIds, type FragmentDiagnostic, type ParsedDocument } from '../core';
 import { ACCEPT_FINDING_COMMAND, type AcceptFindingArguments } from '../review/protocol';
 import type { Handler, ServerState } from '../state';
 import { documentView, type DocumentView } from './document-view';
@@ -63,9 +63,9 @@ export const codeActionsHandler: Handler = (services) => {
       for (const kind of WHOLE_FILE_KINDS) {
         if (!wanted(params, kind)) continue;
         if (params.context.only) {
-          const action = wholeFileAction(kind, uri, view);
+          const action = wholeFileAction(services, kind, uri, view);
           if (action) actions.push(action);
-        } else if (kind !== FIX_ALL_KIND || view.diagnostics().some((d) => fixKindOf(d)?.canBeSafe)) {
+        } else if (kind !== FIX_ALL_KIND || unaccepted(services, uri, view).some((d) => fixKindOf(d)?.canBeSafe)) {
           const data: WholeFileData = { uri, version: document.version, kind };
           actions.push({ title: TITLES[kind], kind, data });
         }
@@ -81,7 +81,7 @@ export const codeActionsHandler: Handler = (services) => {
       if (!document || document.version !== data.version) return action; // the file changed since: nothing to apply
       const view = documentView(services, document);
       if (view.truncated) return action;
-      const resolved = wholeFileAction(data.kind, data.uri, view);
+      const resolved = wholeFileAction(services, data.kind, data.uri, view);
       return { ...action, edit: resolved?.edit ?? { changes: { [data.uri]: [] } } };
     }),
   );
@@ -97,10 +97,21 @@ interface WholeFileData {
   kind: string;
 }
 
-/** Fix-all or sort-fields with its edits, or undefined when it would change nothing. */
-function wholeFileAction(kind: string, uri: string, view: DocumentView): CodeAction | undefined {
-  const edits = kind === FIX_ALL_KIND ? fixAll(view.text, { schema: view.schema }).edits : sortFieldsEdits(view.parsed, view.schema);
+/**
+ * Fix-all or sort-fields with its edits, or undefined when it would change nothing. Fix-all leaves alone what the
+ * review file accepts: a reviewer accepted that value as it is.
+ */
+function wholeFileAction(state: ServerState, kind: string, uri: string, view: DocumentView): CodeAction | undefined {
+  const { schema } = view;
+  const fixable = (document: ParsedDocument, diagnostics: FragmentDiagnostic[]) =>
+    state.reviews.withoutAccepted(uri, diagnostics, { schema, parsed: () => document, recordIds: () => recordIds(document, schema) });
+  const edits = kind === FIX_ALL_KIND ? fixAll(view.text, { schema, fixable }).edits : sortFieldsEdits(view.parsed, schema);
   return edits.length ? { title: TITLES[kind], kind, edit: { changes: { [uri]: edits } } } : undefined;
+}
+
+/** The document's findings that the review file does not accept. */
+function unaccepted(state: ServerState, uri: string, view: DocumentView): FragmentDiagnostic[] {
+  return state.reviews.withoutAccepted(uri, view.diagnostics(), { schema: view.schema, parsed: () => view.parsed, recordIds: () => view.recordIds() });
 }
 
 export const ACCEPT_FINDING_TITLE = 'Accept this finding…';

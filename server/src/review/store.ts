@@ -75,22 +75,25 @@ export class ReviewStore {
   }
 
   /**
-   * Leaves out the findings the review file accepts, and counts them for the document. Costs nothing when no entry
-   * names one of the document's records or the file itself.
+   * Leaves out the findings the review file accepts, and counts them for the document (what is published). Costs
+   * nothing when no entry names one of the document's records or the file itself.
    */
   filter(uri: string, diagnostics: FragmentDiagnostic[], source: ReviewSource): FragmentDiagnostic[] {
+    const shown = this.withoutAccepted(uri, diagnostics, source);
+    if (shown.length === diagnostics.length) this.acceptedCounts.delete(uri);
+    else this.acceptedCounts.set(uri, diagnostics.length - shown.length);
+    return shown;
+  }
+
+  /** The findings the review file does not accept (Fix All fixes only these). */
+  withoutAccepted(uri: string, diagnostics: FragmentDiagnostic[], source: ReviewSource): FragmentDiagnostic[] {
     const place = this.placeOf(uri);
     const loaded = place && this.load(place.folder);
     const named = loaded && (loaded.files.has(place.file) || source.recordIds().some((id) => loaded.ids.has(id.value.trim())));
-    if (!loaded || !named || diagnostics.length === 0) {
-      this.acceptedCounts.delete(uri);
-      return diagnostics;
-    }
+    if (!loaded || !named || diagnostics.length === 0) return diagnostics;
     const keys = findingKeys(source.parsed(), diagnostics, source.schema);
     const { acceptedBy } = applyReview(loaded.review, keys.map((key) => key && { ...key, file: place.file }));
-    const shown = diagnostics.filter((_, i) => !acceptedBy[i]);
-    this.acceptedCounts.set(uri, diagnostics.length - shown.length);
-    return shown;
+    return diagnostics.filter((_, i) => !acceptedBy[i]);
   }
 
   /** How many findings of a document were left out when its diagnostics were last published. */
