@@ -3,7 +3,7 @@
  * problems the file has, and how many findings the review file accepts; a warning when the schema file itself has errors.
  */
 import * as vscode from 'vscode';
-import { REVIEW_INFO_REQUEST, type ReviewInfo } from '../../server/src/review/protocol';
+import { ACCEPTED_COUNT_NOTIFICATION, REVIEW_INFO_REQUEST, type ReviewInfo } from '../../server/src/review/protocol';
 import { SCHEMA_CHANGED_NOTIFICATION, SchemaRequests, type SchemaInfo } from '../../server/src/schemas/protocol';
 import { exists } from './commands/folders';
 import type { ServerStarter } from './server-starter';
@@ -90,10 +90,7 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
     vscode.workspace.onDidOpenTextDocument(() => void refresh()), // a document switched to the fragment language
     vscode.languages.onDidChangeDiagnostics((event) => {
       const editor = fragmentEditor();
-      if (editor && event.uris.some((uri) => uri.toString() === editor.document.uri.toString())) {
-        show();
-        void refreshReview(); // published diagnostics leave out what the review file accepts: the count may differ
-      }
+      if (editor && event.uris.some((uri) => uri.toString() === editor.document.uri.toString())) show();
       else if (info?.uri && event.uris.some((uri) => uri.toString() === info?.uri)) void refresh();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -121,6 +118,10 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
   );
   starter.onClientCreated((client) => [
     client.onNotification(SCHEMA_CHANGED_NOTIFICATION, () => void refresh()),
+    // The server says when a document's count of accepted findings changes (not on every keystroke).
+    client.onNotification(ACCEPTED_COUNT_NOTIFICATION, (params: { uri?: string }) => {
+      if (params.uri === fragmentEditor()?.document.uri.toString()) void refreshReview();
+    }),
     client.onDidChangeState(() => void refresh()),
   ]);
   void refresh();

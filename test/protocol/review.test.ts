@@ -53,6 +53,8 @@ describe('accepted findings in the editor, over stdio', () => {
   const readReview = () => JSON.parse(readFileSync(reviewPath(), 'utf8')) as { accepted: Record<string, unknown>[] };
   /** The diagnostics last published for each file. */
   const latest = new Map<string, Diagnostic[]>();
+  /** What the server told of accepted counts (fragments/acceptedCountChanged), in order. */
+  const counts: { uri: string; accepted: number }[] = [];
   let version = 1;
   const setValue = (value: string) => {
     client.change(uriOf('a.fragment'), ++version, [{ range: { start: { line: HUGE_LINE, character: 0 }, end: { line: HUGE_LINE + 1, character: 0 } }, text: `**Rating significance**: ${value}\n` }]);
@@ -66,6 +68,7 @@ describe('accepted findings in the editor, over stdio', () => {
     writeFileSync(reviewPath(), reviewText([ACCEPTED, OTHER]));
     client = await startServer({ rootUri: pathToFileURL(dir).href, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
     client.onDiagnostics((p) => latest.set(p.uri, p.diagnostics));
+    client.connection.onNotification('fragments/acceptedCountChanged', (p: { uri: string; accepted: number }) => counts.push(p));
   });
   after(async () => {
     await client.shutdown();
@@ -78,6 +81,7 @@ describe('accepted findings in the editor, over stdio', () => {
     const { diagnostics } = await published;
     assert.deepEqual(invalid(diagnostics), []);
     assert.deepEqual(await client.request('fragments/reviewInfo', { uri: uriOf('a.fragment') }), { accepted: 1, reviewFile: pathToFileURL(reviewPath()).href });
+    assert.deepEqual(counts, [{ uri: uriOf('a.fragment'), accepted: 1 }]);
   });
 
   it('shows the finding again when its value changes, and hides it when the accepted value is back', async () => {
@@ -88,6 +92,8 @@ describe('accepted findings in the editor, over stdio', () => {
     const hidden = diagnosticsWhere(client, uriOf('a.fragment'), (d) => invalid(d).length === 0);
     setValue('huge');
     await hidden;
+    // Told when the count changes, not on every publication.
+    assert.deepEqual(counts.map((c) => c.accepted), [1, 0, 1]);
   });
 
   it('follows the review file on disk: an entry removed by hand brings the finding back', async () => {
@@ -169,6 +175,19 @@ describe('accepted findings in the editor, over stdio', () => {
       { file: 'b.fragment', line: first.range.start.line + 1, code: first.code, value: argument.finding.value, acceptedBy: '', reason: '' },
     );
     assert.equal(written.accepted.length, 3);
+  });
+
+  it('two findings accepted at once are both written', async () => {
+    writeFileSync(join(dir, 'c.fragment'), seed(0));
+    const published = client.nextDiagnostics(uriOf('c.fragment'));
+    client.open(uriOf('c.fragment'), seed(0));
+    const [first, second] = (await published).diagnostics;
+    assert.ok(second, 'seed 000 has two findings to accept');
+    const argumentOf = async (diagnostic: Diagnostic) => (await codeActions(uriOf('c.fragment'), diagnostic)).find((a) => a.title === 'Accept this finding…')?.command?.arguments?.[0];
+    const [one, two] = [await argumentOf(first), await argumentOf(second)];
+    await Promise.all([one, two].map((argument) => client.request('workspace/executeCommand', { command: 'fragments.server.acceptFinding', arguments: [{ ...argument, reason: 'both' }] })));
+    const written = readReview().accepted.filter((e) => e.file === 'c.fragment');
+    assert.deepEqual(written.map((e) => e.line).sort(), [one.finding.line, two.finding.line].sort());
   });
 
   it('a broken review file is left as it is: nothing is written and nothing is accepted', async () => {

@@ -8,7 +8,7 @@ import type { WorkspaceEdit } from 'vscode-languageserver/node';
 import { SORT_FIELDS_COMMAND, sortFieldsEdits } from '../core/features/sort-fields';
 import { parseReview, type LocatedFinding } from '../core/review';
 import { pathToUri } from '../files/uri';
-import { ACCEPT_FINDING_COMMAND, REVIEW_INFO_REQUEST, type AcceptFindingArguments, type AcceptFindingResult, type ReviewInfo } from '../review/protocol';
+import { ACCEPT_FINDING_COMMAND, ACCEPTED_COUNT_NOTIFICATION, REVIEW_INFO_REQUEST, type AcceptFindingArguments, type AcceptFindingResult, type ReviewInfo } from '../review/protocol';
 import type { Handler, ServerState } from '../state';
 import { documentView } from './document-view';
 import { answerSafelyAsync } from './safely';
@@ -36,6 +36,7 @@ export const commandsHandler: Handler = (services) => {
     const path = services.reviews.reviewPathFor(uri);
     return { accepted: services.reviews.acceptedIn(uri), ...(path !== undefined ? { reviewFile: pathToUri(path) } : {}) };
   });
+  services.reviews.countChanged.on((uri) => void services.connection.sendNotification(ACCEPTED_COUNT_NOTIFICATION, { uri, accepted: services.reviews.acceptedIn(uri) }));
 };
 
 /** Writes the entry; a problem is shown to the person in plain words, and nothing is written then. */

@@ -28,3 +28,6 @@ export interface ReviewInfo {
   /** The review file that applies to the document (it may not exist yet); absent outside the workspace folders. */
   reviewFile?: string;
 }
+
+/** Server → client, `{ uri, accepted }`: the number of a document's accepted findings changed. */
+export const ACCEPTED_COUNT_NOTIFICATION = 'fragments/acceptedCountChanged';

@@ -54,9 +54,13 @@ interface Loaded {
 export class ReviewStore {
   /** A review file was written, changed, appeared or went away: diagnostics are published again. */
   readonly changed = new Emitter<void>();
+  /** The number of accepted findings of a document changed (its URI): the status item follows. */
+  readonly countChanged = new Emitter<string>();
   private readonly loaded = new Map<string, Loaded>();
   /** How many findings of each published document the review file accepts. */
   private readonly acceptedCounts = new Map<string, number>();
+  /** Entries are written one at a time: each write reads what the one before it wrote. */
+  private writing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly context: ReviewStoreContext) {}
 
@@ -80,8 +84,7 @@ export class ReviewStore {
    */
   filter(uri: string, diagnostics: FragmentDiagnostic[], source: ReviewSource): FragmentDiagnostic[] {
     const shown = this.withoutAccepted(uri, diagnostics, source);
-    if (shown.length === diagnostics.length) this.acceptedCounts.delete(uri);
-    else this.acceptedCounts.set(uri, diagnostics.length - shown.length);
+    this.setCount(uri, diagnostics.length - shown.length);
     return shown;
   }
 
@@ -103,7 +106,14 @@ export class ReviewStore {
 
   /** A closed document's count goes with its diagnostics. */
   forget(uri: string): void {
-    this.acceptedCounts.delete(uri);
+    this.setCount(uri, 0);
+  }
+
+  private setCount(uri: string, count: number): void {
+    if (this.acceptedIn(uri) === count) return;
+    if (count === 0) this.acceptedCounts.delete(uri);
+    else this.acceptedCounts.set(uri, count);
+    this.countChanged.fire(uri);
   }
 
   /** How the review file names a diagnostic of a document; undefined when it cannot be accepted (or is outside the folders). */
@@ -118,7 +128,13 @@ export class ReviewStore {
    * afresh first, so an entry written meanwhile (by hand, by fragment-lint) is kept. Throws, in plain words, when the
    * file cannot be read, used or written: then nothing is written.
    */
-  async accept(uri: string, finding: LocatedFinding, acceptedBy: string, reason: string): Promise<string> {
+  accept(uri: string, finding: LocatedFinding, acceptedBy: string, reason: string): Promise<string> {
+    const done = this.writing.then(() => this.write(uri, finding, acceptedBy, reason));
+    this.writing = done.catch(() => undefined);
+    return done;
+  }
+
+  private async write(uri: string, finding: LocatedFinding, acceptedBy: string, reason: string): Promise<string> {
     const place = this.placeOf(uri);
     if (!place) throw new Error('Only files inside a workspace folder can have accepted findings.');
     const path = joinPath(place.folder, REVIEW_FILE_NAME);
