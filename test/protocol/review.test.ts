@@ -68,7 +68,7 @@ describe('accepted findings in the editor, over stdio', () => {
     writeFileSync(reviewPath(), reviewText([ACCEPTED, OTHER]));
     client = await startServer({ rootUri: pathToFileURL(dir).href, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
     client.onDiagnostics((p) => latest.set(p.uri, p.diagnostics));
-    client.connection.onNotification('fragments/acceptedCountChanged', (p: { uri: string; accepted: number }) => counts.push(p));
+    client.connection.onNotification('fragments/acceptedCountChanged', (p: { uri: string; accepted: number }) => void counts.push(p));
   });
   after(async () => {
     await client.shutdown();
@@ -188,6 +188,27 @@ describe('accepted findings in the editor, over stdio', () => {
     await Promise.all([one, two].map((argument) => client.request('workspace/executeCommand', { command: 'fragments.server.acceptFinding', arguments: [{ ...argument, reason: 'both' }] })));
     const written = readReview().accepted.filter((e) => e.file === 'c.fragment');
     assert.deepEqual(written.map((e) => e.line).sort(), [one.finding.line, two.finding.line].sort());
+  });
+
+  it('in a file of several records, only the named record\'s finding is accepted', async () => {
+    const recordWith = (id: string) => RECORD.replace('SCC-1/ONE', id);
+    const text = `${recordWith('SCC-3/A')}\n\n${recordWith('SCC-3/B')}\n\n${recordWith('SCC-3/C')}`;
+    writeFileSync(join(dir, 'd.fragment'), text);
+    const before = readFileSync(reviewPath(), 'utf8');
+    writeFileSync(reviewPath(), reviewText([...readReview().accepted, { ...ACCEPTED, fragmentId: 'SCC-3/B' }]));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(reviewPath()).href, type: 2 }] });
+    const published = diagnosticsWhere(client, uriOf('d.fragment'), (d) => invalid(d).length > 0);
+    client.open(uriOf('d.fragment'), text);
+    const lines = invalid(await published).map((d) => d.range.start.line);
+    const recordLength = RECORD.split('\n').length + 1;
+    assert.deepEqual(lines, [HUGE_LINE, HUGE_LINE + 2 * recordLength]);
+    // Changing the accepted record's value brings its finding back (checked from that record's own parse).
+    const line = HUGE_LINE + recordLength;
+    const shown = diagnosticsWhere(client, uriOf('d.fragment'), (d) => invalid(d).length === 3);
+    client.change(uriOf('d.fragment'), 2, [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '**Rating significance**: hug\n' }]);
+    await shown;
+    client.close(uriOf('d.fragment'));
+    writeFileSync(reviewPath(), before);
   });
 
   it('a broken review file is left as it is: nothing is written and nothing is accepted', async () => {

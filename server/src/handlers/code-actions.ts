@@ -111,7 +111,7 @@ function wholeFileAction(state: ServerState, kind: string, uri: string, view: Do
 
 /** The document's findings that the review file does not accept. */
 function unaccepted(state: ServerState, uri: string, view: DocumentView): FragmentDiagnostic[] {
-  return state.reviews.withoutAccepted(uri, view.diagnostics(), { schema: view.schema, parsed: () => view.parsed, recordIds: () => view.recordIds() });
+  return state.reviews.withoutAccepted(uri, view.diagnostics(), { schema: view.schema, parsed: () => view.parsed, parsedAround: (line) => view.parsedAround(line), recordIds: () => view.recordIds() });
 }
 
 export const ACCEPT_FINDING_TITLE = 'Accept this finding…';

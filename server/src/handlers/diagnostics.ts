@@ -55,7 +55,7 @@ export const diagnosticsHandler: Handler = (state) => {
 export function openDiagnostics(state: ServerState, document: TextDocument): FragmentDiagnostic[] {
   const view = documentView(state, document);
   const merged = mergeDiagnostics(view.diagnostics(), state.workspace.duplicatesFor(document.uri));
-  const diagnostics = state.reviews.filter(document.uri, merged, { schema: view.schema, parsed: () => view.parsed, recordIds: () => view.recordIds() });
+  const diagnostics = state.reviews.filter(document.uri, merged, { schema: view.schema, parsed: () => view.parsed, parsedAround: (line) => view.parsedAround(line), recordIds: () => view.recordIds() });
   return view.truncated ? [view.truncated, ...diagnostics] : diagnostics;
 }
 

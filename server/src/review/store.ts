@@ -41,6 +41,8 @@ export interface ReviewSource {
   schema: Schema;
   /** The checked text parsed: asked only when the review file names one of the document's records or the file. */
   parsed(): ParsedDocument;
+  /** A parse that holds the record at `line` at its place (document-view.ts), for an open document. */
+  parsedAround?(line: number): ParsedDocument;
   recordIds(): readonly RecordId[];
 }
 
@@ -88,15 +90,31 @@ export class ReviewStore {
     return shown;
   }
 
-  /** The findings the review file does not accept (Fix All fixes only these). */
+  /**
+   * The findings the review file does not accept (Fix All fixes only these). Only findings whose code an entry for
+   * this file or one of its records names are keyed, each from a parse of its own record when the source has one: a
+   * keystroke in a large file with an accepted finding does not parse the whole file.
+   */
   withoutAccepted(uri: string, diagnostics: FragmentDiagnostic[], source: ReviewSource): FragmentDiagnostic[] {
     const place = this.placeOf(uri);
     const loaded = place && this.load(place.folder);
-    const named = loaded && (loaded.files.has(place.file) || source.recordIds().some((id) => loaded.ids.has(id.value.trim())));
-    if (!loaded || !named || diagnostics.length === 0) return diagnostics;
-    const keys = findingKeys(source.parsed(), diagnostics, source.schema);
+    if (!loaded || diagnostics.length === 0) return diagnostics;
+    const named = loaded.files.has(place.file) ? undefined : new Set(source.recordIds().map((id) => id.value.trim()).filter((id) => loaded.ids.has(id)));
+    if (named?.size === 0) return diagnostics;
+    const codes = new Set(loaded.review.entries.filter((e) => (e.fragmentId !== undefined ? named === undefined || named.has(e.fragmentId) : e.file === place.file)).map((e) => e.code));
+    const candidates = diagnostics.filter((d) => codes.has(d.code));
+    if (candidates.length === 0) return diagnostics;
+    let around: ParsedDocument | undefined;
+    const keys = candidates.map((diagnostic) => {
+      const line = diagnostic.range.start.line;
+      if (!source.parsedAround) return findingKeys(source.parsed(), [diagnostic], source.schema)[0];
+      // Diagnostics come in line order: the record parsed for one usually holds the next.
+      if (!around?.records.some((r) => r.startLine <= line && line <= r.endLine)) around = source.parsedAround(line);
+      return findingKeys(around, [diagnostic], source.schema)[0];
+    });
     const { acceptedBy } = applyReview(loaded.review, keys.map((key) => key && { ...key, file: place.file }));
-    return diagnostics.filter((_, i) => !acceptedBy[i]);
+    const accepted = new Set(candidates.filter((_, i) => acceptedBy[i]));
+    return accepted.size === 0 ? diagnostics : diagnostics.filter((d) => !accepted.has(d));
   }
 
   /** How many findings of a document were left out when its diagnostics were last published. */
