@@ -92,6 +92,17 @@ describe('multi-root workspaces over stdio', () => {
     assert.equal(info.uri, uriOf('beta/team/ratings.json'));
   });
 
+  it("each folder's fragment-review.json accepts findings of its own files only", async () => {
+    const entry = (fragmentId: string, value: string) => ({ fragmentId, code: 'invalid-value', value, acceptedBy: 'Amal', reason: 'Agreed.' });
+    // beta's review file names a record of beta and one of alpha: only beta's is accepted.
+    writeFileSync(join(root, 'beta', 'fragment-review.json'), JSON.stringify({ accepted: [entry('SCC-7/OTHER-B', 'huge'), entry('SCC-7/OTHER-A', 'vast')] }));
+    const accepted = diagnosticsWhere(client, uriOf('beta/other.fragment'), (d) => invalidValues(d).length === 0);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('beta/fragment-review.json'), type: 1 }] });
+    await accepted;
+    const alpha = await client.request<{ accepted: number }>('fragments/reviewInfo', { uri: uriOf('alpha/other.fragment') });
+    assert.deepEqual(alpha, { accepted: 0, reviewFile: uriOf('alpha/fragment-review.json') });
+  });
+
   it('a folder added over LSP is indexed: its file shares an ID with an open one', async () => {
     assert.deepEqual(duplicates(alphaOpened), [], 'gamma is not a workspace folder yet');
     const found = diagnosticsWhere(client, uriOf('alpha/a.fragment'), (d) => duplicates(d).length === 1);
