@@ -4,10 +4,12 @@
  * opens are not fragments. Only this file and recovery.ts import vscode-languageclient's values; the rest of
  * client/src imports its types only.
  */
+import { userInfo } from 'node:os';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { Uri, workspace } from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, type StaticFeature } from 'vscode-languageclient/node';
+import { acceptFindingMiddleware } from './accept-finding';
 import { schemaSetting } from './schema-setting';
 import { restartingErrorHandler, type RestartingErrorHandler } from './recovery';
 import { SERVER_NODE_FLAGS } from '../../server/src/node-flags';
@@ -35,6 +37,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     traceOutputChannel: outputChannel,
     errorHandler,
     middleware: {
+      executeCommand: acceptFindingMiddleware(systemUserName),
       workspace: {
         // In Restricted Mode the server gets the person's own fragments.schema only, never the workspace's.
         async configuration(params, token, next) {
@@ -59,6 +62,15 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
   );
   errorHandlers.set(client, errorHandler);
   return client;
+}
+
+/** The account name of the person, as the system knows it. */
+function systemUserName(): string | undefined {
+  try {
+    return userInfo().username || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * The status bar item shown while a fragment is open: which schema checks it (click opens that schema) and how many
- * problems the file has; a warning when the schema file itself has errors.
+ * problems the file has, and how many findings the review file accepts; a warning when the schema file itself has errors.
  */
 import * as vscode from 'vscode';
+import { ACCEPTED_COUNT_NOTIFICATION, REVIEW_INFO_REQUEST, type ReviewInfo } from '../../server/src/review/protocol';
 import { SCHEMA_CHANGED_NOTIFICATION, SchemaRequests, type SchemaInfo } from '../../server/src/schemas/protocol';
 import { exists } from './commands/folders';
 import type { ServerStarter } from './server-starter';
@@ -21,7 +22,9 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
   item.name = 'Fragment schema';
   item.command = OPEN_SCHEMA_COMMAND;
   let info: SchemaInfo | undefined;
+  let review: ReviewInfo | undefined;
   let asked = 0;
+  let reviewAsked = 0;
   const schemaFiles = vscode.workspace.createFileSystemWatcher('**/fragment.schema.json', false, true, false);
 
   const fragmentEditor = () => {
@@ -33,7 +36,9 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
     const editor = fragmentEditor();
     if (!editor || !info) return item.hide();
     const problems = vscode.languages.getDiagnostics(editor.document.uri).length;
-    const count = problems === 0 ? 'no problems' : problems === 1 ? '1 problem' : `${problems} problems`;
+    let count = problems === 0 ? 'no problems' : problems === 1 ? '1 problem' : `${problems} problems`;
+    const accepted = review?.accepted ?? 0;
+    if (accepted > 0) count += ` · ${accepted} accepted`;
     if (info.errors > 0) {
       const using = info.fallback === 'last-good' ? 'its last good version' : 'the built-in schema';
       item.text = `$(warning) ${info.label} has errors: using ${using} · ${count}`;
@@ -44,6 +49,7 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
       item.backgroundColor = undefined;
       item.tooltip = info.kind === 'default' ? 'Checked with the built-in schema. Click to view it.' : `Checked with ${info.label}. Click to open it.`;
     }
+    if (accepted > 0) item.tooltip += `\n${acceptedNote(accepted, review?.reviewFile)}`;
     item.show();
   };
 
@@ -58,6 +64,22 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
       if (ticket === asked) info = answer;
     } catch {
       if (ticket === asked) info = undefined; // the server is restarting; the next event asks again
+    }
+    show();
+    void refreshReview();
+  };
+
+  /** Asks the server how many findings of the active fragment the review file accepts; only the newest answer is shown. */
+  const refreshReview = async () => {
+    const editor = fragmentEditor();
+    const client = starter.running;
+    if (!editor || !client) return;
+    const ticket = ++reviewAsked;
+    try {
+      const answer = await client.sendRequest<ReviewInfo>(REVIEW_INFO_REQUEST, { uri: editor.document.uri.toString() });
+      if (ticket === reviewAsked) review = answer;
+    } catch {
+      if (ticket === reviewAsked) review = undefined;
     }
     show();
   };
@@ -96,7 +118,18 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
   );
   starter.onClientCreated((client) => [
     client.onNotification(SCHEMA_CHANGED_NOTIFICATION, () => void refresh()),
+    // The server says when a document's count of accepted findings changes (not on every keystroke).
+    client.onNotification(ACCEPTED_COUNT_NOTIFICATION, (params: { uri?: string }) => {
+      if (params.uri === fragmentEditor()?.document.uri.toString()) void refreshReview();
+    }),
     client.onDidChangeState(() => void refresh()),
   ]);
   void refresh();
+}
+
+/** Where the accepted findings are listed, and how to show one again. */
+function acceptedNote(accepted: number, reviewFile: string | undefined): string {
+  const where = reviewFile ? vscode.workspace.asRelativePath(vscode.Uri.parse(reviewFile)) : 'fragment-review.json';
+  const findings = accepted === 1 ? '1 finding is' : `${accepted} findings are`;
+  return `${findings} accepted in ${where} and not shown. To show one again, remove its entry from that file.`;
 }

@@ -5,6 +5,7 @@
  */
 import {
   DidChangeConfigurationNotification,
+  DidChangeWorkspaceFoldersNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -14,6 +15,7 @@ import {
 import { HANDLERS } from './handlers';
 import { documentView, TRACKED_DOCUMENTS } from './handlers/document-view';
 import { EDITING_CAPABILITIES } from './handlers/editing';
+import { pathToUri } from './files/uri';
 import type { Host } from './host/host';
 import { createServerState, readSettings, type ServerState } from './state';
 import { version } from '../../package.json';
@@ -24,7 +26,7 @@ export function serve(connection: Connection, host: Host, onInitialized: () => v
   let canPullConfiguration = false;
   // The one state of the server, passed to every handler. The workspace index reads an open document's records from
   // the view its diagnostics are checked in, so an edit is parsed once.
-  const { state, initialize, setSettings, settingsRead } = createServerState(connection, host, documents, (current, document) => {
+  const { state, initialize, setSettings, settingsRead, changeFolders, setFolderSchemas } = createServerState(connection, host, documents, (current, document) => {
     const view = documentView(current, document);
     return { idsGeneration: view.idsGeneration(), ids: () => view.recordIds(), parsed: () => view.parsed };
   });
@@ -33,6 +35,7 @@ export function serve(connection: Connection, host: Host, onInitialized: () => v
     if (canPullConfiguration) {
       try {
         setSettings(readSettings(await connection.workspace.getConfiguration('fragments')));
+        await readFolderSchemas();
       } catch (error) {
         connection.console.warn(`Could not read the fragments settings, keeping the previous ones: ${String(error)}`);
       }
@@ -41,19 +44,38 @@ export function serve(connection: Connection, host: Host, onInitialized: () => v
     }
   }
 
+  /** `fragments.schema` is a resource setting: each workspace folder may name its own schema file. */
+  async function readFolderSchemas(): Promise<void> {
+    const folders = state.folders();
+    if (folders.length === 0) return setFolderSchemas(new Map());
+    const answers: unknown[] = await connection.workspace.getConfiguration(folders.map((folder) => ({ scopeUri: pathToUri(folder), section: 'fragments' })));
+    setFolderSchemas(new Map(folders.map((folder, i) => [folder, readSettings(answers[i]).schema])));
+  }
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     initialize(params);
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings) setSettings(readSettings(options.settings));
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental }, ...EDITING_CAPABILITIES },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...EDITING_CAPABILITIES,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
       serverInfo: { name: 'fragment-language-server', version },
     };
   });
 
   connection.onInitialized(() => {
     onInitialized();
+    // Registered here, after the library's own workspace-folder feature has set its handler up in initialize.
+    connection.onNotification(DidChangeWorkspaceFoldersNotification.type, (params) => {
+      changeFolders(params.event);
+      void state.ready
+        .then(() => (canPullConfiguration ? readFolderSchemas().catch((error: unknown) => connection.console.warn(`Could not read the settings of the workspace folders: ${String(error)}`)) : undefined))
+        .then(() => state.foldersChanged.fire());
+    });
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'fragments' }).catch(() => undefined);
       void refreshSettings().finally(settingsRead);

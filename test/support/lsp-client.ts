@@ -36,6 +36,10 @@ export interface StartOptions {
   rootUri?: string | null;
   /** workspace/configuration answers, by section; when given, the client claims configuration support. */
   configuration?: Record<string, unknown>;
+  /** workspace/configuration answers for one scope (a workspace folder's URI), by section; else `configuration`'s. */
+  scopedConfiguration?: Record<string, Record<string, unknown>>;
+  /** Sent as the initialize request's workspaceFolders (multi-root). */
+  workspaceFolders?: { uri: string; name: string }[];
   args?: string[];
   /** Node arguments that start another language server instead of ours (the bench's side-by-side comparison). */
   serverArgs?: string[];
@@ -75,8 +79,12 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
       }
     }
   });
-  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
-    p.items.map((item) => (item.section ? options.configuration?.[item.section] : undefined) ?? null),
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string; scopeUri?: string }[] }) =>
+    p.items.map((item) => {
+      if (!item.section) return null;
+      const scoped = item.scopeUri ? options.scopedConfiguration?.[item.scopeUri]?.[item.section] : undefined;
+      return scoped ?? options.configuration?.[item.section] ?? null;
+    }),
   );
   connection.onRequest('client/registerCapability', (p: { registrations: Registration[] }) => {
     registrations.push(...p.registrations);
@@ -93,6 +101,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
   const initialize = connection.sendRequest<InitializeResult>('initialize', {
     processId: process.pid,
     rootUri: options.rootUri ?? null,
+    ...(options.workspaceFolders ? { workspaceFolders: options.workspaceFolders } : {}),
     capabilities: {
       workspace: { configuration: options.configuration !== undefined },
       textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } },

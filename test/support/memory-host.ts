@@ -60,6 +60,7 @@ export function memoryHost(files: Record<string, string> = {}): MemoryHost {
       readFolder: async (path) => readFolder(path),
       readHead: async (path, bytes) => readHead(path, bytes),
       readText: async (path, limit) => readText(path, limit),
+      writeText: async (path, text) => void disk.set(path, text),
     },
     filesSync: { realPath, stat, readFolder, readHead, readText },
     clock: {

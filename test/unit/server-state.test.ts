@@ -104,4 +104,27 @@ describe('the server state on an in-memory host', () => {
     assert.deepEqual(server.published.filter((p) => p.uri === `file://${path}`).map((p) => p.version), [1, 4]);
     assert.deepEqual(codes(server.last(path)!.diagnostics), []);
   });
+
+  it('reads and writes the review file through the host only', async () => {
+    const line = CONTINENTAL.split('\n').findIndex((l) => l.startsWith('**Scale**')) + 1;
+    const entry = { file: 'a.fragment', line, code: 'invalid-value', value: 'Continental', acceptedBy: 'Amal', reason: 'Agreed.' };
+    const host = memoryHost({ [`${ROOT}/a.fragment`]: CONTINENTAL, [`${ROOT}/fragment-review.json`]: JSON.stringify({ accepted: [entry] }) });
+    const server = start(host);
+    server.open(`${ROOT}/a.fragment`, CONTINENTAL);
+    await host.settle();
+    assert.deepEqual(codes(server.last(`${ROOT}/a.fragment`)!.diagnostics), [], 'the review file on the host accepts it');
+    assert.equal(server.state.reviews.acceptedIn(`file://${ROOT}/a.fragment`), 1);
+
+    host.disk.set(`${ROOT}/fragment-review.json`, JSON.stringify({ accepted: [] }));
+    server.call('onDidChangeWatchedFiles', { changes: [{ uri: `file://${ROOT}/fragment-review.json`, type: 2 }] });
+    await host.settle();
+    const [finding] = server.last(`${ROOT}/a.fragment`)!.diagnostics;
+    assert.equal(finding.code, 'invalid-value');
+
+    const argument = { uri: `file://${ROOT}/a.fragment`, finding: { code: 'invalid-value', line, value: 'Continental', file: 'a.fragment' }, acceptedBy: 'Amal', reason: 'Agreed.' };
+    await server.call('onExecuteCommand', { command: 'fragments.server.acceptFinding', arguments: [argument] });
+    await host.settle();
+    assert.deepEqual(JSON.parse(host.disk.get(`${ROOT}/fragment-review.json`)!).accepted, [entry]);
+    assert.deepEqual(codes(server.last(`${ROOT}/a.fragment`)!.diagnostics), []);
+  });
 });

@@ -8,7 +8,9 @@ import { fixKindOf } from '../core/features/fixes';
 import { quickFixes } from '../core/features/quick-fixes';
 import { redactionActions, REDACT_KIND } from '../core/features/redaction';
 import { SORT_FIELDS_KIND, sortFieldsEdits } from '../core/features/sort-fields';
-import type { Handler } from '../state';
+import { recordIds, type FragmentDiagnostic, type ParsedDocument } from '../core';
+import { ACCEPT_FINDING_COMMAND, type AcceptFindingArguments } from '../review/protocol';
+import type { Handler, ServerState } from '../state';
 import { documentView, type DocumentView } from './document-view';
 import { answerSafely } from './safely';
 
@@ -49,6 +51,7 @@ export const codeActionsHandler: Handler = (services) => {
           .map((d) => (d.data ? d : (current.find((c) => c.code === d.code && c.message === d.message && sameRange(c, d)) ?? d)));
         const snippetEdits = services.clientCapabilities().workspace?.workspaceEdit?.snippetEditSupport === true;
         actions.push(...quickFixes({ document: view.parsed, schema, uri, snippetEdits, partial: truncated !== undefined }, inContext, current));
+        actions.push(...acceptActions(services, uri, view, inContext));
       }
       if (wanted(params, REDACT_KIND)) actions.push(...redactionActions(view.parsed, schema, uri, params.range));
       // Over the size limit whole-file edits are off (the file-too-large note says so): they would cover only part.
@@ -60,9 +63,9 @@ export const codeActionsHandler: Handler = (services) => {
       for (const kind of WHOLE_FILE_KINDS) {
         if (!wanted(params, kind)) continue;
         if (params.context.only) {
-          const action = wholeFileAction(kind, uri, view);
+          const action = wholeFileAction(services, kind, uri, view);
           if (action) actions.push(action);
-        } else if (kind !== FIX_ALL_KIND || view.diagnostics().some((d) => fixKindOf(d)?.canBeSafe)) {
+        } else if (kind !== FIX_ALL_KIND || unaccepted(services, uri, view).some((d) => fixKindOf(d)?.canBeSafe)) {
           const data: WholeFileData = { uri, version: document.version, kind };
           actions.push({ title: TITLES[kind], kind, data });
         }
@@ -78,7 +81,7 @@ export const codeActionsHandler: Handler = (services) => {
       if (!document || document.version !== data.version) return action; // the file changed since: nothing to apply
       const view = documentView(services, document);
       if (view.truncated) return action;
-      const resolved = wholeFileAction(data.kind, data.uri, view);
+      const resolved = wholeFileAction(services, data.kind, data.uri, view);
       return { ...action, edit: resolved?.edit ?? { changes: { [data.uri]: [] } } };
     }),
   );
@@ -94,8 +97,37 @@ interface WholeFileData {
   kind: string;
 }
 
-/** Fix-all or sort-fields with its edits, or undefined when it would change nothing. */
-function wholeFileAction(kind: string, uri: string, view: DocumentView): CodeAction | undefined {
-  const edits = kind === FIX_ALL_KIND ? fixAll(view.text, { schema: view.schema }).edits : sortFieldsEdits(view.parsed, view.schema);
+/**
+ * Fix-all or sort-fields with its edits, or undefined when it would change nothing. Fix-all leaves alone what the
+ * review file accepts: a reviewer accepted that value as it is.
+ */
+function wholeFileAction(state: ServerState, kind: string, uri: string, view: DocumentView): CodeAction | undefined {
+  const { schema } = view;
+  const fixable = (document: ParsedDocument, diagnostics: FragmentDiagnostic[]) =>
+    state.reviews.withoutAccepted(uri, diagnostics, { schema, parsed: () => document, recordIds: () => recordIds(document, schema) });
+  const edits = kind === FIX_ALL_KIND ? fixAll(view.text, { schema, fixable }).edits : sortFieldsEdits(view.parsed, schema);
   return edits.length ? { title: TITLES[kind], kind, edit: { changes: { [uri]: edits } } } : undefined;
+}
+
+/** The document's findings that the review file does not accept. */
+function unaccepted(state: ServerState, uri: string, view: DocumentView): FragmentDiagnostic[] {
+  return state.reviews.withoutAccepted(uri, view.diagnostics(), { schema: view.schema, parsed: () => view.parsed, parsedAround: (line) => view.parsedAround(line), recordIds: () => view.recordIds() });
+}
+
+export const ACCEPT_FINDING_TITLE = 'Accept this finding…';
+
+/**
+ * "Accept this finding…" for each finding the review file can name: it runs the server command that writes the entry
+ * (the VS Code client asks for the reason first). Last in the list: fixing a finding comes before accepting it.
+ */
+function acceptActions(state: ServerState, uri: string, view: DocumentView, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (!diagnostic.data) continue; // not one of ours as published: nothing to name it by
+    const finding = state.reviews.findingFor(uri, diagnostic as FragmentDiagnostic, view.parsed, view.schema);
+    if (!finding) continue;
+    const argument: AcceptFindingArguments = { uri, finding };
+    actions.push({ title: ACCEPT_FINDING_TITLE, kind: 'quickfix', diagnostics: [diagnostic], command: { title: ACCEPT_FINDING_TITLE, command: ACCEPT_FINDING_COMMAND, arguments: [argument] } });
+  }
+  return actions;
 }

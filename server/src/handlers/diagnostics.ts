@@ -1,7 +1,8 @@
 /**
  * Publishes diagnostics: the path of one keystroke. The state's one debounce (state/documents.ts) fires
  * `documentChanged`; the document's view (document-view.ts) parses and checks that version once; the workspace index
- * takes the document's record IDs from the same checks and answers its duplicate IDs; both are merged and published.
+ * takes the document's record IDs from the same checks and answers its duplicate IDs; both are merged, the findings
+ * the review file accepts are left out (review/store.ts), and the rest is published.
  * Results carry the document version, and a check whose document changed meanwhile is dropped, so a stale result
  * never covers a newer one.
  */
@@ -30,7 +31,10 @@ export const diagnosticsHandler: Handler = (state) => {
   };
 
   documents.onDocumentChanged((document) => void publish(document));
-  documents.onDidClose(({ document }) => void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }));
+  documents.onDidClose(({ document }) => {
+    state.reviews.forget(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
   // Another file now shares (or no longer shares) an ID with these documents: check them again.
   workspace.onDidChange((uris) => {
     for (const uri of uris) {
@@ -40,15 +44,18 @@ export const diagnosticsHandler: Handler = (state) => {
   });
   state.settingsChanged.on(publishAll);
   state.schemaChanged.on(publishAll);
+  state.reviews.changed.on(publishAll);
 };
 
 /**
- * An open document's problems: the core's, and those it has with other files; when only part of it is checked (it is
- * over the size limit) a note says so first. Check Workspace reports open documents the same way.
+ * An open document's problems: the core's, and those it has with other files, less those the review file accepts;
+ * when only part of it is checked (it is over the size limit) a note says so first. Check Workspace reports open
+ * documents the same way.
  */
 export function openDiagnostics(state: ServerState, document: TextDocument): FragmentDiagnostic[] {
   const view = documentView(state, document);
-  const diagnostics = mergeDiagnostics(view.diagnostics(), state.workspace.duplicatesFor(document.uri));
+  const merged = mergeDiagnostics(view.diagnostics(), state.workspace.duplicatesFor(document.uri));
+  const diagnostics = state.reviews.filter(document.uri, merged, { schema: view.schema, parsed: () => view.parsed, parsedAround: (line) => view.parsedAround(line), recordIds: () => view.recordIds() });
   return view.truncated ? [view.truncated, ...diagnostics] : diagnostics;
 }
 

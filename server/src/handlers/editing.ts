@@ -1,9 +1,8 @@
 /** The editing features' handlers and the capabilities they announce in initialize (server.ts spreads them in). */
 import type { ServerCapabilities } from 'vscode-languageserver/node';
-import { SORT_FIELDS_COMMAND } from '../core/features/sort-fields';
 import type { Handler } from '../state';
 import { CODE_ACTION_KINDS, codeActionsHandler } from './code-actions';
-import { commandsHandler } from './commands';
+import { commandsHandler, SERVER_COMMANDS } from './commands';
 import { completionHandler } from './completion';
 import { documentSymbolsHandler } from './document-symbols';
 import { foldingHandler } from './folding';
@@ -27,5 +26,5 @@ export const EDITING_CAPABILITIES: ServerCapabilities = {
   documentSymbolProvider: true,
   foldingRangeProvider: true,
   documentFormattingProvider: true,
-  executeCommandProvider: { commands: [SORT_FIELDS_COMMAND] },
+  executeCommandProvider: { commands: SERVER_COMMANDS },
 };

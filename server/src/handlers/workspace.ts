@@ -3,9 +3,9 @@
  * and answers `fragments/checkWorkspace` by publishing diagnostics for every fragment file, open or not.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType, type CancellationToken, type Diagnostic } from 'vscode-languageserver/node';
-import { mergeDiagnostics, validate } from '../core';
+import { mergeDiagnostics, parseWithSchema, recordIds, validateParsed } from '../core';
 import { mayBeFragment } from '../core/fragment-file';
-import { WATCHED_FRAGMENT_FILES } from '../files';
+import { isInside, WATCHED_FRAGMENT_FILES } from '../files';
 import { uriToPath } from '../files/uri';
 import { yieldTo } from '../host/host';
 import type { Handler, ServerState } from '../state';
@@ -37,6 +37,8 @@ export const workspaceHandler: Handler = (state) => {
   });
   state.watchedFilesChanged.on((changes) => {
     for (const change of changes) {
+      const path = uriToPath(change.uri);
+      if (path !== undefined) state.reviews.fileChanged(path);
       if (!mayBeFragment(change.uri, state.settings().detectByContent) && !published.has(change.uri)) continue;
       const deleted = change.type === FileChangeType.Deleted;
       void workspace.fileChanged(change.uri, deleted).then(() => {
@@ -54,8 +56,26 @@ export const workspaceHandler: Handler = (state) => {
   workspace.onDidChange((uris) => {
     for (const uri of uris) if (published.has(uri) && !documents.get(uri)) void publishFromDisk(state, uri, published);
   });
+  // Folders added or removed: the files of a removed folder no longer show what Check Workspace found in them, the
+  // review files follow, and the schemas are looked up again (which folder a file is in decides its schema), which
+  // reads the index again (schemaChanged below): the new folders' files are indexed, the removed folders' dropped.
+  state.foldersChanged.on(() => {
+    const folders = state.folders();
+    for (const uri of [...published]) {
+      const path = uriToPath(uri);
+      if (path !== undefined && folders.some((folder) => isInside(path, folder))) continue;
+      published.delete(uri);
+      if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    state.reviews.foldersChanged();
+    state.schemas.reload();
+  });
   // Record starts and keys may be read differently, and which files are fragments may have changed.
   state.settingsChanged.on(() => void workspace.reindex());
+  // A review file changed: the checked files that are not open show what it accepts now (open ones: diagnostics handler).
+  state.reviews.changed.on(() => {
+    for (const uri of published) if (!documents.get(uri)) void publishFromDisk(state, uri, published);
+  });
   state.schemaChanged.on(() => void workspace.reindex());
 
   connection.onRequest(CHECK_WORKSPACE_REQUEST, async (params: CheckWorkspaceParams | undefined, token: CancellationToken): Promise<CheckWorkspaceResult> => {
@@ -108,7 +128,10 @@ async function publishFromDisk(state: ServerState, uri: string, published: Set<s
   if (!decoded.ok) return undefined;
   const open = state.documents.get(uri);
   if (open) return openDiagnostics(state, open); // opened meanwhile: the open text wins
-  const diagnostics = mergeDiagnostics(validate(decoded.text, { schema: state.schemas.schemaFor(uri), uri }), state.workspace.duplicatesFor(uri));
+  const schema = state.schemas.schemaFor(uri);
+  const parsed = parseWithSchema(decoded.text, schema);
+  const merged = mergeDiagnostics(validateParsed(parsed, { schema, uri }), state.workspace.duplicatesFor(uri));
+  const diagnostics = state.reviews.filter(uri, merged, { schema, parsed: () => parsed, recordIds: () => recordIds(parsed, schema) });
   published.add(uri);
   void state.connection.sendDiagnostics({ uri, diagnostics });
   return diagnostics;

@@ -46,6 +46,11 @@ export interface HostFiles {
   readHead(path: string, bytes: number): Promise<Uint8Array | undefined>;
   /** A regular file of at most `limit` bytes as UTF-8 text, or why not (not regular, too large, binary…). */
   readText(path: string, limit: number): Promise<TextFileResult>;
+  /**
+   * Writes a whole file in one step (a new file beside it takes its place), so a reader never sees half of it. The
+   * server writes only files it owns the format of (the review file of accepted findings); undefined when written.
+   */
+  writeText(path: string, text: string): Promise<{ reason: string } | undefined>;
 }
 
 /**

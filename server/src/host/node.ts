@@ -1,6 +1,7 @@
 /** The host when the server runs in Node: the disk through node:fs (bounded, safe reads: node-read.ts) and Node's timers. */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Host, HostFiles, HostFilesSync } from './host';
 import { readHead, readHeadSync, readTextFile, readTextFileSync } from './node-read';
 
@@ -27,7 +28,21 @@ export const nodeFiles: HostFiles = {
   readFolder: (path) => readdir(path, { withFileTypes: true }).catch(() => undefined),
   readHead,
   readText: readTextFile,
+  writeText,
 };
+
+/** A temporary file in the same folder (so the rename stays on one disk) takes the file's place. */
+async function writeText(path: string, text: string): Promise<{ reason: string } | undefined> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(temporary, text, { flag: 'wx' });
+    await rename(temporary, path);
+    return undefined;
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    return { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+  }
+}
 
 export const nodeHost: Host = {
   files: nodeFiles,

@@ -12,8 +12,8 @@ import { readSchemaText, SchemaFiles, schemaFileExists, type AppliedSchema, type
 
 export interface SchemaStoreContext {
   host: Host;
-  /** The `fragments.schema` setting. */
-  schemaSetting(): string;
+  /** The `fragments.schema` setting that applies to a path (its workspace folder's; no path: the first folder's). */
+  schemaSetting(path?: string): string;
   /** The workspace folders, as paths. */
   folders(): readonly string[];
   /** The text of a file open in the editor (any open document), which wins over the disk. */
@@ -57,7 +57,8 @@ export class SchemaStore {
 
   /** The schema of an open (or any) document: a document with no folder gets the first workspace folder's. */
   appliedTo(uri: string): AppliedSchema {
-    const setting = this.context.schemaSetting();
+    const path = uriToPath(uri);
+    const setting = this.context.schemaSetting(path);
     const cached = this.applied.get(uri);
     if (cached && cached.setting === setting) {
       // A schema file deleted or renamed without a watched-file event (some clients do not watch files) stops
@@ -65,11 +66,10 @@ export class SchemaStore {
       const { source, fallback } = cached.result;
       if (source.kind === 'default' || fallback === 'default' || this.exists(source.path)) return cached.result;
       this.forgetFile(source.path);
-      const path = source.path;
-      this.context.host.clock.soon(() => this.gone.fire(path)); // the other documents follow
+      const gone = source.path;
+      this.context.host.clock.soon(() => this.gone.fire(gone)); // the other documents follow
     }
-    const path = uriToPath(uri);
-    const options = this.options();
+    const options = this.options(setting);
     const result = path !== undefined ? this.files.forFile(path, options) : this.files.forDocumentWithoutFolder(options);
     this.applied.set(uri, { setting, result });
     return result;
@@ -78,12 +78,12 @@ export class SchemaStore {
   /** The schema of a folder (a new fragment about to be created there); no folder: as for a document without one. */
   appliedToFolder(folderUri: string | undefined): AppliedSchema {
     const folder = folderUri ? uriToPath(folderUri) : undefined;
-    return folder !== undefined ? this.files.forFolder(folder, this.options()) : this.files.forDocumentWithoutFolder(this.options());
+    return folder !== undefined ? this.files.forFolder(folder, this.options(this.context.schemaSetting(folder))) : this.files.forDocumentWithoutFolder(this.options(this.context.schemaSetting()));
   }
 
   /** The schema of the workspace as a whole (its first folder's): what records are compared across files with. */
   workspaceSchema(): Schema {
-    return this.files.forDocumentWithoutFolder(this.options()).schema;
+    return this.files.forDocumentWithoutFolder(this.options(this.context.schemaSetting())).schema;
   }
 
   /**
@@ -143,7 +143,7 @@ export class SchemaStore {
     return this.edited.get(path) ?? this.context.openText(path);
   }
 
-  private options(): SchemaOptions {
-    return { workspaceRoots: this.context.folders(), explicitPath: this.context.schemaSetting() };
+  private options(setting: string): SchemaOptions {
+    return { workspaceRoots: this.context.folders(), explicitPath: setting };
   }
 }

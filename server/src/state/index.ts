@@ -7,13 +7,17 @@
  * - `schemaChanged` (`schemas.changed`): a schema file changed, appeared or went away, and every open fragment has
  *   its new schema;
  * - `documentChanged` (on each view): a version of an open document to act on, once per version, debounced;
- * - `watchedFilesChanged`: files changed on disk (workspace/didChangeWatchedFiles, which takes one handler only).
+ * - `watchedFilesChanged`: files changed on disk (workspace/didChangeWatchedFiles, which takes one handler only);
+ * - `foldersChanged`: workspace folders were added or removed (workspace/didChangeWorkspaceFolders), and their
+ *   settings have been read.
  */
-import type { ClientCapabilities, Connection, FileEvent, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, FileEvent, InitializeParams, TextDocuments, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { normalizePath } from '../core/schema/discover';
+import { isInside } from '../files';
 import { uriToPath } from '../files/uri';
 import type { Host } from '../host/host';
+import { ReviewStore } from '../review/store';
 import { SchemaStore, type SchemaChange } from '../schemas/store';
 import { WorkspaceIndex, type OpenRecords } from '../workspace';
 import { openDocumentViews, type OpenDocuments } from './documents';
@@ -34,16 +38,19 @@ export interface ServerState {
   settings(): Settings;
   /** What the client said it supports (snippets, Markdown, snippet edits, file watchers), from initialize. */
   clientCapabilities(): ClientCapabilities;
-  /** The workspace folders, as paths. */
+  /** The workspace folders, as paths: those of initialize, then as folders are added and removed. */
   folders(): readonly string[];
   schemas: SchemaStore;
   workspace: WorkspaceIndex;
+  /** Each workspace folder's review file of accepted findings (`reviews.changed`: one was written or changed). */
+  reviews: ReviewStore;
   /** Settles once the client's settings have been read (or could not be). */
   ready: Promise<void>;
   settingsChanged: Emitter<void>;
   /** The same emitter as `schemas.changed`. */
   schemaChanged: Emitter<SchemaChange>;
   watchedFilesChanged: Emitter<FileEvent[]>;
+  foldersChanged: Emitter<void>;
   /** Each recently used document's parse and per-record checks, so that an edit re-checks one record (document-view.ts). */
   checkedViews: CheckedViews;
 }
@@ -54,6 +61,10 @@ export interface ServerStateControl {
   /** From the initialize request: the client's capabilities and the workspace folders. */
   initialize(params: InitializeParams): void;
   setSettings(settings: Settings): void;
+  /** Workspace folders were added or removed. */
+  changeFolders(event: WorkspaceFoldersChangeEvent): void;
+  /** Each workspace folder's own `fragments.schema` (a resource setting), by folder path. */
+  setFolderSchemas(schemas: ReadonlyMap<string, string>): void;
   /** The client's settings have been read (or could not be): `ready` settles. */
   settingsRead(): void;
 }
@@ -71,13 +82,20 @@ export function createServerState(
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let clientCapabilities: ClientCapabilities = {};
   let folders: readonly string[] = [];
+  let folderSchemas: ReadonlyMap<string, string> = new Map();
+  /** The setting of the innermost folder that holds `path` (no path: the first folder's), else the window's. */
+  const schemaSetting = (path?: string) => {
+    let folder = path === undefined ? folders[0] : undefined;
+    if (path !== undefined) for (const f of folders) if (isInside(path, f) && (folder === undefined || f.length > folder.length)) folder = f;
+    return (folder !== undefined ? folderSchemas.get(folder) : undefined) ?? settings.schema;
+  };
   let settingsRead: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (settingsRead = resolve));
   const views = openDocumentViews(textDocuments, host.clock, () => settings.validationDelay);
   const openText = (path: string) => [...views.fragments.all(), ...views.schemas.all()].find((document) => uriToPath(document.uri) === path)?.getText();
   const schemas = new SchemaStore({
     host,
-    schemaSetting: () => settings.schema,
+    schemaSetting,
     folders: () => folders,
     openText,
     openFragmentUris: () => views.fragments.all().map((document) => document.uri),
@@ -97,6 +115,14 @@ export function createServerState(
       void connection.window.showWarningMessage(message);
     },
   });
+  const reviews = new ReviewStore({
+    host,
+    folders: () => folders,
+    warn: (message) => {
+      connection.console.warn(message);
+      void connection.window.showWarningMessage(message);
+    },
+  });
   const state: ServerState = {
     connection,
     host,
@@ -107,10 +133,12 @@ export function createServerState(
     folders: () => folders,
     schemas,
     workspace,
+    reviews,
     ready,
     settingsChanged: new Emitter(),
     schemaChanged: schemas.changed,
     watchedFilesChanged: new Emitter(),
+    foldersChanged: new Emitter(),
     checkedViews: new Map(),
   };
   return {
@@ -121,6 +149,15 @@ export function createServerState(
     },
     setSettings(next) {
       settings = next;
+    },
+    changeFolders(event) {
+      const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+      const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+      const kept = folders.filter((f) => !removed.has(f));
+      folders = [...kept, ...added.filter((p, i) => !kept.includes(p) && added.indexOf(p) === i)];
+    },
+    setFolderSchemas(next) {
+      folderSchemas = next;
     },
     settingsRead: () => settingsRead(),
   };

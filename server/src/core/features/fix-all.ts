@@ -17,6 +17,8 @@ const MAX_ROUNDS = 8;
 export interface FixAllOptions {
   schema: Schema;
   now?: Date;
+  /** The problems it may fix, of those found in each round (all by default): the editor leaves out accepted findings. */
+  fixable?(document: ParsedDocument, diagnostics: FragmentDiagnostic[]): FragmentDiagnostic[];
 }
 
 /** The edits of the diagnostic's safe fix (see fixes/fix.ts), or nothing when every fix for it needs a person. */
@@ -64,7 +66,7 @@ export function fixAll(text: string, options: FixAllOptions): FixAllResult {
   let document = parseWithSchema(current, schema);
   let diagnostics = validateParsed(document, { schema, now });
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const edits = safeEdits(document, schema, diagnostics);
+    const edits = safeEdits(document, schema, options.fixable ? options.fixable(document, diagnostics) : diagnostics);
     if (edits.length === 0) break;
     current = applyEdits(current, edits);
     document = parseWithSchema(current, schema);
