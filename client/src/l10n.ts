@@ -1,24 +1,23 @@
 /**
  * The language of the extension's own messages. Every call site translates with `l10n.t` from `@vscode/l10n` (the
- * form `@vscode/l10n-dev export` extracts into l10n/bundle.l10n.json); this module decides which catalogue it reads.
+ * form `npm run l10n:export`, @vscode/l10n-dev, extracts into l10n/bundle.l10n.json); this module decides which
+ * catalogue it reads.
  *
  * `vscode.l10n` follows VS Code's display language only, but an officer whose VS Code is in English may want the
  * checker in French, Spanish or Arabic (`fragments.locale`, which the language server reads as well). So:
  * - `auto`: the catalogue VS Code loaded for its display language (`vscode.l10n.bundle`), English when there is none;
  * - `en`: no catalogue, the English source;
- * - `fr`, `es`, `ar`: the catalogue shipped in l10n/, imported here so it is in the bundle whatever VS Code loaded.
+ * - `fr`, `es`, `ar`: that language's catalogue from the extension's l10n folder. Read from disk when chosen, not
+ *   bundled: dist/client.js is parsed at every activation (any plain-text file), and most people never need it.
  *
  * The extension's two bundles (dist/client.js and dist/language-client.js) each hold their own copy of @vscode/l10n,
  * so each calls followLocaleSetting.
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import arabic from '../../l10n/bundle.l10n.ar.json';
-import spanish from '../../l10n/bundle.l10n.es.json';
-import french from '../../l10n/bundle.l10n.fr.json';
 
-/** The languages the extension ships, besides English (the source). */
-export const TRANSLATED: Readonly<Record<string, Record<string, string>>> = { fr: french, es: spanish, ar: arabic };
+/** The languages the extension ships a catalogue for, besides English (the source): `fragments.locale`'s choices. */
+export const TRANSLATED_LANGUAGES = ['fr', 'es', 'ar'] as const;
 /** Languages written from right to left. */
 const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ur']);
 
@@ -27,12 +26,15 @@ export function localeSetting(): string {
   return vscode.workspace.getConfiguration('fragments').get<string>('locale', 'auto') || 'auto';
 }
 
+function isTranslated(language: string): boolean {
+  return (TRANSLATED_LANGUAGES as readonly string[]).includes(language);
+}
+
 /** The language the extension's messages are shown in: a language tag such as `fr` or `en`. */
 export function messageLanguage(): string {
   const setting = localeSetting();
-  if (setting !== 'auto' && (setting === 'en' || setting in TRANSLATED)) return setting;
-  const display = vscode.env.language.toLowerCase();
-  return vscode.l10n.bundle ? display : 'en';
+  if (setting === 'en' || isTranslated(setting)) return setting;
+  return vscode.l10n.bundle ? vscode.env.language.toLowerCase() : 'en';
 }
 
 /** `rtl` for a language written from right to left, else `ltr`: for the records table's page. */
@@ -40,11 +42,18 @@ export function textDirection(language = messageLanguage()): 'rtl' | 'ltr' {
   return RIGHT_TO_LEFT.has(language.split('-')[0]) ? 'rtl' : 'ltr';
 }
 
-/** Points @vscode/l10n at the catalogue `fragments.locale` and the display language call for. */
-export function applyLocaleSetting(): void {
+/** Points @vscode/l10n at the catalogue that `fragments.locale` and the display language call for. */
+export function applyLocaleSetting(context: vscode.ExtensionContext): void {
   const setting = localeSetting();
-  const chosen = setting === 'en' ? {} : TRANSLATED[setting] ?? vscode.l10n.bundle ?? {};
-  l10n.config({ contents: chosen });
+  if (setting === 'en') return l10n.config({ contents: {} });
+  if (isTranslated(setting)) {
+    try {
+      return l10n.config({ fsPath: context.asAbsolutePath(`l10n/bundle.l10n.${setting}.json`) });
+    } catch {
+      // A damaged installation: the display language's catalogue (or English) rather than no messages at all.
+    }
+  }
+  l10n.config({ contents: vscode.l10n.bundle ?? {} });
 }
 
 const localeChanged = new vscode.EventEmitter<void>();
@@ -54,13 +63,13 @@ let following = false;
 
 /** Applies `fragments.locale` now and whenever it changes. */
 export function followLocaleSetting(context: vscode.ExtensionContext): void {
-  applyLocaleSetting();
+  applyLocaleSetting(context);
   if (following) return;
   following = true;
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('fragments.locale')) return;
-      applyLocaleSetting();
+      applyLocaleSetting(context);
       localeChanged.fire();
     }),
   );
