@@ -15,11 +15,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-
-/** The languages the extension ships a catalogue for, besides English (the source): `fragments.locale`'s choices. */
-export const TRANSLATED_LANGUAGES = ['fr', 'es', 'ar'] as const;
-/** Languages written from right to left. */
-const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ur']);
+import { TRANSLATED_LANGUAGES } from './languages';
 
 /** `fragments.locale` as set, or `auto`. */
 export function localeSetting(): string {
@@ -35,11 +31,6 @@ export function messageLanguage(): string {
   const setting = localeSetting();
   if (setting === 'en' || isTranslated(setting)) return setting;
   return vscode.l10n.bundle ? vscode.env.language.toLowerCase() : 'en';
-}
-
-/** `rtl` for a language written from right to left, else `ltr`: for the records table's page. */
-export function textDirection(language = messageLanguage()): 'rtl' | 'ltr' {
-  return RIGHT_TO_LEFT.has(language.split('-')[0]) ? 'rtl' : 'ltr';
 }
 
 /** Points @vscode/l10n at the catalogue that `fragments.locale` and the display language call for. */

@@ -9,7 +9,8 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { RECORDS_CHANGED_NOTIFICATION, RECORDS_REQUEST, type RecordsParams, type RecordsResult } from '../../../server/src/records/protocol';
 import type { ServerStarter, StartedServer } from '../server-starter';
-import { messageLanguage, onDidChangeLocale, textDirection } from '../l10n';
+import { messageLanguage, onDidChangeLocale } from '../l10n';
+import { textDirection } from '../languages';
 import type { FromWebview, Scope, ToWebview } from './messages';
 import { webviewStrings } from './strings';
 
