@@ -100,6 +100,23 @@ for (const language of LANGUAGES) {
       await frame.locator('#records tbody tr', { hasText: 'meduim' }).waitFor();
     });
 
+    if (language.locale === 'fr') {
+      test('client: changing fragments.locale while VS Code runs redraws the status item and the open records table', { timeout: 120_000 }, async () => {
+        await wb.openFile('planted.fragment');
+        // A team's workspace setting, over the person's own: the workspace's .vscode/settings.json, which VS Code watches.
+        mkdirSync(join(workspace, '.vscode'), { recursive: true });
+        const settingsFile = join(workspace, '.vscode', 'settings.json');
+        writeFileSync(settingsFile, JSON.stringify({ 'fragments.locale': 'es' }, null, 2));
+        await page.locator('.statusbar-item', { hasText: /Esquema integrado · / }).first().waitFor({ timeout: 30_000 });
+        await wb.runCommand('Fragments: Show Records Table', 60_000);
+        const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+        await frame.locator('h1', { hasText: 'Registros' }).waitFor({ timeout: 30_000 });
+        assert.equal(await frame.locator('html').getAttribute('lang'), 'es');
+        writeFileSync(settingsFile, '{}\n');
+        await frame.locator('h1', { hasText: language.recordsHeading }).waitFor({ timeout: 30_000 });
+      });
+    }
+
     // Needs the language server's translations (server/l10n): passes once the server half of issue 16 is in.
     test(`server: the squiggle's message, in its hover and the Problems panel, is in ${language.locale}`, { timeout: 120_000 }, async () => {
       await wb.openFile('planted.fragment');
