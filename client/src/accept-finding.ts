@@ -3,6 +3,7 @@
  * the person is asked why. Escape writes nothing. Used as the language client's `executeCommand` middleware.
  */
 import { window } from 'vscode';
+import * as l10n from '@vscode/l10n';
 import { ACCEPT_FINDING_COMMAND, type AcceptFindingArguments } from '../../server/src/review/protocol';
 
 type Next = (command: string, args: unknown[]) => unknown;
@@ -14,11 +15,11 @@ export function acceptFindingMiddleware(userName: () => string | undefined) {
     const argument = args[0] as AcceptFindingArguments | undefined;
     if (!argument?.finding) return next(command, args);
     const reason = await window.showInputBox({
-      title: `Accept this finding (${argument.finding.code})`,
-      prompt: 'Why is it accepted? The reason is saved in fragment-review.json in the workspace folder. To show the finding again, remove its entry from that file.',
-      placeHolder: 'For example: the team agreed on this value',
+      title: l10n.t('Accept this finding ({0})', argument.finding.code),
+      prompt: l10n.t('Why is it accepted? The reason is saved in fragment-review.json in the workspace folder. To show the finding again, remove its entry from that file.'),
+      placeHolder: l10n.t('For example: the team agreed on this value'),
       ignoreFocusOut: true,
-      validateInput: (text) => (text.trim() === '' ? 'Write the reason, or press Escape to cancel.' : undefined),
+      validateInput: (text) => (text.trim() === '' ? l10n.t('Write the reason, or press Escape to cancel.') : undefined),
     });
     if (reason === undefined || reason.trim() === '') return undefined; // cancelled: nothing is written
     return next(command, [{ ...argument, reason: reason.trim(), acceptedBy: userName() ?? '' }]);

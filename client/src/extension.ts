@@ -3,6 +3,7 @@
  * language server only when it is first needed (server-starter.ts, start-triggers.ts): activation must stay small,
  * because it happens for every plain-text and Markdown file.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { registerCheckWorkspace } from './commands/check-workspace';
 import { registerCreateSchema } from './commands/create-schema';
@@ -13,6 +14,7 @@ import { registerNextField } from './commands/next-field';
 import { registerRecordsTable } from './records-table/panel';
 import { registerSortFields } from './commands/sort-fields';
 import { registerDetectByContent } from './detect-by-content';
+import { followLocaleSetting } from './l10n';
 import { registerSchemaSync } from './schema-sync';
 import { ServerStarter, type LanguageClientLibrary } from './server-starter';
 import { startServerWhenNeeded } from './start-triggers';
@@ -32,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const report = (message: string) => void vscode.window.showErrorMessage(message);
   const server = new ServerStarter({ context, output: outputChannel, load, report });
   starter = server;
+  followLocaleSetting(context);
 
   registerDetectByContent(context);
   registerSortFields(context, server);
@@ -46,8 +49,8 @@ export function activate(context: vscode.ExtensionContext): void {
   registerSchemaSync(context, server);
   context.subscriptions.push(
     vscode.commands.registerCommand('fragments.restartServer', async () => {
-      const done = await server.restart('Restart Server');
-      if (done) void vscode.window.setStatusBarMessage(`Fragments: language server ${done}`, 3000);
+      const done = await server.restart(l10n.t('Restart Server'));
+      if (done) void vscode.window.setStatusBarMessage(done === 'started' ? l10n.t('Fragments: language server started') : l10n.t('Fragments: language server restarted'), 3000);
     }),
   );
   startServerWhenNeeded(context, server);

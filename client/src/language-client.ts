@@ -10,6 +10,7 @@ import type * as vscode from 'vscode';
 import { Uri, workspace } from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, type StaticFeature } from 'vscode-languageclient/node';
 import { acceptFindingMiddleware } from './accept-finding';
+import { followLocaleSetting } from './l10n';
 import { schemaSetting } from './schema-setting';
 import { restartingErrorHandler, type RestartingErrorHandler } from './recovery';
 import { SERVER_NODE_FLAGS } from '../../server/src/node-flags';
@@ -20,6 +21,7 @@ export { WorkDoneProgress } from 'vscode-languageclient/node';
 const errorHandlers = new WeakMap<LanguageClient, RestartingErrorHandler>();
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
+  followLocaleSetting(context); // this bundle's copy of @vscode/l10n, for the messages of recovery.ts
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // The server keeps V8's compiled code of its last start here (server/src/launcher.ts): later starts are quicker.
   const codeCache = path.join(context.globalStorageUri.fsPath, 'server-code-cache');

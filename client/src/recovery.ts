@@ -3,8 +3,10 @@
  * channel; after five stops within three minutes (restart-budget.ts), give up and tell the user how to try again,
  * instead of looping. A restart by hand ("Fragments: Restart Server") starts the count afresh.
  */
+import * as l10n from '@vscode/l10n';
 import { CloseAction, ErrorAction, type ErrorHandler } from 'vscode-languageclient/node';
 import { MAX_RESTARTS, RestartBudget } from './restart-budget';
+import { restartCommandTitle } from './server-starter';
 
 export interface RestartingErrorHandler extends ErrorHandler {
   /** Forgets the stops counted so far (the user restarted the server). */
@@ -20,14 +22,20 @@ export function restartingErrorHandler(budget = new RestartBudget()): Restarting
       if (!restart) {
         return {
           action: CloseAction.DoNotRestart,
-          message:
-            `The Fragments language server stopped ${stops} times in 3 minutes, so it is not started again: fragment files are not ` +
-            'checked now. The Fragments output channel shows what went wrong. Run "Fragments: Restart Server" to try again.',
+          message: l10n.t(
+            'The Fragments language server stopped {0} times in 3 minutes, so it is not started again: fragment files are not checked now. The Fragments output channel shows what went wrong. Run "{1}" to try again.',
+            stops,
+            restartCommandTitle(),
+          ),
         };
       }
       return {
         action: CloseAction.Restart,
-        message: `The Fragments language server stopped unexpectedly and is being started again (${stops} of ${MAX_RESTARTS} restarts allowed in 3 minutes). Problems in open files will be shown again in a moment.`,
+        message: l10n.t(
+          'The Fragments language server stopped unexpectedly and is being started again ({0} of {1} restarts allowed in 3 minutes). Problems in open files will be shown again in a moment.',
+          stops,
+          MAX_RESTARTS,
+        ),
         handled: true, // written to this output channel only; no pop-up for a restart that fixes itself
       };
     },

@@ -4,6 +4,7 @@
  * language client (dist/language-client.js, ~440 KB) and starting a Node server process for them would be wasted.
  * One start however many triggers arrive at once: the start is a single shared promise.
  */
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type * as LanguageClientModule from './language-client';
@@ -71,8 +72,7 @@ export class ServerStarter {
     if (this.starting || this.failure !== undefined) return;
     this.start(reason).catch((error: unknown) => {
       this.options.report(
-        `The Fragments language server could not be started, so fragment files are not checked: ${describe(error)}. ` +
-          'The Fragments output channel shows more. Run "Fragments: Restart Server" to try again.',
+        `${l10n.t('The Fragments language server could not be started, so fragment files are not checked: {0}.', describe(error))} ${tryAgain()}`,
       );
     });
   }
@@ -85,10 +85,7 @@ export class ServerStarter {
     try {
       return await this.start(`"${command}" was run`);
     } catch (error) {
-      this.options.report(
-        `"${command}" needs the Fragments language server, which could not be started: ${describe(error)}. ` +
-          'The Fragments output channel shows more. Run "Fragments: Restart Server" to try again.',
-      );
+      this.options.report(`${l10n.t('"{0}" needs the Fragments language server, which could not be started: {1}.', command, describe(error))} ${tryAgain()}`);
       return undefined;
     }
   }
@@ -148,6 +145,15 @@ export class ServerStarter {
     for (const disposable of this.hooked) disposable.dispose();
     this.hooked = [];
   }
+}
+
+function tryAgain(): string {
+  return l10n.t('The Fragments output channel shows more. Run "{0}" to try again.', restartCommandTitle());
+}
+
+/** "Fragments: Restart Server" as the Command Palette shows it (the category is the extension's name, not translated). */
+export function restartCommandTitle(): string {
+  return `Fragments: ${l10n.t('Restart Server')}`;
 }
 
 function describe(error: unknown): string {

@@ -2,10 +2,12 @@
  * The status bar item shown while a fragment is open: which schema checks it (click opens that schema) and how many
  * problems the file has, and how many findings the review file accepts; a warning when the schema file itself has errors.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ACCEPTED_COUNT_NOTIFICATION, REVIEW_INFO_REQUEST, type ReviewInfo } from '../../server/src/review/protocol';
 import { SCHEMA_CHANGED_NOTIFICATION, SchemaRequests, type SchemaInfo } from '../../server/src/schemas/protocol';
 import { exists } from './commands/folders';
+import { onDidChangeLocale } from './l10n';
 import type { ServerStarter } from './server-starter';
 
 export const OPEN_SCHEMA_COMMAND = 'fragments.openSchema';
@@ -19,7 +21,7 @@ const BUILT_IN_SCHEMA_URI = vscode.Uri.from({ scheme: 'fragment-schema', path: '
 
 export function registerSchemaStatus(context: vscode.ExtensionContext, starter: ServerStarter): void {
   const item = vscode.window.createStatusBarItem('fragments.schema', vscode.StatusBarAlignment.Right, 100);
-  item.name = 'Fragment schema';
+  item.name = l10n.t('Fragment schema');
   item.command = OPEN_SCHEMA_COMMAND;
   let info: SchemaInfo | undefined;
   let review: ReviewInfo | undefined;
@@ -36,18 +38,21 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
     const editor = fragmentEditor();
     if (!editor || !info) return item.hide();
     const problems = vscode.languages.getDiagnostics(editor.document.uri).length;
-    let count = problems === 0 ? 'no problems' : problems === 1 ? '1 problem' : `${problems} problems`;
+    let count = problems === 0 ? l10n.t('no problems') : problems === 1 ? l10n.t('1 problem') : l10n.t('{0} problems', problems);
     const accepted = review?.accepted ?? 0;
-    if (accepted > 0) count += ` · ${accepted} accepted`;
+    if (accepted > 0) count += ` · ${l10n.t('{0} accepted', accepted)}`;
     if (info.errors > 0) {
-      const using = info.fallback === 'last-good' ? 'its last good version' : 'the built-in schema';
-      item.text = `$(warning) ${info.label} has errors: using ${using} · ${count}`;
+      const text =
+        info.fallback === 'last-good'
+          ? l10n.t('{0} has errors: using its last good version', info.label)
+          : l10n.t('{0} has errors: using the built-in schema', info.label);
+      item.text = `$(warning) ${text} · ${count}`;
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-      item.tooltip = `${info.firstError ?? 'The schema file has errors.'}\nClick to open the schema file and see its problems.`;
+      item.tooltip = `${info.firstError ?? l10n.t('The schema file has errors.')}\n${l10n.t('Click to open the schema file and see its problems.')}`;
     } else {
-      item.text = `$(checklist) ${info.label} · ${count}`;
+      item.text = `$(checklist) ${info.kind === 'default' ? l10n.t('Built-in schema') : info.label} · ${count}`;
       item.backgroundColor = undefined;
-      item.tooltip = info.kind === 'default' ? 'Checked with the built-in schema. Click to view it.' : `Checked with ${info.label}. Click to open it.`;
+      item.tooltip = info.kind === 'default' ? l10n.t('Checked with the built-in schema. Click to view it.') : l10n.t('Checked with {0}. Click to open it.', info.label);
     }
     if (accepted > 0) item.tooltip += `\n${acceptedNote(accepted, review?.reviewFile)}`;
     item.show();
@@ -96,14 +101,15 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('fragments.schema')) void refresh();
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void refresh()), // the workspace's fragments.schema may apply now
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void refresh()),
+    onDidChangeLocale(show), // the workspace's fragments.schema may apply now
     // A schema file deleted or renamed: the item follows at once, whatever the server's own file watching does.
     schemaFiles,
     schemaFiles.onDidDelete(() => void refresh()),
     schemaFiles.onDidCreate(() => void refresh()),
     vscode.workspace.registerTextDocumentContentProvider(BUILT_IN_SCHEMA_URI.scheme, {
       provideTextDocumentContent: async () => {
-        const server = await starter.forCommand('Open the Schema in Use');
+        const server = await starter.forCommand(l10n.t('Open the Schema in Use'));
         // forCommand has said why the server could not start; the document stays empty.
         if (!server) return '';
         return (await server.client.sendRequest<{ text: string }>(SchemaRequests.builtIn, {})).text;
@@ -130,6 +136,7 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
 /** Where the accepted findings are listed, and how to show one again. */
 function acceptedNote(accepted: number, reviewFile: string | undefined): string {
   const where = reviewFile ? vscode.workspace.asRelativePath(vscode.Uri.parse(reviewFile)) : 'fragment-review.json';
-  const findings = accepted === 1 ? '1 finding is' : `${accepted} findings are`;
-  return `${findings} accepted in ${where} and not shown. To show one again, remove its entry from that file.`;
+  return accepted === 1
+    ? l10n.t('1 finding is accepted in {0} and not shown. To show it again, remove its entry from that file.', where)
+    : l10n.t('{0} findings are accepted in {1} and not shown. To show one again, remove its entry from that file.', accepted, where);
 }

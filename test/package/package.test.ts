@@ -34,6 +34,8 @@ const allowed: RegExp[] = [
   /^docs\/rules\/[\w.-]+\.md$/,
   new RegExp(`^docs/rules/(${RULE_DOC_LANGUAGES.join('|')})/[\\w.-]+\\.md$`), // the rule pages, translated
   /^docs\/[\w.-]+\.md$/, // the pages the README links to
+  /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/, // the client's messages and their translations
+  /^package\.nls(\.[\w-]+)?\.json$/, // package.json's words and their translations
 ];
 
 before(() => {
@@ -101,6 +103,30 @@ test('every file the manifest points at is in the vsix', () => {
   const manifestXml = zip.read('extension.vsixmanifest').toString('utf8');
   assert.match(manifestXml, /<Identity[^>]*Id="fragment-language-support"/);
   assert.match(manifestXml, /<Identity[^>]*Publisher="fragment-tools"/);
+});
+
+// VS Code reads the client's translations from the folder package.json's `l10n` names, and package.json's own words
+// from package.nls.<language>.json beside it: without them the extension speaks English whatever is chosen.
+test('the vsix holds the translations: l10n bundles and package.nls files for every language, as in the source tree', () => {
+  const files = new Set(extensionFiles());
+  const packed = JSON.parse(zip.read('extension/package.json').toString('utf8'));
+  assert.equal(packed.l10n, './l10n');
+  const languages = (packed.contributes.configuration.properties['fragments.locale'].enum as string[]).filter((l) => l !== 'auto' && l !== 'en');
+  assert.ok(languages.includes('ar') && languages.includes('fr') && languages.includes('es'), `fragments.locale offers ${languages}`);
+  const expected = [
+    'l10n/bundle.l10n.json',
+    'package.nls.json',
+    ...languages.flatMap((language) => [`l10n/bundle.l10n.${language}.json`, `package.nls.${language}.json`]),
+  ];
+  for (const file of expected) {
+    assert.ok(files.has(file), `${file} missing from the vsix`);
+    assert.ok(zip.read(`extension/${file}`).equals(readFileSync(join(root, file))), `${file} in the vsix differs from the source tree`);
+  }
+  // Every %key% of the packed manifest resolves in the packed package.nls.json.
+  const nls = JSON.parse(zip.read('extension/package.nls.json').toString('utf8'));
+  const keys = [...zip.read('extension/package.json').toString('utf8').matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]);
+  assert.ok(keys.length > 20, `package.json has ${keys.length} %key% references`);
+  assert.deepEqual(keys.filter((key) => !(key in nls)), []);
 });
 
 test('the packed bundles are the ones just built, every one of them, and they parse', () => {

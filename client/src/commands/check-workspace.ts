@@ -3,6 +3,7 @@
  * shows its $/progress in a cancellable notification, and ends with a summary; the problems fill the Problems panel.
  */
 import { randomUUID } from 'node:crypto';
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { WorkDoneProgressBegin, WorkDoneProgressReport } from 'vscode-languageclient/node';
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from '../../../server/src/workspace/protocol';
@@ -14,14 +15,14 @@ export function registerCheckWorkspace(context: vscode.ExtensionContext, starter
   context.subscriptions.push(
     vscode.commands.registerCommand(CHECK_WORKSPACE_COMMAND, async () => {
       if (!vscode.workspace.workspaceFolders?.length) {
-        void vscode.window.showInformationMessage('Open a folder to check all of its fragment files.');
+        void vscode.window.showInformationMessage(l10n.t('Open a folder to check all of its fragment files.'));
         return;
       }
-      const server = await starter.forCommand('Check Workspace');
+      const server = await starter.forCommand(l10n.t('Check Workspace'));
       if (!server) return;
       const { client, library } = server;
       const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Checking fragment files', cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: l10n.t('Checking fragment files'), cancellable: true },
         async (progress, cancellation) => {
           const token = randomUUID();
           let shown = 0;
@@ -43,12 +44,21 @@ export function registerCheckWorkspace(context: vscode.ExtensionContext, starter
   );
 }
 
+/** The closing message; whole sentences per case, so each language can order them its own way. */
 function summary(result: CheckWorkspaceResult): string {
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const found =
-    result.errors + result.warnings + result.notes === 0
-      ? 'no problems found'
-      : `${count(result.errors, 'error')} and ${count(result.warnings, 'warning')} in ${count(result.filesWithProblems, 'file')}; see the Problems panel`;
-  const unreadable = result.unreadable ? ` ${count(result.unreadable, 'file')} could not be read (binary, not UTF-8 or too large).` : '';
-  return `${result.cancelled ? 'Check stopped after' : 'Checked'} ${count(result.files, 'fragment file')}: ${found}.${unreadable}`;
+  const files = result.files === 1 ? l10n.t('1 fragment file') : l10n.t('{0} fragment files', result.files);
+  const clean = result.errors + result.warnings + result.notes === 0;
+  let text: string;
+  if (clean) text = result.cancelled ? l10n.t('Check stopped after {0}: no problems found.', files) : l10n.t('Checked {0}: no problems found.', files);
+  else {
+    const errors = result.errors === 1 ? l10n.t('1 error') : l10n.t('{0} errors', result.errors);
+    const warnings = result.warnings === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', result.warnings);
+    const where = result.filesWithProblems === 1 ? l10n.t('1 file') : l10n.t('{0} files', result.filesWithProblems);
+    text = result.cancelled
+      ? l10n.t('Check stopped after {0}: {1} and {2} in {3}; see the Problems panel.', files, errors, warnings, where)
+      : l10n.t('Checked {0}: {1} and {2} in {3}; see the Problems panel.', files, errors, warnings, where);
+  }
+  if (!result.unreadable) return text;
+  const unreadable = result.unreadable === 1 ? l10n.t('1 file') : l10n.t('{0} files', result.unreadable);
+  return `${text} ${l10n.t('{0} could not be read (binary, not UTF-8 or too large).', unreadable)}`;
 }

@@ -1,4 +1,5 @@
 /** The folder the user is working in: the active file's workspace folder, else the first workspace folder. */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 
 export function currentFolder(): vscode.Uri | undefined {
@@ -11,7 +12,7 @@ export function currentFolder(): vscode.Uri | undefined {
 export async function pickWorkspaceFolder(purpose: string): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    void vscode.window.showWarningMessage(`Open a folder first: ${purpose}`);
+    void vscode.window.showWarningMessage(l10n.t('Open a folder first: {0}', purpose));
     return undefined;
   }
   if (folders.length === 1) return folders[0].uri;
@@ -30,14 +31,16 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
 /** Writes a new file and opens it; an existing file is replaced only when the user says so. */
 export async function writeNewFile(target: vscode.Uri, text: string): Promise<boolean> {
   if (await exists(target)) {
+    const replace = l10n.t('Replace');
+    const openExisting = l10n.t('Open Existing');
     const choice = await vscode.window.showWarningMessage(
-      `${vscode.workspace.asRelativePath(target)} already exists.`,
-      { modal: true, detail: 'Replace it, or open the existing file and leave it as it is?' },
-      'Replace',
-      'Open Existing',
+      l10n.t('{0} already exists.', vscode.workspace.asRelativePath(target)),
+      { modal: true, detail: l10n.t('Replace it, or open the existing file and leave it as it is?') },
+      replace,
+      openExisting,
     );
-    if (choice === 'Open Existing') await vscode.window.showTextDocument(target);
-    if (choice !== 'Replace') return false;
+    if (choice === openExisting) await vscode.window.showTextDocument(target);
+    if (choice !== replace) return false;
   }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   await vscode.window.showTextDocument(target);

@@ -4,6 +4,7 @@
  * an unsaved document for that path: nothing applies until the person saves it, on purpose. Values the built-in
  * schema rejects (the folder's typos) are not learned; they are listed as suspects in the file and in the message.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { SchemaRequests, type InferredSchemaText } from '../../../server/src/schemas/protocol';
 import type { ServerStarter } from '../server-starter';
@@ -14,24 +15,34 @@ export function registerInferSchema(context: vscode.ExtensionContext, starter: S
     vscode.commands.registerCommand('fragments.inferSchema', async (clicked?: vscode.Uri) => {
       const folder = clicked ?? (await askFolder());
       if (!folder) return;
-      const server = await starter.forCommand('Infer Schema from Folder…');
+      const server = await starter.forCommand(l10n.t('Infer Schema from Folder…'));
       if (!server) return;
       const where = vscode.workspace.asRelativePath(folder);
       const inferred = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Reading the fragment files in ${where}…` },
+        { location: vscode.ProgressLocation.Notification, title: l10n.t('Reading the fragment files in {0}…', where) },
         () => server.client.sendRequest<InferredSchemaText>(SchemaRequests.infer, { folderUri: folder.toString() }),
       );
       if (inferred.files === 0) {
-        void vscode.window.showWarningMessage(`No fragment files were found in ${where}, so there is nothing to infer a schema from.`);
+        void vscode.window.showWarningMessage(l10n.t('No fragment files were found in {0}, so there is nothing to infer a schema from.', where));
         return;
       }
       const target = vscode.Uri.joinPath(folder, 'fragment.schema.json');
       const shown = await showProposal(target, inferred.text);
       if (!shown) return;
-      const read = `Schema inferred from ${plural(inferred.records, 'record')} in ${plural(inferred.files, 'file')}.`;
-      const left = inferred.suspects.length === 0 ? '' : ` ${plural(inferred.suspects.length, 'value')} the built-in schema does not accept (like ${JSON.stringify(inferred.suspects[0].text)}) ${inferred.suspects.length === 1 ? 'was' : 'were'} left out: see the end of the file.`;
-      const save = shown === 'new' ? ' Nothing changes until you save the file.' : ' It is not saved; copy what you want from it.';
-      void vscode.window.showInformationMessage(read + left + save);
+      const records = inferred.records === 1 ? l10n.t('1 record') : l10n.t('{0} records', inferred.records);
+      const files = inferred.files === 1 ? l10n.t('1 file') : l10n.t('{0} files', inferred.files);
+      const sentences = [l10n.t('Schema inferred from {0} in {1}.', records, files)];
+      const suspects = inferred.suspects.length;
+      if (suspects > 0) {
+        const example = JSON.stringify(inferred.suspects[0].text);
+        sentences.push(
+          suspects === 1
+            ? l10n.t('1 value the built-in schema does not accept (like {0}) was left out: see the end of the file.', example)
+            : l10n.t('{0} values the built-in schema does not accept (like {1}) were left out: see the end of the file.', suspects, example),
+        );
+      }
+      sentences.push(shown === 'new' ? l10n.t('Nothing changes until you save the file.') : l10n.t('It is not saved; copy what you want from it.'));
+      void vscode.window.showInformationMessage(sentences.join(' '));
     }),
   );
 }
@@ -42,12 +53,13 @@ export function registerInferSchema(context: vscode.ExtensionContext, starter: S
  */
 async function showProposal(target: vscode.Uri, text: string): Promise<'new' | 'beside' | undefined> {
   if (await exists(target)) {
+    const showInferred = l10n.t('Show Inferred Schema');
     const choice = await vscode.window.showWarningMessage(
-      `${vscode.workspace.asRelativePath(target)} already exists.`,
-      { modal: true, detail: 'The inferred schema opens as a new unsaved file, so you can compare it with yours. Your file is not changed.' },
-      'Show Inferred Schema',
+      l10n.t('{0} already exists.', vscode.workspace.asRelativePath(target)),
+      { modal: true, detail: l10n.t('The inferred schema opens as a new unsaved file, so you can compare it with yours. Your file is not changed.') },
+      showInferred,
     );
-    if (choice !== 'Show Inferred Schema') return undefined;
+    if (choice !== showInferred) return undefined;
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'jsonc', content: text }));
     return 'beside';
   }
@@ -72,12 +84,8 @@ async function askFolder(): Promise<vscode.Uri | undefined> {
     canSelectFolders: true,
     canSelectMany: false,
     defaultUri: currentFolder(),
-    openLabel: 'Infer Schema',
-    title: 'Folder of fragment files to infer a schema from',
+    openLabel: l10n.t('Infer Schema'),
+    title: l10n.t('Folder of fragment files to infer a schema from'),
   });
   return picked?.[0];
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

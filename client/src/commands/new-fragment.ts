@@ -7,6 +7,7 @@
  * the tab is named after the file rather than "Untitled-1" or its first line, and the schema of that folder (the one
  * whose templates were offered) is the one that checks it. Cancelling the dialog creates nothing.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { SchemaRequests, type TemplateChoice } from '../../../server/src/schemas/protocol';
 import type { ServerStarter } from '../server-starter';
@@ -17,19 +18,19 @@ export function registerNewFragment(context: vscode.ExtensionContext, starter: S
     vscode.commands.registerCommand('fragments.newFragment', async () => {
       // Templates come from the schema of the folder being worked in, so a team's own templates are offered.
       const folder = activeFileFolder() ?? currentFolder();
-      const server = await starter.forCommand('New Fragment…');
+      const server = await starter.forCommand(l10n.t('New Fragment…'));
       if (!server) return;
       const templates = await server.client.sendRequest<TemplateChoice[]>(SchemaRequests.templates, { folderUri: folder?.toString() });
       const picked = await vscode.window.showQuickPick(
         templates.map((template) => ({ label: template.name, detail: template.description, template })),
-        { title: 'New Fragment', placeHolder: 'Choose a template for the new record' },
+        { title: l10n.t('New Fragment'), placeHolder: l10n.t('Choose a template for the new record') },
       );
       if (!picked) return;
       const target = await vscode.window.showSaveDialog({
-        title: 'New Fragment: where to save the new record',
-        saveLabel: 'Create',
+        title: l10n.t('New Fragment: where to save the new record'),
+        saveLabel: l10n.t('Create'),
         defaultUri: folder && (await freeName(folder)),
-        filters: { 'Fragment files': ['fragment'] },
+        filters: { [l10n.t('Fragment files')]: ['fragment'] },
       });
       if (!target) return;
       await vscode.workspace.fs.writeFile(target, new Uint8Array());

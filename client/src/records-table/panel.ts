@@ -5,13 +5,16 @@
  * it needs no retainContextWhenHidden: when shown again it asks for the records afresh.
  */
 import { randomBytes } from 'node:crypto';
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { RECORDS_CHANGED_NOTIFICATION, RECORDS_REQUEST, type RecordsParams, type RecordsResult } from '../../../server/src/records/protocol';
 import type { ServerStarter, StartedServer } from '../server-starter';
+import { messageLanguage, onDidChangeLocale } from '../l10n';
+import { textDirection } from '../languages';
 import type { FromWebview, Scope, ToWebview } from './messages';
+import { webviewStrings } from './strings';
 
 export const SHOW_RECORDS_TABLE_COMMAND = 'fragments.showRecordsTable';
-const TITLE = 'Show Records Table';
 /** The only folder the webview may load from: its script and style, built by scripts/build.mjs. */
 const WEBVIEW_FOLDER = ['dist', 'webview'];
 
@@ -20,7 +23,7 @@ export function registerRecordsTable(context: vscode.ExtensionContext, starter: 
   context.subscriptions.push(
     vscode.commands.registerCommand(SHOW_RECORDS_TABLE_COMMAND, async (resource?: vscode.Uri) => {
       const fileUri = resource instanceof vscode.Uri ? resource : vscode.window.activeTextEditor?.document.uri;
-      const server = await starter.forCommand(TITLE);
+      const server = await starter.forCommand(l10n.t('Show Records Table'));
       if (!server) return;
       if (table) {
         table.show(fileUri);
@@ -49,7 +52,7 @@ class RecordsTable {
     this.fileUri = fileUri;
     this.scope = vscode.workspace.workspaceFolders?.length || !fileUri ? 'workspace' : 'file';
     const root = vscode.Uri.joinPath(context.extensionUri, ...WEBVIEW_FOLDER);
-    this.panel = vscode.window.createWebviewPanel('fragments.recordsTable', 'Records', vscode.ViewColumn.Active, {
+    this.panel = vscode.window.createWebviewPanel('fragments.recordsTable', l10n.t('Records'), vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [root],
     });
@@ -58,6 +61,11 @@ class RecordsTable {
       this.panel.webview.onDidReceiveMessage((message: FromWebview) => this.received(message)),
       this.panel.onDidChangeViewState(() => {
         if (this.panel.visible && this.stale) void this.refresh();
+      }),
+      // The page again in the new language; it keeps its sort and filters (setState) and asks for the records anew.
+      onDidChangeLocale(() => {
+        this.panel.title = l10n.t('Records');
+        this.panel.webview.html = pageHtml(this.panel.webview, root);
       }),
       server.client.onNotification(RECORDS_CHANGED_NOTIFICATION, () => {
         if (this.panel.visible) void this.refresh();
@@ -100,7 +108,7 @@ class RecordsTable {
     try {
       await vscode.window.showTextDocument(vscode.Uri.parse(uri), { viewColumn: vscode.ViewColumn.Beside, selection: new vscode.Range(position, position) });
     } catch (error) {
-      void vscode.window.showErrorMessage(`The record could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(l10n.t('The record could not be opened: {0}', error instanceof Error ? error.message : String(error)));
     }
   }
 
@@ -128,24 +136,40 @@ class RecordsTable {
   }
 }
 
-/** The page: a strict Content-Security-Policy (no inline script or style, nothing remote), its script run by nonce. */
+/**
+ * The page: a strict Content-Security-Policy (no inline script or style, nothing remote), its script run by nonce.
+ * Its words come translated as JSON data (never run: the policy allows no inline script), `<` escaped so no text can
+ * end the element; `lang` and `dir` make Arabic read from right to left.
+ */
 function pageHtml(webview: vscode.Webview, root: vscode.Uri): string {
   const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'records-table.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'records-table.css'));
   const csp = `default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; script-src 'nonce-${nonce}';`;
+  const language = messageLanguage();
+  const strings = webviewStrings();
+  const data = JSON.stringify(strings).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttribute(language)}" dir="${textDirection(language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${style}">
-<title>Records</title>
+<title>${escapeHtml(strings.records)}</title>
 </head>
 <body>
-<main id="app" aria-busy="true"><p>Loading the records…</p></main>
+<script type="application/json" id="strings">${data}</script>
+<main id="app" aria-busy="true"><p>${escapeHtml(strings.loading)}</p></main>
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttribute(text: string): string {
+  return escapeHtml(text).replace(/"/g, '&quot;');
 }

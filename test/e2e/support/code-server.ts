@@ -53,7 +53,8 @@ export interface CodeServerDirs {
   logFile: string;
 }
 
-export function prepareDirs(base: string): CodeServerDirs {
+/** `settings` are the person's own, on top of the suite's (e.g. `fragments.locale`). */
+export function prepareDirs(base: string, settings: Record<string, unknown> = {}): CodeServerDirs {
   const dirs: CodeServerDirs = {
     userDataDir: join(base, 'user-data'),
     extensionsDir: join(base, 'extensions'),
@@ -62,7 +63,7 @@ export function prepareDirs(base: string): CodeServerDirs {
   };
   mkdirSync(join(dirs.userDataDir, 'User'), { recursive: true });
   mkdirSync(dirs.extensionsDir, { recursive: true });
-  writeFileSync(join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  writeFileSync(join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...userSettings, ...settings }, null, 2));
   writeFileSync(dirs.configFile, 'auth: none\ncert: false\n');
   return dirs;
 }

@@ -42,11 +42,11 @@ export interface Session {
 
 /**
  * Starts code-server with the .vsix under `base` and opens `workspace` (both folders the caller owns), answering the
- * workspace trust prompt with `trust`.
+ * workspace trust prompt with `trust`; `settings` go into the user settings.
  */
-export async function startSession(base: string, workspace: string, trust: TrustAnswer = 'trust'): Promise<Session> {
+export async function startSession(base: string, workspace: string, trust: TrustAnswer = 'trust', settings: Record<string, unknown> = {}): Promise<Session> {
   assert.ok(existsSync(vsixPath), `${vsixPath} missing: run npm run package (npm run test:e2e does)`);
-  const dirs = prepareDirs(join(base, 'code-server'));
+  const dirs = prepareDirs(join(base, 'code-server'), settings);
   installVsix(join(base, 'code-server'), dirs, vsixPath);
   let server: RunningCodeServer | undefined;
   let context: BrowserContext | undefined;

@@ -12,6 +12,7 @@
 import type { RecordRow, RecordsColumn, RecordsResult } from '../../../../server/src/records/protocol';
 import { choicesIn, LISTED } from './rows';
 import { element } from './dom';
+import { say } from './text';
 
 const BAR_WIDTH = 160;
 const BAR_HEIGHT = 12;
@@ -23,7 +24,7 @@ const MARKER = /^<[^<>]+>$/;
 
 export function renderCharts(container: HTMLElement, result: RecordsResult, rows: readonly RecordRow[]): void {
   const listed = result.columns.filter((c) => LISTED.has(c.kind));
-  container.replaceChildren(element('p', { class: 'help' }, `Counts of the ${rows.length} records the filters show.`));
+  container.replaceChildren(element('p', { class: 'help' }, say('countsOf', rows.length)));
   // Rows: the closed list with the most values; columns: the first other closed list in schema order.
   const closed = listed.filter((c) => c.kind === 'closed' && c.values.length > 1);
   const widest = [...closed].sort((a, b) => b.values.length - a.values.length)[0];
@@ -49,9 +50,9 @@ function byValue(column: RecordsColumn, rows: readonly RecordRow[]): HTMLElement
   const entries = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const shown = entries.slice(0, MAX_VALUES);
   const others = entries.slice(MAX_VALUES).reduce((sum, [, n]) => sum + n, 0);
-  if (others) shown.push([`${entries.length - MAX_VALUES} other values`, others]);
-  if (empty) shown.push(['(empty or missing)', empty]);
-  return barTable(`Records by ${column.key}`, column.key, shown, column.kind === 'multi' ? 'A record with several choices counts once for each.' : undefined);
+  if (others) shown.push([say('otherValues', entries.length - MAX_VALUES), others]);
+  if (empty) shown.push([say('emptyOrMissing'), empty]);
+  return barTable(say('recordsBy', column.key), column.key, shown, column.kind === 'multi' ? say('severalChoices') : undefined);
 }
 
 function errorsByProblem(rows: readonly RecordRow[]): HTMLElement {
@@ -59,7 +60,7 @@ function errorsByProblem(rows: readonly RecordRow[]): HTMLElement {
   for (const row of rows) for (const code of new Set(row.problems.filter((p) => p.severity === 1).map((p) => p.code))) counts.set(code, (counts.get(code) ?? 0) + 1);
   const withErrors = rows.filter((r) => r.counts.errors > 0).length;
   const entries = [...counts].sort((a, b) => b[1] - a[1]);
-  return barTable(`Records with errors: ${withErrors} of ${rows.length}`, 'Problem', entries, 'By kind of error; a record with several kinds counts once for each.');
+  return barTable(say('recordsWithErrors', withErrors, rows.length), say('problem'), entries, say('byKindOfError'));
 }
 
 function outsideLists(listed: readonly RecordsColumn[], rows: readonly RecordRow[]): HTMLElement {
@@ -77,7 +78,7 @@ function outsideLists(listed: readonly RecordsColumn[], rows: readonly RecordRow
     }
   }
   const entries = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return barTable('Values outside the list', 'Field: value', entries.slice(0, MAX_VALUES * 2), 'Values of open lists that the schema does not name.');
+  return barTable(say('outsideList'), say('fieldValue'), entries.slice(0, MAX_VALUES * 2), say('outsideListNote'));
 }
 
 /** Records counted by two fields; the fields can be changed (the first pair is only a starting point). */
@@ -85,18 +86,18 @@ function crossTable(rowsBy: RecordsColumn, columnsBy: RecordsColumn, rows: reado
   const figure = element('figure', { class: 'chart cross' });
   const draw = (down: RecordsColumn, across: RecordsColumn) => {
     const id = `cross-${listed.indexOf(rowsBy)}-${listed.indexOf(columnsBy)}`;
-    const pick = (label: string, chosen: RecordsColumn, onChange: (c: RecordsColumn) => void) => {
-      const choice = element('select', { id: `${id}-${label}` }) as HTMLSelectElement;
+    const pick = (which: 'rows' | 'columns', chosen: RecordsColumn, onChange: (c: RecordsColumn) => void) => {
+      const choice = element('select', { id: `${id}-${which}` }) as HTMLSelectElement;
       for (const column of listed) choice.append(new Option(column.key, column.key, false, column === chosen));
       choice.addEventListener('change', () => onChange(listed.find((c) => c.key === choice.value) ?? chosen));
-      return element('span', { class: 'control' }, element('label', { for: `${id}-${label}` }, label), choice);
+      return element('span', { class: 'control' }, element('label', { for: `${id}-${which}` }, say(which)), choice);
     };
-    const caption = element('figcaption', {}, `Records by ${down.key} and ${across.key}`);
+    const caption = element('figcaption', {}, say('recordsByTwo', down.key, across.key));
     const controls = element(
       'div',
       { class: 'toolbar' },
-      pick('Rows', down, (c) => draw(c, across)),
-      pick('Columns', across, (c) => draw(down, c)),
+      pick('rows', down, (c) => draw(c, across)),
+      pick('columns', across, (c) => draw(down, c)),
     );
     const downValues = orderedValues(down, rows).slice(0, MAX_VALUES);
     const acrossValues = orderedValues(across, rows).slice(0, MAX_VALUES);
@@ -151,12 +152,12 @@ function barTable(title: string, what: string, entries: readonly [string, number
   const figure = element('figure', { class: 'chart' }, element('figcaption', {}, title));
   if (note) figure.append(element('p', { class: 'help' }, note));
   if (entries.length === 0) {
-    figure.append(element('p', {}, 'None.'));
+    figure.append(element('p', {}, say('none')));
     return figure;
   }
   const max = Math.max(...entries.map(([, n]) => n));
   const table = element('table', { class: 'counts' });
-  table.append(element('thead', {}, element('tr', {}, element('th', { scope: 'col' }, what), element('th', { scope: 'col' }, 'Records'), element('th', { scope: 'col', class: 'bar-cell' }, element('span', { class: 'visually-hidden' }, 'Bar')))));
+  table.append(element('thead', {}, element('tr', {}, element('th', { scope: 'col' }, what), element('th', { scope: 'col' }, say('records')), element('th', { scope: 'col', class: 'bar-cell' }, element('span', { class: 'visually-hidden' }, say('bar'))))));
   const body = element('tbody');
   for (const [label, n] of entries) body.append(element('tr', {}, element('th', { scope: 'row' }, label), element('td', { class: 'number' }, String(n)), element('td', { class: 'bar-cell' }, bar(n, max))));
   table.append(body);

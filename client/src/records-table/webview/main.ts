@@ -10,6 +10,7 @@ import type { FromWebview, Scope, ToWebview } from '../messages';
 import { renderCharts } from './charts';
 import { ERRORS, FILE, fileLabel, filteredRows, INITIAL_STATE, LISTED, NOTES, sortedRows, valuesOf, WARNINGS, type ViewState } from './rows';
 import { element } from './dom';
+import { files, records, say } from './text';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -23,6 +24,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const SHORT = 80;
 /** Rows drawn at most; filters narrow the rest. */
 const MAX_ROWS = 2000;
+/** The words for an LSP severity (1 error … 4 hint). */
+const SEVERITIES: Record<number, 'error' | 'warning' | 'information' | 'hint'> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 let state: ViewState = { ...INITIAL_STATE, ...vscode.getState() };
@@ -34,7 +37,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     app.setAttribute('aria-busy', 'true');
   } else if (message.type === 'failed') {
     app.setAttribute('aria-busy', 'false');
-    app.replaceChildren(element('p', { role: 'alert' }, `The records could not be read: ${message.message}`));
+    app.replaceChildren(element('p', { role: 'alert' }, say('readFailed', message.message)));
   } else {
     data = message;
     render();
@@ -54,7 +57,7 @@ function render(): void {
   const caret = focused instanceof HTMLInputElement ? [focused.selectionStart, focused.selectionEnd] : undefined;
   app.setAttribute('aria-busy', 'false');
   const tabs = tabBar();
-  app.replaceChildren(element('h1', {}, 'Records'), toolbar(data.result), element('p', { id: 'summary', role: 'status' }), tabs.bar, tabs.table, tabs.charts);
+  app.replaceChildren(element('h1', {}, say('records')), toolbar(data.result), element('p', { id: 'summary', role: 'status' }), tabs.bar, tabs.table, tabs.charts);
   renderResults();
   const again = focusedId ? document.getElementById(focusedId) : null;
   again?.focus();
@@ -67,12 +70,15 @@ function renderResults(): void {
   const { result } = data;
   const focusedId = (document.activeElement as HTMLElement | null)?.id;
   const rows = sortedRows(filteredRows(result, state), state);
-  const files = new Set(result.rows.map((r) => r.uri)).size;
+  const fileCount = new Set(result.rows.map((r) => r.uri)).size;
   const withErrors = result.rows.filter((r) => r.counts.errors > 0).length;
-  document.getElementById('summary')!.textContent =
-    `${count(rows.length, 'record')} shown of ${result.rows.length}, in ${count(files, 'file')}; ${count(withErrors, 'record')} with errors.` +
-    (result.unreadable ? ` ${count(result.unreadable, 'file')} could not be read.` : '') +
-    (rows.length > MAX_ROWS ? ` The first ${MAX_ROWS} are listed: filter to see the others.` : '');
+  document.getElementById('summary')!.textContent = [
+    say('summary', records(rows.length), result.rows.length, files(fileCount), records(withErrors)),
+    result.unreadable ? say('unreadable', files(result.unreadable)) : '',
+    rows.length > MAX_ROWS ? say('firstListed', MAX_ROWS) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   document.getElementById('table-panel')!.replaceChildren(table(result.columns, rows.slice(0, MAX_ROWS)), problemList(result));
   renderCharts(document.getElementById('charts-panel')!, result, rows);
   if (focusedId && !document.activeElement?.id) document.getElementById(focusedId)?.focus();
@@ -80,13 +86,13 @@ function renderResults(): void {
 
 /** Table and charts as two tabs (the WAI-ARIA tabs pattern: arrow keys move between them). */
 function tabBar(): { bar: HTMLElement; table: HTMLElement; charts: HTMLElement } {
-  const bar = element('div', { role: 'tablist', 'aria-label': 'View' });
+  const bar = element('div', { role: 'tablist', 'aria-label': say('viewTabs') });
   const table = element('section', { id: 'table-panel', role: 'tabpanel', 'aria-labelledby': 'tab-table' });
   const charts = element('section', { id: 'charts-panel', role: 'tabpanel', 'aria-labelledby': 'tab-charts' });
   const chartsShown = state.charts;
   const tabs = [
-    { id: 'tab-table', label: 'Table', panel: table, selected: !chartsShown },
-    { id: 'tab-charts', label: 'Counts and charts', panel: charts, selected: chartsShown },
+    { id: 'tab-table', label: say('tableTab'), panel: table, selected: !chartsShown },
+    { id: 'tab-charts', label: say('chartsTab'), panel: charts, selected: chartsShown },
   ].map(({ id, label, panel, selected }) => {
     const tab = element('button', { id, role: 'tab', 'aria-controls': panel.id, 'aria-selected': String(selected), tabindex: selected ? '0' : '-1' }, label);
     panel.hidden = !selected;
@@ -116,27 +122,27 @@ function tabBar(): { bar: HTMLElement; table: HTMLElement; charts: HTMLElement }
 function toolbar(result: RecordsResult): HTMLElement {
   const bar = element('div', { class: 'toolbar', role: 'search' });
   if (data?.fileName && data.workspace) {
-    const scope = select('scope', 'Records of', [
-      ['workspace', 'every file of the workspace'],
+    const scope = select('scope', [
+      ['workspace', say('everyFile')],
       ['file', data.fileName],
     ]);
     scope.value = data.scope;
     scope.addEventListener('change', () => vscode.postMessage({ type: 'scope', scope: scope.value as Scope }));
-    bar.append(labelled('scope', 'Records of', scope));
+    bar.append(labelled('scope', say('recordsOf'), scope));
   }
-  const text = element('input', { id: 'filter-text', type: 'search', placeholder: 'Words in any field' }) as HTMLInputElement;
+  const text = element('input', { id: 'filter-text', type: 'search', placeholder: say('filterPlaceholder') }) as HTMLInputElement;
   text.value = state.text;
   text.addEventListener('input', () => {
     state.text = text.value;
     save();
     renderResults();
   });
-  bar.append(labelled('filter-text', 'Filter', text));
-  const problems = select('filter-problems', 'Problems', [
-    ['', 'any'],
-    ['errors', 'with errors'],
-    ['warnings', 'with warnings'],
-    ['none', 'without problems'],
+  bar.append(labelled('filter-text', say('filter'), text));
+  const problems = select('filter-problems', [
+    ['', say('any')],
+    ['errors', say('withErrors')],
+    ['warnings', say('withWarnings')],
+    ['none', say('withoutProblems')],
   ]);
   problems.value = state.problems;
   problems.addEventListener('change', () => {
@@ -144,12 +150,12 @@ function toolbar(result: RecordsResult): HTMLElement {
     save();
     renderResults();
   });
-  bar.append(labelled('filter-problems', 'Problems', problems));
+  bar.append(labelled('filter-problems', say('problems'), problems));
   result.columns.forEach((column, index) => {
     const values = valuesOf(column, result.rows);
     if (!LISTED.has(column.kind) || values.length === 0) return;
     const id = `filter-${index}`;
-    const choice = select(id, column.key, [['', 'any'], ...values.map((v): [string, string] => [v, v])]);
+    const choice = select(id, [['', say('any')], ...values.map((v): [string, string] => [v, v])]);
     choice.value = state.filters[column.key] ?? '';
     choice.addEventListener('change', () => {
       if (choice.value) state.filters[column.key] = choice.value;
@@ -164,14 +170,14 @@ function toolbar(result: RecordsResult): HTMLElement {
 
 function table(columns: readonly RecordsColumn[], rows: readonly RecordRow[]): HTMLElement {
   const headers: [key: string, label: string, title: string][] = [
-    [FILE, 'File', 'The file and line of the record'],
-    [ERRORS, 'Errors', 'Problems that must be fixed'],
-    [WARNINGS, 'Warnings', 'Problems worth a look'],
-    [NOTES, 'Notes', 'Information and hints'],
+    [FILE, say('fileColumn'), say('fileColumnTitle')],
+    [ERRORS, say('errorsColumn'), say('errorsColumnTitle')],
+    [WARNINGS, say('warningsColumn'), say('warningsColumnTitle')],
+    [NOTES, say('notesColumn'), say('notesColumnTitle')],
     ...columns.map((c): [string, string, string] => [c.key, c.key, c.description]),
   ];
   const tableElement = element('table', { id: 'records', 'aria-describedby': 'summary table-help' });
-  tableElement.append(element('caption', {}, 'Records: one row per record. Sort with the column buttons; press Enter on a row to open the record.'));
+  tableElement.append(element('caption', {}, say('caption')));
   const head = element('tr');
   for (const [key, label, title] of headers) {
     const sorted = state.sortKey === key;
@@ -203,7 +209,7 @@ function table(columns: readonly RecordsColumn[], rows: readonly RecordRow[]): H
   });
   tableElement.append(body);
   const wrapper = element('div', { class: 'table-wrapper' }, tableElement);
-  wrapper.append(element('p', { id: 'table-help', class: 'help' }, 'Up and Down arrows move between records; Enter opens the record in its file.'));
+  wrapper.append(element('p', { id: 'table-help', class: 'help' }, say('tableHelp')));
   return wrapper;
 }
 
@@ -257,20 +263,20 @@ function problemList(result: RecordsResult): HTMLElement {
   const row = result.rows.find((r) => rowId(r) === state.selected);
   const section = element('section', { id: 'problems', 'aria-live': 'polite' });
   if (!row) {
-    section.append(element('p', { class: 'help' }, 'Select a record to list its problems here.'));
+    section.append(element('p', { class: 'help' }, say('selectRecord')));
     return section;
   }
   const name = row.values[result.columns[0]?.key ?? ''] || fileLabel(row);
-  section.append(element('h2', {}, `Problems of ${name}`));
+  section.append(element('h2', {}, say('problemsOf', name)));
   if (row.problems.length === 0) {
-    section.append(element('p', {}, 'No problems.'));
+    section.append(element('p', {}, say('noProblems')));
     return section;
   }
   const list = element('ul');
   row.problems.forEach((problem, index) => {
-    const severity = ['', 'Error', 'Warning', 'Information', 'Hint'][problem.severity] ?? 'Note';
+    const severity = say(SEVERITIES[problem.severity] ?? 'note');
     const button = element('button', { id: `problem-${index}`, class: `problem severity-${problem.severity}` });
-    button.append(element('span', { class: 'severity' }, `${severity}:`), ` ${problem.message} `, element('span', { class: 'where' }, `(line ${problem.line + 1}, ${problem.code})`));
+    button.append(element('span', { class: 'severity' }, `${severity}:`), ` ${problem.message} `, element('span', { class: 'where' }, say('problemPlace', problem.line + 1, problem.code)));
     button.addEventListener('click', () => vscode.postMessage({ type: 'open', uri: row.uri, line: problem.line, character: problem.character }));
     list.append(element('li', {}, button));
   });
@@ -287,11 +293,7 @@ function rowId(row: RecordRow): string {
   return `row-${encodeURIComponent(row.uri)}-${row.line}`;
 }
 
-function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function select(id: string, _label: string, options: [value: string, text: string][]): HTMLSelectElement {
+function select(id: string, options: [value: string, text: string][]): HTMLSelectElement {
   const choice = element('select', { id }) as HTMLSelectElement;
   for (const [value, text] of options) choice.append(new Option(text, value));
   return choice;

@@ -1,0 +1,70 @@
+/**
+ * The records table's words, translated in the extension host: `vscode.l10n` and @vscode/l10n do not exist inside a
+ * webview, so the page gets these from the host (pageHtml writes them into the page as JSON) and fills in the
+ * `{0}` placeholders itself (webview/text.ts).
+ */
+import * as l10n from '@vscode/l10n';
+
+export function webviewStrings() {
+  return {
+    records: l10n.t('Records'),
+    loading: l10n.t('Loading the records…'),
+    readFailed: l10n.t('The records could not be read: {0}'),
+    oneRecord: l10n.t('1 record'),
+    manyRecords: l10n.t('{0} records'),
+    oneFile: l10n.t('1 file'),
+    manyFiles: l10n.t('{0} files'),
+    summary: l10n.t('{0} shown of {1}, in {2}; {3} with errors.'),
+    unreadable: l10n.t('{0} could not be read.'),
+    firstListed: l10n.t('The first {0} are listed: filter to see the others.'),
+    viewTabs: l10n.t('View'),
+    tableTab: l10n.t('Table'),
+    chartsTab: l10n.t('Counts and charts'),
+    recordsOf: l10n.t('Records of'),
+    everyFile: l10n.t('every file of the workspace'),
+    filterPlaceholder: l10n.t('Words in any field'),
+    filter: l10n.t('Filter'),
+    problems: l10n.t('Problems'),
+    any: l10n.t('any'),
+    withErrors: l10n.t('with errors'),
+    withWarnings: l10n.t('with warnings'),
+    withoutProblems: l10n.t('without problems'),
+    fileColumn: l10n.t('File'),
+    fileColumnTitle: l10n.t('The file and line of the record'),
+    errorsColumn: l10n.t('Errors'),
+    errorsColumnTitle: l10n.t('Problems that must be fixed'),
+    warningsColumn: l10n.t('Warnings'),
+    warningsColumnTitle: l10n.t('Problems worth a look'),
+    notesColumn: l10n.t('Notes'),
+    notesColumnTitle: l10n.t('Information and hints'),
+    caption: l10n.t('Records: one row per record. Sort with the column buttons; press Enter on a row to open the record.'),
+    tableHelp: l10n.t('Up and Down arrows move between records; Enter opens the record in its file.'),
+    selectRecord: l10n.t('Select a record to list its problems here.'),
+    problemsOf: l10n.t('Problems of {0}'),
+    noProblems: l10n.t('No problems.'),
+    error: l10n.t('Error'),
+    warning: l10n.t('Warning'),
+    information: l10n.t('Information'),
+    hint: l10n.t('Hint'),
+    note: l10n.t('Note'),
+    problemPlace: l10n.t('(line {0}, {1})'),
+    countsOf: l10n.t('Counts of the {0} records the filters show.'),
+    otherValues: l10n.t('{0} other values'),
+    emptyOrMissing: l10n.t('(empty or missing)'),
+    recordsBy: l10n.t('Records by {0}'),
+    severalChoices: l10n.t('A record with several choices counts once for each.'),
+    recordsWithErrors: l10n.t('Records with errors: {0} of {1}'),
+    problem: l10n.t('Problem'),
+    byKindOfError: l10n.t('By kind of error; a record with several kinds counts once for each.'),
+    outsideList: l10n.t('Values outside the list'),
+    fieldValue: l10n.t('Field: value'),
+    outsideListNote: l10n.t('Values of open lists that the schema does not name.'),
+    recordsByTwo: l10n.t('Records by {0} and {1}'),
+    rows: l10n.t('Rows'),
+    columns: l10n.t('Columns'),
+    none: l10n.t('None.'),
+    bar: l10n.t('Bar'),
+  };
+}
+
+export type WebviewStrings = ReturnType<typeof webviewStrings>;
