@@ -49,7 +49,7 @@ interface Position {
 }
 
 /** One server and how its documents are written. */
-interface Side {
+export interface Side {
   extension: string;
   languageId: string;
   /** The matched document for the fragment text. */
@@ -75,7 +75,8 @@ function lineStarting(text: string, prefix: string): { line: number; column: num
   throw new Error(`no line starts with ${prefix}`);
 }
 
-function ourSide(cache: string): Side {
+/** Our server (`bundle`: another build of it, for a before/after comparison). */
+export function ourSide(cache: string, bundle?: string): Side {
   return {
     extension: 'fragment',
     languageId: 'fragment',
@@ -86,13 +87,13 @@ function ourSide(cache: string): Side {
       return { line, character: column + prefix.length };
     },
     quoted: false,
-    launch: () => withTimeout(startServer({ settings: { validationDelay: 0 }, env: { FRAGMENT_SERVER_CACHE: cache }, capabilities: CAPABILITIES }), START_TIMEOUT_MS, 'start'),
+    launch: () => withTimeout(startServer({ settings: { validationDelay: 0 }, env: { FRAGMENT_SERVER_CACHE: cache }, capabilities: CAPABILITIES, bundle }), START_TIMEOUT_MS, 'start'),
     ready: async () => undefined,
     diagnostics: (client, uri, version, ms) => client.nextDiagnostics(uri, version, ms),
   };
 }
 
-function yamlSide(schemaFile: string): Side {
+export function yamlSide(schemaFile: string): Side {
   const configuration = {
     yaml: {
       validate: true,
