@@ -49,7 +49,7 @@ interface Position {
 }
 
 /** One server and how its documents are written. */
-interface Side {
+export interface Side {
   extension: string;
   languageId: string;
   /** The matched document for the fragment text. */
@@ -75,7 +75,8 @@ function lineStarting(text: string, prefix: string): { line: number; column: num
   throw new Error(`no line starts with ${prefix}`);
 }
 
-function ourSide(cache: string): Side {
+/** Our server (`bundle`: another build of it, for a before/after comparison). */
+export function ourSide(cache: string, bundle?: string): Side {
   return {
     extension: 'fragment',
     languageId: 'fragment',
@@ -86,13 +87,13 @@ function ourSide(cache: string): Side {
       return { line, character: column + prefix.length };
     },
     quoted: false,
-    launch: () => withTimeout(startServer({ settings: { validationDelay: 0 }, env: { FRAGMENT_SERVER_CACHE: cache }, capabilities: CAPABILITIES }), START_TIMEOUT_MS, 'start'),
+    launch: () => withTimeout(startServer({ settings: { validationDelay: 0 }, env: { FRAGMENT_SERVER_CACHE: cache }, capabilities: CAPABILITIES, bundle }), START_TIMEOUT_MS, 'start'),
     ready: async () => undefined,
     diagnostics: (client, uri, version, ms) => client.nextDiagnostics(uri, version, ms),
   };
 }
 
-function yamlSide(schemaFile: string): Side {
+export function yamlSide(schemaFile: string): Side {
   const configuration = {
     yaml: {
       validate: true,
@@ -188,6 +189,16 @@ async function stop(client: TestClient): Promise<void> {
 
 function countSymbols(symbols: DocumentSymbol[] | null): number {
   return (symbols ?? []).reduce((n, s) => n + 1 + countSymbols(s.children ?? null), 0);
+}
+
+/** A process's CPU time so far (user and system, clock ticks of 10 ms), in ms; 0 where /proc is not there. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 /** Two significant digits below 0.1, so a thousandfold difference does not show as 0.00. */
@@ -307,6 +318,9 @@ export async function benchYamlSideBySide(tools: BenchTools): Promise<Record<str
       problems: number;
       outlineMs: number;
       editedOutlineMs: number;
+      /** The server's own CPU time per outline request (from /proc): a busy machine moves it much less than wall time. */
+      outlineCpuMs: number;
+      editedOutlineCpuMs: number;
       outlineKB: number;
       symbols: number;
     }
@@ -333,15 +347,19 @@ export async function benchYamlSideBySide(tools: BenchTools): Promise<Record<str
           const uri = `file:///bench/open-${label.replace(/\W+/g, '-')}-0.${side.extension}`;
           const outlineTimes: number[] = [];
           let symbols: DocumentSymbol[] | null = null;
+          let outlineCpu = 0;
           for (let i = 0; i < outlines; i++) {
             const began = performance.now();
+            const cpu = cpuMsOf(client.process.pid);
             symbols = await withTimeout(client.request<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri } }), timeoutMs, 'outline');
             outlineTimes.push(performance.now() - began);
+            outlineCpu += cpuMsOf(client.process.pid) - cpu;
           }
           // As VS Code asks: once per version (its outline, breadcrumbs and sticky scroll share one answer per
           // version), after an edit whose diagnostics have arrived.
           const at = side.valueStart(text, 'Outcome description');
           const editedTimes: number[] = [];
+          let editedCpu = 0;
           for (let i = 0; i < outlineEdits; i++) {
             const version = i + 2;
             const character = at.character + (side.quoted ? 1 : 0) + 1 + i;
@@ -349,14 +367,18 @@ export async function benchYamlSideBySide(tools: BenchTools): Promise<Record<str
             client.change(uri, version, [{ range: { start: { line: at.line, character }, end: { line: at.line, character } }, text: 'x' }]);
             await published;
             const began = performance.now();
+            const cpu = cpuMsOf(client.process.pid);
             await withTimeout(client.request<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri } }), timeoutMs, 'outline');
             editedTimes.push(performance.now() - began);
+            editedCpu += cpuMsOf(client.process.pid) - cpu;
           }
           found.set(label, {
             openMs: percentile(openTimes, 50),
             problems,
             outlineMs: percentile(outlineTimes, 50),
             editedOutlineMs: percentile(editedTimes, 50),
+            outlineCpuMs: outlineCpu / outlines,
+            editedOutlineCpuMs: editedCpu / outlineEdits,
             outlineKB: JSON.stringify(symbols).length / 1024,
             symbols: countSymbols(symbols),
           });
@@ -378,6 +400,7 @@ export async function benchYamlSideBySide(tools: BenchTools): Promise<Record<str
       const other = theirsOpened(label);
       rows.push([`outline (documentSymbol), ${label}, median of ${outlines} on one version`, mine.outlineMs, ms(pick(other, 'outlineMs')), '', ratio(mine.outlineMs, pick(other, 'outlineMs')), '']);
       rows.push([`outline after an edit, ${label}, median of ${outlineEdits}`, mine.editedOutlineMs, ms(pick(other, 'editedOutlineMs')), '', ratio(mine.editedOutlineMs, pick(other, 'editedOutlineMs')), '']);
+      rows.push([`  server CPU per outline: on one version / after an edit`, `${format(mine.outlineCpuMs)} / ${format(mine.editedOutlineCpuMs)}`, other.ok ? `${format(other.value.outlineCpuMs)} / ${format(other.value.editedOutlineCpuMs)}` : 'no figure', '', other.ok ? `${ratio(mine.outlineCpuMs, pick(other, 'outlineCpuMs'))} / ${ratio(mine.editedOutlineCpuMs, pick(other, 'editedOutlineCpuMs'))}` : '', '']);
       rows.push([`  outline response: symbols, KB`, `${mine.symbols}, ${mine.outlineKB.toFixed(0)} KB`, other.ok ? `${other.value.symbols}, ${other.value.outlineKB.toFixed(0)} KB` : 'no figure', '', '', '']);
     }
     results.open = { ours: Object.fromEntries(openOurs), theirs: openTheirs.ok ? Object.fromEntries(openTheirs.value) : openTheirs };
@@ -507,7 +530,8 @@ export async function benchYamlSideBySide(tools: BenchTools): Promise<Record<str
       `yaml-language-server checks a document ${delayMs} ms after it opens or changes (validationDelayMs in its yamlSettings.js, not a setting);` +
         ' its diagnostics timings are shown as measured and with that taken off, and the ratios use the latter. Ours ran with validationDelay 0 (the editor default waits 150 ms after a keystroke, none on open).' +
         ' Its outline stops at 5,000 symbols (its maxItemsComputed setting, left at the default); ours at 5,000 entries too (fragments.outline.maxItemsComputed, a record and each field counting one).' +
-        ' "Outline after an edit" asks once per version, once the edit\'s diagnostics are in, as VS Code asks (its outline view, breadcrumbs and sticky scroll share one answer per version).',
+        ' "Outline after an edit" asks once per version, once the edit\'s diagnostics are in, as VS Code asks (its outline view, breadcrumbs and sticky scroll share one answer per version).' +
+        ' "Server CPU per outline" is each server\'s own CPU time per request (from /proc, in ticks of 10 ms), which other jobs on the machine move much less than wall time; scripts/bench/outline-cpu.ts times it with both servers taking turns.',
     );
     if (mismatched.length) console.log(`The servers reported different numbers of problems on: ${mismatched.join(', ')}; those rows do not compare like with like.`);
     results.problemCountsDiffer = mismatched;

@@ -11,7 +11,8 @@
  * dirty text again and cuts it into records.
  *
  * A chunk is checked when its diagnostics are first needed, in document order, so a file with far more problems than
- * can be shown stops checking at the cap.
+ * can be shown stops checking at the cap. The outline is kept the same way: each record's entry is made from its own
+ * text when the outline first shows it, and kept until an edit touches the record.
  */
 import { capDiagnostics, MAX_DIAGNOSTICS } from './cap';
 import type { FragmentDiagnostic } from './diagnostic';
@@ -21,6 +22,8 @@ import { RULES, UNSTRUCTURED_RULE } from './rules';
 import type { Schema } from './schema/model';
 import { schemaIndex } from './schema/schema-index';
 import { validateParsed } from './validate';
+import { movedEntry, outlineEntries, recordEntry, type RecordEntry } from './features/symbols';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
 import type { RecordId } from './workspace/duplicate-ids';
 
 /** A change as the editor sends it: the characters [from, to) of the text before it are replaced by `length` new ones. */
@@ -58,6 +61,17 @@ interface Chunk {
    * new cut has the same IDs on the same lines and as many lines, the document's IDs did not change.
    */
   previousIds?: ChunkId[];
+  /**
+   * The record's outline entry once the outline has shown it, with the line and record number it was made for: kept
+   * until an edit touches the record, and moved when lines or records before it come or go.
+   */
+  outline?: KeptEntry;
+}
+
+interface KeptEntry {
+  entry: RecordEntry;
+  line: number;
+  index: number;
 }
 
 /** A record's ID and where it is, relative to its chunk: one object, not the four of a `RecordId`. */
@@ -201,6 +215,46 @@ export class RecordChecks {
       line += chunk.breaks;
     }
     return ids;
+  }
+
+  /**
+   * The outline of the first records whose entries (a record and each of its fields counting one) stay within
+   * `maxItems`, the same as `documentSymbols` of the whole parse, and the line where the first record left out starts
+   * (undefined when none is). Each record is parsed alone the first time it is shown and its entry kept: after an edit
+   * the outline parses the records the edit touched, not the first records of the file again (issue 13).
+   */
+  outline(maxItems: number): { symbols: DocumentSymbol[]; cutLine: number | undefined } {
+    this.cutDirty();
+    const symbols: DocumentSymbol[] = [];
+    let items = 0;
+    let offset = 0;
+    let line = 0;
+    let index = 0;
+    for (const chunk of this.chunks) {
+      if (chunk.records > 0) {
+        const kept = this.outlineEntry(chunk, offset, line, index);
+        if (kept) {
+          items += outlineEntries(kept.entry.symbol);
+          if (items > maxItems) return { symbols, cutLine: kept.entry.symbol.range.start.line };
+          symbols.push(kept.entry.symbol);
+        }
+      }
+      offset += chunk.length;
+      line += chunk.breaks;
+      index += chunk.records;
+    }
+    return { symbols, cutLine: undefined };
+  }
+
+  /** A record's outline entry for where it is now: the one kept, moved if needed, or made from its text. */
+  private outlineEntry(chunk: Chunk, offset: number, line: number, index: number): KeptEntry | undefined {
+    const kept = chunk.outline;
+    if (kept && kept.line === line && (kept.index === index || !kept.entry.numbered)) return kept;
+    if (kept) return (chunk.outline = { entry: movedEntry(kept.entry, line - kept.line, index, this.options.schema), line, index });
+    const document = this.parseOwn(offset, chunk.length);
+    const record = document.records[0]; // a chunk with a record is cut to hold exactly one
+    if (!record) return undefined;
+    return (chunk.outline = { entry: recordEntry(document, record, this.options.schema, line, index), line, index });
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { checkedPart, MAX_CHECKED_CHARACTERS, MAX_DIAGNOSTICS, parseWithSchema, type FragmentDiagnostic, type ParsedDocument, type RecordId, type Schema } from '../core';
 import { RecordChecks, type TextChange, type TextSource } from '../core';
 import { PiecedDocument } from './pieced-document';
@@ -25,11 +26,15 @@ export interface DocumentView {
   /** The checked text parsed (made on first use). */
   readonly parsed: ParsedDocument;
   /**
-   * At least the first `count` records parsed, for features that show only the first records (outline, folding): the
-   * largest such parse of this version is kept, so the outline and folding asked for on the same keystroke, or the
-   * outline asked again, parse once; the whole parse once there is one.
+   * At least the first `count` records parsed, for features that show only the first records (folding): the largest
+   * such parse of this version is kept, so folding asked again parses once; the whole parse once there is one.
    */
   parsedFirst(count: number): ParsedDocument;
+  /**
+   * The outline of the first records within `maxItems` entries, and where the first record left out starts: made from
+   * each record's entry kept across versions (core/record-checks.ts), so an edit costs the records it touched.
+   */
+  outline(maxItems: number): { symbols: DocumentSymbol[]; cutLine: number | undefined };
   /**
    * For features that look at one record (hover, completion): a parse that holds the record at `line` at its place
    * and blank lines before it, without parsing a file of many records whole on each keystroke; the whole parse when
@@ -148,6 +153,7 @@ export function documentView(state: ServerState, document: TextDocument): Docume
       if (!first || first.count < count) first = { count, parsed: parseWithSchema(this.textBefore(checks.recordOffset(count)), schema) };
       return first.parsed;
     },
+    outline: (maxItems) => checks.outline(maxItems),
     parsedAround(line) {
       if (parsed || note) return this.parsed;
       return checks.parseAround(line) ?? this.parsed;

@@ -1,6 +1,6 @@
 /** Outline: one symbol per record, named by its FragmentID, with its fields as children. */
 import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
-import { fieldValue, keyRange, type ParsedDocument } from '../parser';
+import { fieldValue, keyRange, type FragmentRecord, type ParsedDocument } from '../parser';
 import type { Schema } from '../schema/model';
 import { specFor } from './shared';
 
@@ -8,8 +8,13 @@ const SYMBOL = { Field: 8, Object: 19 } as const;
 /** Values are cut to this many characters in the outline's detail. */
 const DETAIL_LENGTH = 60;
 
-function lineSpan(document: ParsedDocument, first: number, last: number): Range {
-  return { start: { line: first, character: 0 }, end: { line: last, character: document.lines[last]?.length ?? 0 } };
+function lineSpan(document: ParsedDocument, first: number, last: number, lines: number): Range {
+  return { start: { line: first + lines, character: 0 }, end: { line: last + lines, character: document.lines[last]?.length ?? 0 } };
+}
+
+function movedRange(range: Range, lines: number): Range {
+  if (lines === 0) return range;
+  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
 
 function shortened(value: string): string {
@@ -47,28 +52,66 @@ export function documentSymbols(document: ParsedDocument, schema: Schema, maxIte
     if (items > maxItems) break;
     shown.push(record);
   }
-  return shown.map((record) => {
-    const idField = record.fields.find((f) => specFor(schema, f.key)?.key === schema.recordStart);
-    const id = idField ? fieldValue(idField) : '';
-    const name = id ? firstLine(id) : `Fragment ${record.index + 1} (no ${schema.recordStart})`;
-    const end = lastTextLine(document, record.startLine, record.endLine);
-    const children: DocumentSymbol[] = record.fields.map((field) => ({
-      name: field.key || '(field without a name)', // `** **:`; an empty name is not a valid symbol
-      detail: shortened(fieldValue(field)),
-      kind: SYMBOL.Field,
-      range: lineSpan(document, field.line, field.endLine),
-      selectionRange: keyRange(field),
-    }));
-    const first = record.fields[0];
-    return {
-      name,
-      detail: 'fragment',
-      kind: SYMBOL.Object,
-      range: lineSpan(document, record.startLine, Math.max(end, first.endLine)),
-      selectionRange: keyRange(idField ?? first),
-      children,
-    };
-  });
+  return shown.map((record) => recordEntry(document, record, schema).symbol);
+}
+
+/** How many entries of the outline a record's symbol counts for: the record and each of its fields. */
+export function outlineEntries(symbol: DocumentSymbol): number {
+  return 1 + (symbol.children?.length ?? 0);
+}
+
+/** A record's outline entry, and whether its name is its number (it has no ID), which changes when records before it come or go. */
+export interface RecordEntry {
+  symbol: DocumentSymbol;
+  numbered: boolean;
+}
+
+/**
+ * One record's outline entry, with its fields inside. `lines` moves it down from where `document` has it, and `index`
+ * numbers a record without an ID: for a record parsed alone (core/record-checks.ts keeps each record's entry).
+ */
+export function recordEntry(document: ParsedDocument, record: FragmentRecord, schema: Schema, lines = 0, index = record.index): RecordEntry {
+  const idField = record.fields.find((f) => specFor(schema, f.key)?.key === schema.recordStart);
+  const id = idField ? fieldValue(idField) : '';
+  const name = id ? firstLine(id) : unnamed(index, schema);
+  const end = lastTextLine(document, record.startLine, record.endLine);
+  const children: DocumentSymbol[] = record.fields.map((field) => ({
+    name: field.key || '(field without a name)', // `** **:`; an empty name is not a valid symbol
+    detail: shortened(fieldValue(field)),
+    kind: SYMBOL.Field,
+    range: lineSpan(document, field.line, field.endLine, lines),
+    selectionRange: movedRange(keyRange(field), lines),
+  }));
+  const first = record.fields[0];
+  const symbol: DocumentSymbol = {
+    name,
+    detail: 'fragment',
+    kind: SYMBOL.Object,
+    range: lineSpan(document, record.startLine, Math.max(end, first.endLine), lines),
+    selectionRange: movedRange(keyRange(idField ?? first), lines),
+    children,
+  };
+  return { symbol, numbered: !id };
+}
+
+/** The name of a record without an ID, which says where it is (`index`, 0-based). */
+function unnamed(index: number, schema: Schema): string {
+  return `Fragment ${index + 1} (no ${schema.recordStart})`;
+}
+
+/**
+ * A record's entry moved `lines` down (up when negative), renumbered `index` when it has no ID: the entry of a record
+ * whose text did not change, after an edit above it.
+ */
+export function movedEntry({ symbol, numbered }: RecordEntry, lines: number, index: number, schema: Schema): RecordEntry {
+  const moved = {
+    ...symbol,
+    name: numbered ? unnamed(index, schema) : symbol.name,
+    range: movedRange(symbol.range, lines),
+    selectionRange: movedRange(symbol.selectionRange, lines),
+    children: symbol.children?.map((child) => ({ ...child, range: movedRange(child.range, lines), selectionRange: movedRange(child.selectionRange, lines) })),
+  };
+  return { symbol: moved, numbered };
 }
 
 /**
