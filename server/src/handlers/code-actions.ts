@@ -2,8 +2,10 @@
  * textDocument/codeAction: quick fixes from the diagnostics' data (among them "Convert to fragment" for a story),
  * redaction refactors on a selection, `source.fixAll.fragments` and `source.sortFields.fragments`.
  */
+import * as l10n from '@vscode/l10n';
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
 import { fixAll } from '../core/features/fix-all';
+import { directed } from '../core/l10n';
 import { fixKindOf } from '../core/features/fixes';
 import { quickFixes } from '../core/features/quick-fixes';
 import { redactionActions, REDACT_KIND } from '../core/features/redaction';
@@ -64,7 +66,7 @@ export const codeActionsHandler: Handler = (services) => {
           if (action) actions.push(action);
         } else if (kind !== FIX_ALL_KIND || view.diagnostics().some((d) => fixKindOf(d)?.canBeSafe)) {
           const data: WholeFileData = { uri, version: document.version, kind };
-          actions.push({ title: TITLES[kind], kind, data });
+          actions.push({ title: titleOf(kind), kind, data });
         }
       }
       return actions;
@@ -85,7 +87,10 @@ export const codeActionsHandler: Handler = (services) => {
 };
 
 const WHOLE_FILE_KINDS = [FIX_ALL_KIND, SORT_FIELDS_KIND];
-const TITLES: Record<string, string> = { [FIX_ALL_KIND]: 'Fix all safe problems in this fragment file', [SORT_FIELDS_KIND]: 'Sort fields in schema order' };
+/** The title of a whole-file action, in the person's language. */
+function titleOf(kind: string): string {
+  return directed(kind === FIX_ALL_KIND ? l10n.t('Fix all safe problems in this fragment file') : l10n.t('Sort fields in schema order'));
+}
 
 /** What a whole-file action sent without its edits carries, for codeAction/resolve. */
 interface WholeFileData {
@@ -97,5 +102,5 @@ interface WholeFileData {
 /** Fix-all or sort-fields with its edits, or undefined when it would change nothing. */
 function wholeFileAction(kind: string, uri: string, view: DocumentView): CodeAction | undefined {
   const edits = kind === FIX_ALL_KIND ? fixAll(view.text, { schema: view.schema }).edits : sortFieldsEdits(view.parsed, view.schema);
-  return edits.length ? { title: TITLES[kind], kind, edit: { changes: { [uri]: edits } } } : undefined;
+  return edits.length ? { title: titleOf(kind), kind, edit: { changes: { [uri]: edits } } } : undefined;
 }

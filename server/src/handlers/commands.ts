@@ -2,8 +2,10 @@
  * workspace/executeCommand `fragments.server.sortFields` with the document URI as argument: sorts the fields of every
  * record in schema order, applies the edit through workspace/applyEdit and returns it.
  */
+import * as l10n from '@vscode/l10n';
 import type { WorkspaceEdit } from 'vscode-languageserver/node';
 import { SORT_FIELDS_COMMAND, sortFieldsEdits } from '../core/features/sort-fields';
+import { directed } from '../core/l10n';
 import type { Handler } from '../state';
 import { documentView } from './document-view';
 import { answerSafelyAsync } from './safely';
@@ -19,7 +21,7 @@ export const commandsHandler: Handler = (services) => {
       const edits = truncated ? [] : sortFieldsEdits(parsed, schema); // over the size limit: off
       if (edits.length === 0) return null;
       const edit: WorkspaceEdit = { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
-      await services.connection.workspace.applyEdit({ label: 'Sort fields in schema order', edit });
+      await services.connection.workspace.applyEdit({ label: directed(l10n.t('Sort fields in schema order')), edit });
       return edit;
     }),
   );

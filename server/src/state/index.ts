@@ -11,6 +11,7 @@
  */
 import type { ClientCapabilities, Connection, FileEvent, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { currentLanguage, serverLanguage, useLanguage } from '../core/l10n';
 import { normalizePath } from '../core/schema/discover';
 import { uriToPath } from '../files/uri';
 import type { Host } from '../host/host';
@@ -97,6 +98,15 @@ export function createServerState(
       void connection.window.showWarningMessage(message);
     },
   });
+  // The messages' language: fragments.locale, else the client's display language. A change drops the kept checks, so
+  // the next check (every open document is checked again when the settings change) writes its messages anew.
+  let clientLocale: string | undefined;
+  const followLanguage = () => {
+    const language = serverLanguage(settings.locale, clientLocale);
+    if (language === currentLanguage()) return;
+    useLanguage(language);
+    state.checkedViews.clear();
+  };
   const state: ServerState = {
     connection,
     host,
@@ -118,9 +128,12 @@ export function createServerState(
     initialize(params) {
       clientCapabilities = params.capabilities;
       folders = workspaceFolders(params);
+      clientLocale = params.locale;
+      followLanguage();
     },
     setSettings(next) {
       settings = next;
+      followLanguage();
     },
     settingsRead: () => settingsRead(),
   };

@@ -1,4 +1,5 @@
 /** Outline: one symbol per record, named by its FragmentID, with its fields as children. */
+import * as l10n from '@vscode/l10n';
 import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
 import { fieldValue, keyRange, type ParsedDocument } from '../parser';
 import type { Schema } from '../schema/model';
@@ -50,10 +51,10 @@ export function documentSymbols(document: ParsedDocument, schema: Schema, maxIte
   return shown.map((record) => {
     const idField = record.fields.find((f) => specFor(schema, f.key)?.key === schema.recordStart);
     const id = idField ? fieldValue(idField) : '';
-    const name = id ? firstLine(id) : `Fragment ${record.index + 1} (no ${schema.recordStart})`;
+    const name = id ? firstLine(id) : l10n.t('Fragment {0} (no {1})', record.index + 1, schema.recordStart);
     const end = lastTextLine(document, record.startLine, record.endLine);
     const children: DocumentSymbol[] = record.fields.map((field) => ({
-      name: field.key || '(field without a name)', // `** **:`; an empty name is not a valid symbol
+      name: field.key || l10n.t('(field without a name)'), // `** **:`; an empty name is not a valid symbol
       detail: shortened(fieldValue(field)),
       kind: SYMBOL.Field,
       range: lineSpan(document, field.line, field.endLine),
@@ -78,8 +79,8 @@ export function documentSymbols(document: ParsedDocument, schema: Schema, maxIte
 export function outlineCutSymbol(shown: number, total: number, line: number, setting: string): DocumentSymbol {
   const at: Range = { start: { line, character: 0 }, end: { line, character: 0 } };
   return {
-    name: `Outline shows the first ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} records`,
-    detail: `to see more, raise the setting ${setting}`,
+    name: l10n.t('Outline shows the first {0} of {1} records', shown.toLocaleString('en'), total.toLocaleString('en')),
+    detail: l10n.t('to see more, raise the setting {0}', setting),
     kind: SYMBOL.Object,
     range: at,
     selectionRange: at,
