@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { cliLanguage, currentLanguage, directed, languageOf, localised, serverLanguage, useLanguage } from '../../server/src/core/l10n';
 import { check } from '../support/check';
-import { withField } from '../support/fixtures';
+import { hover } from '../../server/src/core/features/hover';
+import { parseWithSchema } from '../../server/src/core/validate';
+import { loadSchemaText } from '../../server/src/core/schema/load';
+import { VALID_RECORD, withField } from '../support/fixtures';
 
 const FSI = '\u2068';
 const PDI = '\u2069';
@@ -91,5 +94,47 @@ describe('the language of the messages', () => {
     assert.equal(localised({ fr: 'Seulement' }), 'Seulement');
     assert.equal(localised('One text for all'), 'One text for all');
     assert.equal(localised(undefined), '');
+  });
+});
+
+describe('a team schema’s descriptions in several languages', () => {
+  afterEach(() => useLanguage('en'));
+  const schemaText = JSON.stringify({
+    extends: 'default',
+    fields: [
+      {
+        key: 'Partner',
+        kind: 'closed',
+        presence: 'optional',
+        description: { en: 'The partner organisation.', fr: 'L’organisation partenaire.', ar: 'المنظمة الشريكة.' },
+        values: [{ value: 'PAX', description: { en: 'A peace organisation.', es: 'Una organización por la paz.' } }],
+      },
+    ],
+  });
+
+  it('loads without a problem, and a hover shows the description in the person’s language, English otherwise', () => {
+    const loaded = loadSchemaText(schemaText);
+    assert.deepEqual(loaded.problems.map((p) => p.message), []);
+    const schema = loaded.schema!;
+    const record = `${VALID_RECORD.trimEnd()}\n**Partner**: PAX\n`;
+    const document = parseWithSchema(record, schema);
+    const line = record.split('\n').findIndex((l) => l.startsWith('**Partner**'));
+    const onKey = () => (hover(document, schema, { line, character: 3 })?.contents as { value: string }).value;
+    const onValue = () => (hover(document, schema, { line, character: 14 })?.contents as { value: string }).value;
+    assert.match(onKey(), /The partner organisation\./);
+    useLanguage('fr');
+    assert.match(onKey(), /L’organisation partenaire\./);
+    assert.match(onValue(), /A peace organisation\./); // no French: the English one
+    useLanguage('es');
+    assert.match(onKey(), /The partner organisation\./);
+    assert.match(onValue(), /Una organización por la paz\./);
+    useLanguage('ar');
+    assert.match(onKey(), /المنظمة الشريكة\./);
+  });
+
+  it('reports a description keyed by something that is not a language tag, or holding no text', () => {
+    const broken = schemaText.replace('"fr":', '"French language":');
+    assert.ok(loadSchemaText(broken).problems.length > 0);
+    assert.ok(loadSchemaText(schemaText.replace('"fr":"L’organisation partenaire."', '"fr":3')).problems.length > 0);
   });
 });
