@@ -24,10 +24,11 @@ async function opened(options: StartOptions): Promise<{ client: TestClient; diag
   return { client, diagnostics: (await published).diagnostics };
 }
 
-const invalidValue = (diagnostics: Diagnostic[]) => {
+// The server's messages are plain text (LSP 3.18 would allow Markdown there).
+const invalidValue = (diagnostics: Diagnostic[]): Diagnostic & { message: string } => {
   const found = diagnostics.find((d) => d.code === 'invalid-value');
-  assert.ok(found, `no invalid-value among ${JSON.stringify(diagnostics.map((d) => d.code))}`);
-  return found;
+  assert.ok(found && typeof found.message === 'string', `no invalid-value among ${JSON.stringify(diagnostics.map((d) => d.code))}`);
+  return found as Diagnostic & { message: string };
 };
 
 async function hoverOnScale(client: TestClient): Promise<string> {
@@ -62,9 +63,11 @@ describe('the server in the person’s language', () => {
       const hover = await hoverOnScale(client);
       assert.match(hover, /^\*\*Scale\*\*/);
       assert.match(hover, /Obligatoire : chaque fragment doit l’avoir, avec une valeur\./);
+      assert.match(hover, /Jusqu’où le changement s’étend\./); // the built-in schema's description, in French
+      assert.match(hover, /`Regional` — Une province ou une région d’un pays/);
       assert.match(hover, /Écrivez exactement une de ces valeurs :/);
       assert.deepEqual(await quickFixTitles(client, diagnostic), ['Remplacer "locall" par "Local"']);
-      const missing = diagnostics.filter((d) => d.code !== 'invalid-value').map((d) => d.message);
+      const missing = diagnostics.filter((d) => d.code !== 'invalid-value').map((d) => String(d.message));
       assert.ok(missing.every((m) => !/\b(is|the|this)\b/.test(m)), `English left in: ${JSON.stringify(missing)}`);
     } finally {
       await client.shutdown();
@@ -94,6 +97,7 @@ describe('the server in the person’s language', () => {
         assert.match(line, /^(- )?\u2067.*\u2069$/, `a hover line outside a right-to-left isolate: ${JSON.stringify(line)}`);
       }
       assert.match(hover, /إلزامي: يجب أن يحتويه كل سجل، بقيمة\./);
+      assert.match(hover, /مدى امتداد التغيير\./);
       const [title] = await quickFixTitles(client, invalidValue(diagnostics));
       assert.equal(title, `${RLI}استبدل ${FSI}"locall"${PDI} بـ ${FSI}"Local"${PDI}${PDI}`);
     } finally {

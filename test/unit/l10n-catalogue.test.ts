@@ -11,10 +11,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { LANGUAGES } from '../../server/src/core/l10n';
 
 const ROOT = resolve(__dirname, '../..');
 const CATALOGUES = join(ROOT, 'server/l10n');
-const TRANSLATIONS = ['fr', 'es', 'ar'] as const;
+// Every language the server and the CLI offer has a complete catalogue (English is the source).
+const TRANSLATIONS = LANGUAGES.filter((language) => language !== 'en');
 
 const readBundle = (path: string): Record<string, string> => JSON.parse(readFileSync(path, 'utf8'));
 const placeholders = (message: string) => (message.match(/\{[^{}]+\}/g) ?? []).sort();
