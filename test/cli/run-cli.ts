@@ -16,7 +16,8 @@ export function lint(cwd: string, args: string[], env: Record<string, string> = 
   const result = spawnSync(process.execPath, [CLI_BUNDLE, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '', ...env },
+    // English unless a test asks for a language: the messages follow LC_ALL, LC_MESSAGES and LANG.
+    env: { ...process.env, NO_COLOR: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.error) throw result.error;

@@ -51,6 +51,8 @@ export interface StartOptions {
   bundle?: string;
   /** A program to start as the server, with `args`, instead of Node (an installed `fragment-language-server` bin). */
   executable?: string;
+  /** initialize's `locale`: the client's display language, as VS Code sends it (`fr`, `ar`, `pt-br`). */
+  locale?: string;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestClient> {
@@ -108,6 +110,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
       ...options.capabilities,
     },
     initializationOptions: { settings: { validationDelay: 0, ...(options.settings ?? {}) } },
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
   });
   const initializeResult = await Promise.race([initialize, died]);
   await connection.sendNotification('initialized', {});

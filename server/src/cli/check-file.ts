@@ -1,4 +1,5 @@
 /** The work on one file, the same on the main thread and in a worker: read, (fix,) check, collect record IDs. */
+import * as l10n from '@vscode/l10n';
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -51,7 +52,13 @@ export function checkFile(file: string, label: string, settings: CheckSettings):
   const report: FileReport = { file, label, uri, diagnostics: [], ids: [], fixesApplied: 0 };
   const opened = openInside(file, settings.roots);
   if (opened === 'outside') {
-    return { ...report, skipped: `is a link to a file outside the folders being checked, so it was not read${settings.fix === 'write' ? ' and not fixed' : ''}` };
+    return {
+      ...report,
+      skipped:
+        settings.fix === 'write'
+          ? l10n.t('is a link to a file outside the folders being checked, so it was not read and not fixed')
+          : l10n.t('is a link to a file outside the folders being checked, so it was not read'),
+    };
   }
   const { real, fd } = opened;
   let read;
@@ -83,7 +90,7 @@ export function checkFile(file: string, label: string, settings: CheckSettings):
     const after = fixed.text !== text && before.accepted.size > 0 ? check(fixed.text).accepted : before.accepted;
     const changed = [...before.accepted].find((entry) => !after.has(entry));
     if (changed) {
-      report.notFixed = `was not fixed: a safe fix would change "${changed.value}" (${changed.code}), which the review file accepts. Fix its other problems by hand`;
+      report.notFixed = l10n.t('was not fixed: a safe fix would change "{0}" ({1}), which the review file accepts. Fix its other problems by hand', changed.value, changed.code);
     } else if (fixed.text !== text) {
       if (settings.fix === 'dry-run') {
         report.diff = unifiedDiff(label, text, fixed.text);
@@ -92,7 +99,7 @@ export function checkFile(file: string, label: string, settings: CheckSettings):
       } else {
         const failure = writeAtomically(real, read.bom ? `\uFEFF${fixed.text}` : fixed.text, readAt);
         // A file that could not be written is not fixed: its problems are reported as they are on disk.
-        if (failure) report.writeError = `could not be written (${failure}), so it was not fixed`;
+        if (failure) report.writeError = l10n.t('could not be written ({0}), so it was not fixed', failure);
         else {
           report.fixesApplied = fixed.fixed;
           text = fixed.text;
@@ -168,9 +175,9 @@ function writeAtomically(path: string, text: string, readAt: FileVersion | undef
     mode = stats.mode & 0o7777;
     owner = { uid: stats.uid, gid: stats.gid };
     // Someone saved the file since it was read (an editor, a sync client): their text wins, nothing is written.
-    if (readAt && (stats.mtimeMs !== readAt.mtimeMs || stats.size !== readAt.size)) return 'it changed while it was being fixed';
+    if (readAt && (stats.mtimeMs !== readAt.mtimeMs || stats.size !== readAt.size)) return l10n.t('it changed while it was being fixed');
     // The owner's write permission is the user's say; root would pass the access check, so look at the mode too.
-    if ((mode & 0o222) === 0) return 'the file is read-only';
+    if ((mode & 0o222) === 0) return l10n.t('the file is read-only');
     accessSync(path, constants.W_OK);
   } catch (error) {
     return reason(error);
@@ -233,8 +240,8 @@ function versionOf(file: number | string): FileVersion | undefined {
 
 function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EROFS') return 'the disk is read-only';
-  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EACCES' || code === 'EPERM') return l10n.t('permission denied');
+  if (code === 'EROFS') return l10n.t('the disk is read-only');
+  if (code === 'ENOSPC') return l10n.t('the disk is full');
   return code ?? String(error);
 }

@@ -1,4 +1,5 @@
 /** Finding and reading the files the CLI checks: paths, folders and globs. */
+import * as l10n from '@vscode/l10n';
 import { realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { findFragmentFiles, type DecodeResult } from '../files';
@@ -30,17 +31,17 @@ export function collectFiles(paths: readonly string[], cwd = process.cwd(), note
       stats = undefined;
     }
     if (stats?.isDirectory()) {
-      const found = findFragmentFiles(nodeFilesSync, [absolute], { foldersName: 'the folders checked' });
+      const found = findFragmentFiles(nodeFilesSync, [absolute], { foldersName: l10n.t('the folders checked') });
       for (const skipped of found.skipped) note(`${displayPath(skipped.path, cwd)} ${skipped.reason}.`);
       for (const file of found.files) add(file, found.realPaths.get(file));
     } else if (stats) {
       add(absolute); // named: read if it is a regular file, else reported as not read
     } else if (isDynamicPattern(path)) {
       const found = expand(path.split(sep).join('/'), cwd);
-      if (found.length === 0) throw new UsageError(`No files match ${path}`);
+      if (found.length === 0) throw new UsageError(l10n.t('No files match {0}', path));
       for (const file of found) add(file);
     } else {
-      throw new UsageError(`No such file or folder: ${path}`);
+      throw new UsageError(l10n.t('No such file or folder: {0}', path));
     }
   }
   return [...files.values()];

@@ -2,21 +2,23 @@
  * fragment-lint: checks fragment files with the same core, rules and schema as the editor, including FragmentIDs
  * used twice across the files checked. See HELP in options.ts for usage and exit codes.
  */
+import * as l10n from '@vscode/l10n';
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { findDuplicateIds, mergeDiagnostics, type Schema } from '../core';
+import { cliLanguage, useLanguage, type Language } from '../core/l10n';
 import { isDynamicPattern } from '../files/glob';
 import type { CheckSettings, FileReport } from './check-file';
 import { collectFiles, displayPath } from './files';
-import { countAccepted, countSeverities, plural, summaryLine, visible, type Formatter, type ReportedFile } from './formats/format';
+import { countAccepted, countSeverities, counted, summaryLine, visible, type Formatter, type ReportedFile } from './formats/format';
 import { github } from './formats/github';
 import { json } from './formats/json';
 import { sarif } from './formats/sarif';
 import { stylish } from './formats/stylish';
 import { initSchema } from './init-schema';
-import { HELP, parseOptions, UsageError, type CliOptions, type Format } from './options';
+import { helpText, parseOptions, takeLocale, UsageError, type CliOptions, type Format } from './options';
 import { exportRecords, importRecords } from './records';
 import { checkAll, serveWorker, WORKER_FLAG } from './pool';
 import { startProgress } from './progress';
@@ -35,7 +37,9 @@ export interface CliIO {
   stderr?: NodeJS.WriteStream;
 }
 
-export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+export async function run(args: readonly string[], io: CliIO): Promise<number> {
+  const { locale, rest: argv } = takeLocale(args);
+  useLanguage(cliLanguage(locale, io.env), { isolates: false });
   try {
     const command = subcommand(argv, io.cwd);
     if (command === 'export') return await exportRecords(argv.slice(1), io, (paths) => foldersChecked(paths, io.cwd));
@@ -71,7 +75,7 @@ function subcommand(argv: readonly string[], cwd: string): 'export' | 'import' |
 
 async function lint(options: CliOptions, io: CliIO): Promise<number> {
   if (options.help || options.version || options.initSchema !== undefined) {
-    io.out(options.help ? HELP : options.version ? version : initSchema(resolve(io.cwd, options.initSchema as string), options.initSchema as string, io.err));
+    io.out(options.help ? helpText() : options.version ? version : initSchema(resolve(io.cwd, options.initSchema as string), options.initSchema as string, io.err));
     return 0;
   }
   const files = collectFiles(options.paths, io.cwd, (skipped) => io.err(`fragment-lint: ${skipped}`));
@@ -105,7 +109,7 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
     if (report.writeError) io.err(`fragment-lint: ${name} ${report.writeError}.`);
     if (report.notFixed) io.err(`fragment-lint: ${name} ${report.notFixed}.`);
     if (report.unreadable || report.writeError) ioErrors++;
-    if (report.fixesApplied > 0 && settings.fix === 'write') io.err(`Fixed ${plural(report.fixesApplied, 'problem')} in ${name}.`);
+    if (report.fixesApplied > 0 && settings.fix === 'write') io.err(l10n.t('Fixed {0} in {1}.', counted.problems(report.fixesApplied), name));
   }
   const checked = reports.filter((r) => !r.unreadable && !r.skipped).length;
 
@@ -114,7 +118,7 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
   // The review file is rewritten only after a run that read every file: pruning after a partial one would drop the
   // entries of the files it could not read.
   const complete = checked > 0 && checked === reports.length;
-  if (review && !complete && (options.suppressAll || options.pruneSuppressions)) io.err(`fragment-lint: ${visible(review.label)} was not changed: not every file could be checked.`);
+  if (review && !complete && (options.suppressAll || options.pruneSuppressions)) io.err(`fragment-lint: ${l10n.t('{0} was not changed: not every file could be checked.', visible(review.label))}`);
   const all = review ? applyReviewFile(checkedFiles, reports, review, complete ? options : { ...options, suppressAll: false, pruneSuppressions: false }, io.err) : checkedFiles;
   const accepted = countAccepted(all);
   const shown = options.quiet ? all.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 1) })) : all;
@@ -126,7 +130,8 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
   if (settings.fix === 'dry-run') {
     const diffs = reports.filter((r) => r.diff).map((r) => r.diff as string);
     if (diffs.length) io.out(diffs.join('').trimEnd());
-    io.err(`${diffs.length ? `Safe fixes would change ${plural(diffs.length, 'file')}` : 'No safe fixes to apply'}; ${plural(errors, 'error')} and ${plural(warnings, 'warning')} would remain.`);
+    const remaining = l10n.t('{0} and {1} would remain.', counted.errors(errors), counted.warnings(warnings));
+    io.err(`${diffs.length ? l10n.t('Safe fixes would change {0}', counted.files(diffs.length)) : l10n.t('No safe fixes to apply')}; ${remaining}`);
   } else {
     const labels = new Map(reports.map((r) => [r.uri, r.label]));
     const output = FORMATTERS[options.format](shown, {
@@ -146,18 +151,18 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
     // A CI job pointed at the wrong folder must not pass as if the records were fine.
     const why =
       files.length === 0
-        ? `No fragment files found in ${options.paths.map((p) => (p === '.' ? 'the current folder' : visible(p))).join(', ')}`
+        ? l10n.t('No fragment files found in {0}', options.paths.map((p) => (p === '.' ? l10n.t('the current folder') : visible(p))).join(', '))
         : files.length === 1
-          ? 'The only file found was skipped or could not be read'
-          : `All ${files.length} files found were skipped or could not be read`;
-    const hint = options.allowEmpty || ioErrors > 0 ? '' : ' (Use --allow-empty if that is expected.)';
-    io.err(`fragment-lint: ${why}: nothing was checked.${hint}`);
+          ? l10n.t('The only file found was skipped or could not be read')
+          : l10n.t('All {0} files found were skipped or could not be read', files.length);
+    const hint = options.allowEmpty || ioErrors > 0 ? '' : ` ${l10n.t('(Use --allow-empty if that is expected.)')}`;
+    io.err(`fragment-lint: ${l10n.t('{0}: nothing was checked.', why)}${hint}`);
     if (!options.allowEmpty) return 2;
   }
   if (ioErrors > 0) return 2;
   if (errors > 0) return 1;
   if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
-    io.err(`fragment-lint: ${plural(warnings, 'warning')}, more than the ${options.maxWarnings} allowed by --max-warnings.`);
+    io.err(`fragment-lint: ${l10n.t('{0}, more than the {1} allowed by --max-warnings.', counted.warnings(warnings), options.maxWarnings)}`);
     return 1;
   }
   return 0;
@@ -197,6 +202,7 @@ function withWorkspaceChecks(reports: readonly FileReport[], schema: Schema): Re
 }
 
 if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG]) {
+  useLanguage((workerData as { language: Language }).language, { isolates: false }); // the main thread's
   serveWorker(parentPort as NonNullable<typeof parentPort>, (workerData as { settings: CheckSettings }).settings);
 } else if (require.main === module) {
   const stopped = new Set<NodeJS.WriteStream>();
@@ -205,7 +211,9 @@ if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKE
     stream.on('error', (error: NodeJS.ErrnoException) => {
       stopped.add(stream);
       if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
-      if (stream === process.stdout && !stopped.has(process.stderr)) process.stderr.write(`fragment-lint: the report could not be written (${error.code ?? error.message}).\n`);
+      if (stream === process.stdout && !stopped.has(process.stderr)) {
+        process.stderr.write(`fragment-lint: ${l10n.t('the report could not be written ({0}).', error.code ?? error.message)}\n`);
+      }
       process.exitCode = 2;
     });
   }

@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { currentLanguage } from '../core/l10n';
 import { checkFile, type CheckSettings, type FileReport } from './check-file';
 
 const BATCH = 32;
@@ -61,7 +62,7 @@ export async function checkAll(tasks: readonly Task[], settings: CheckSettings, 
 
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(__filename, { workerData: { [WORKER_FLAG]: true, settings } });
+      const worker = new Worker(__filename, { workerData: { [WORKER_FLAG]: true, settings, language: currentLanguage() } });
       let batchStart = 0;
       const sendNext = () => {
         if (next >= tasks.length) {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /** "Checked 1200 of 5000 files" on stderr, only for a terminal and only once a run has taken over a second. */
 const FIRST_AFTER_MS = 1000;
 const EVERY_MS = 100;
@@ -14,7 +15,7 @@ export function startProgress(total: number, stream: NodeJS.WriteStream = proces
   let drawn = false;
   let done = 0;
   const draw = () => {
-    stream.write(`\r\u001b[2KChecked ${done} of ${total} files…`);
+    stream.write(`\r\u001b[2K${l10n.t('Checked {0} of {1} files…', done, total)}`);
     drawn = true;
     lastDrawn = Date.now();
   };

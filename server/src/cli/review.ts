@@ -2,6 +2,7 @@
  * The review file of accepted findings on the command line: where it is, reading it, and writing it back after
  * --suppress-all or --prune-suppressions. Matching findings against it is the core's (core/review.ts).
  */
+import * as l10n from '@vscode/l10n';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +21,7 @@ import {
 } from '../core';
 import type { FileReport } from './check-file';
 import { readText } from './files';
-import { plural, visible, type AcceptedFinding, type ReportedFile } from './formats/format';
+import { counted, visible, type AcceptedFinding, type ReportedFile } from './formats/format';
 import { UsageError, type CliOptions } from './options';
 
 export interface LoadedReview {
@@ -44,15 +45,15 @@ export function loadReview(options: CliOptions, cwd: string): LoadedReview | und
   const label = relative(cwd, path).split(sep).join('/') || path;
   if (!existsSync(path)) {
     if (writes) return { path, label, folder, review: { entries: [] } };
-    if (options.reviewFile !== undefined) throw new UsageError(`The review file ${options.reviewFile} does not exist.`);
+    if (options.reviewFile !== undefined) throw new UsageError(l10n.t('The review file {0} does not exist.', options.reviewFile));
     return undefined;
   }
   const read = readText(path);
-  if (!read.ok) throw new UsageError(`The review file ${label} could not be read: ${read.reason}`);
+  if (!read.ok) throw new UsageError(l10n.t('The review file {0} could not be read: {1}', label, read.reason));
   try {
     return { path, label, folder, review: parseReview(read.text) };
   } catch (error) {
-    throw new UsageError(`The review file ${label} cannot be used: ${(error as Error).message}.`);
+    throw new UsageError(l10n.t('The review file {0} cannot be used: {1}.', label, (error as Error).message));
   }
 }
 
@@ -70,7 +71,7 @@ export function saveReview(loaded: LoadedReview, review: ReviewFile): void {
     renameSync(temporary, loaded.path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new UsageError(`The review file ${loaded.label} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new UsageError(l10n.t('The review file {0} could not be written ({1}).', loaded.label, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
   }
 }
 
@@ -110,19 +111,23 @@ export function applyReviewFile(
     const { acceptedBy } = applyReview(review, findings);
     const added = findings.flatMap((f, i) => (f && !acceptedBy[i] ? [entryFor(f, options.acceptedBy, options.reason)] : []));
     review = { entries: mergeEntries(review.entries, added) };
-    changes.push(`accepted ${plural(review.entries.length - before, 'finding')}`);
+    changes.push(l10n.t('accepted {0}', counted.findings(review.entries.length - before)));
   }
   let outcome = applyReview(review, findings);
   if (options.pruneSuppressions) {
     const unused = new Set(outcome.unused);
     review = { entries: review.entries.filter((entry) => !unused.has(entry)) };
-    changes.push(`removed ${plural(unused.size, 'entry', 'entries')} that no longer ${unused.size === 1 ? 'matches' : 'match'} a finding`);
+    changes.push(unused.size === 1 ? l10n.t('removed 1 entry that no longer matches a finding') : l10n.t('removed {0} entries that no longer match a finding', unused.size));
     outcome = applyReview(review, findings);
   }
   if (changes.length) {
     saveReview(loaded, review);
     const unsigned = review.entries.filter((entry) => entry.acceptedBy === '' || entry.reason === '').length;
-    const sign = unsigned ? ` ${plural(unsigned, 'entry', 'entries')} ${unsigned === 1 ? 'has' : 'have'} no "acceptedBy" or "reason" yet: write in the file who accepted each finding, and why.` : '';
+    const sign = !unsigned
+      ? ''
+      : unsigned === 1
+        ? ` ${l10n.t('1 entry has no "acceptedBy" or "reason" yet: write in the file who accepted each finding, and why.')}`
+        : ` ${l10n.t('{0} entries have no "acceptedBy" or "reason" yet: write in the file who accepted each finding, and why.', unsigned)}`;
     say(`${visible(loaded.label)}: ${changes.join('; ')}.${sign}`);
   }
   let next = 0;

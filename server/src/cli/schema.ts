@@ -3,6 +3,7 @@
  * the current folder as the workspace folder), else the built-in default. Uses the server's schemas/files.ts, so
  * both find and read schema files the same way. A broken schema file stops the run: CI must not pass on a guess.
  */
+import * as l10n from '@vscode/l10n';
 import { dirname, resolve } from 'node:path';
 import type { Schema } from '../core';
 import { nodeFilesSync } from '../host/node';
@@ -59,9 +60,9 @@ export function assertSchemasUsable(paths: readonly (string | undefined)[], sett
     const applied = appliedTo(path, settings);
     if (applied.source.kind !== 'file' || broken.has(applied.source.path)) continue;
     const errors = applied.problems.filter((p) => p.severity === 1);
-    if (errors.length > 0) broken.set(applied.source.path, errors.slice(0, 5).map((p) => `  line ${p.range.start.line + 1}, column ${p.range.start.character + 1}: ${String(p.message).replace(/; the built-in schema is used instead\.$/, '.')}`));
+    if (errors.length > 0) broken.set(applied.source.path, errors.slice(0, 5).map((p) => `  ${l10n.t('line {0}, column {1}: {2}', p.range.start.line + 1, p.range.start.character + 1, String(p.message).replace(/; the built-in schema is used instead\.$/, '.'))}`));
   }
   if (broken.size === 0) return;
-  const lines = [...broken].map(([path, problems]) => `The schema file ${path} cannot be used:\n${problems.join('\n')}`);
+  const lines = [...broken].map(([path, problems]) => `${l10n.t('The schema file {0} cannot be used:', path)}\n${problems.join('\n')}`);
   throw new UsageError(lines.join('\n'));
 }

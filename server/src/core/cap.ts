@@ -1,5 +1,7 @@
 /** At most so many diagnostics per file; the last one then says how many more there are. */
+import * as l10n from '@vscode/l10n';
 import { DIAGNOSTIC_SOURCE } from './diagnostic-codes';
+import { directed } from './l10n';
 import { ruleDocs } from './diagnostic-docs';
 import { Severity, type FragmentDiagnostic } from './diagnostic';
 import { range } from './parser';
@@ -24,7 +26,7 @@ export function capDiagnostics(diagnostics: FragmentDiagnostic[], max: number, h
     codeDescription: ruleDocs('too-many-problems'),
     source: DIAGNOSTIC_SOURCE,
     // "At least": rules stop looking once the cap is passed (describing 100,000 problems would take seconds).
-    message: `Only the first ${kept.length} problems are listed; at least ${hidden} more problems are not shown. Fix these and the rest appear.`,
+    message: directed(l10n.t('Only the first {0} problems are listed; at least {1} more problems are not shown. Fix these and the rest appear.', kept.length, hidden)),
     data: { fix: 'none', hidden },
   });
   return kept;

@@ -1,4 +1,5 @@
 /** The diagnostics the core produces: LSP diagnostics whose `data` says how to fix them. */
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import type { DiagnosticCode } from './diagnostic-codes';
 
@@ -40,8 +41,24 @@ export function quote(text: string, max = 60): string {
   return `"${oneLine.length > max || head !== text ? `${oneLine.slice(0, max - 1)}…` : oneLine}"`;
 }
 
-/** `a, b or c` for messages. */
-export function listOf(items: readonly string[], word = 'or'): string {
+/** `a, b or c` (or `a, b and c`) for messages, in the messages' language. */
+export function listOf(items: readonly string[], word: 'or' | 'and' = 'or'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+  const head = items.slice(0, -1).join(l10n.t(', '));
+  const last = items[items.length - 1];
+  return word === 'and' ? l10n.t('{0} and {1}', head, last) : l10n.t('{0} or {1}', head, last);
+}
+
+/** How a field is expected in a record, as a word for messages. */
+export function presenceWord(presence: 'required' | 'recommended' | 'optional' | 'expected'): string {
+  switch (presence) {
+    case 'required':
+      return l10n.t('required');
+    case 'recommended':
+      return l10n.t('recommended');
+    case 'optional':
+      return l10n.t('optional');
+    case 'expected':
+      return l10n.t('expected');
+  }
 }

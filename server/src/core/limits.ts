@@ -2,8 +2,10 @@
  * How much of a very large file the editor checks. A language server answers on every keystroke; past a few
  * megabytes a file is a data dump, not a record someone is writing, and checking all of it would freeze the editor.
  */
+import * as l10n from '@vscode/l10n';
 import { Severity, type FragmentDiagnostic } from './diagnostic';
 import { DIAGNOSTIC_SOURCE } from './diagnostic-codes';
+import { directed } from './l10n';
 import { ruleDocs } from './diagnostic-docs';
 import { fieldHeadText } from './grammar';
 
@@ -29,10 +31,20 @@ export function checkedPart(text: string, recordStart: string, max = MAX_CHECKED
   if (end <= 0) end = max - (isLowSurrogate(text.charCodeAt(max)) ? 1 : 0); // one huge line: cut inside it
   const checked = text.slice(0, end);
   const lines = countLines(checked);
-  const message =
-    `This file is ${megabytes(text.length)} MB, more than the ${megabytes(max)} MB the editor checks, so only ` +
-    `${lines === 1 ? 'the start of its first line is' : `its first ${lines.toLocaleString('en')} lines are`} checked ` +
-    'and fix-all, formatting and sorting are turned off for it. Split it into smaller files to have all of it checked.';
+  const message = directed(
+    lines === 1
+      ? l10n.t(
+          'This file is {0} MB, more than the {1} MB the editor checks, so only the start of its first line is checked and fix-all, formatting and sorting are turned off for it. Split it into smaller files to have all of it checked.',
+          megabytes(text.length),
+          megabytes(max),
+        )
+      : l10n.t(
+          'This file is {0} MB, more than the {1} MB the editor checks, so only its first {2} lines are checked and fix-all, formatting and sorting are turned off for it. Split it into smaller files to have all of it checked.',
+          megabytes(text.length),
+          megabytes(max),
+          lines.toLocaleString('en'),
+        ),
+  );
   return {
     text: checked,
     note: {

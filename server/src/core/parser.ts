@@ -5,6 +5,7 @@
  * Pure and total: any string parses. Positions are LSP positions (line, UTF-16 character), which is
  * what JavaScript string indices already are.
  */
+import * as l10n from '@vscode/l10n';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { ALMOST_BOLD, ALMOST_UNDERSCORE, byteOrderMarkLength, fieldKeyEnd, LAYOUT, LIST_BULLET, type StarSearch } from './grammar';
 
@@ -442,7 +443,7 @@ function recogniseLooseLine(text: string, start: number, end: number, nextColon:
   if (colon >= Math.min(end, start + MALFORMED_SCAN)) return undefined;
   const key = text.slice(start, colon).trim();
   if (key === '' || key.length > MAX_BARE_KEY || key.includes('*') || !isKnownKey(key)) return undefined;
-  return { key, value: text.slice(colon + 1, end).trim(), problem: 'the key is not written between ** and **' };
+  return { key, value: text.slice(colon + 1, end).trim(), problem: l10n.t('the key is not written between ** and **') };
 }
 
 /**
@@ -459,7 +460,7 @@ export function readMarkdownLine(line: string, isKnownKey: (key: string) => bool
     const keyEnd = fieldKeyEnd(rest, 0, rest.length);
     const field = keyEnd > 0 ? { key: rest.slice(2, keyEnd).trim(), value: rest.slice(keyEnd + 3).trim() } : readAlmostBold(rest, isKnownKey);
     if (!field || !isKnownKey(field.key)) return undefined; // a bold word in a list of notes
-    return { key: field.key, value: field.value, problem: `it starts with a list bullet (${JSON.stringify(bullet[0].trim())})` };
+    return { key: field.key, value: field.value, problem: l10n.t('it starts with a list bullet ({0})', JSON.stringify(bullet[0].trim())) };
   }
   return readAlmostBold(line, isKnownKey);
 }
@@ -469,7 +470,9 @@ function readAlmostBold(line: string, isKnownKey: (key: string) => boolean): Alm
   const underscore = ALMOST_UNDERSCORE.exec(head);
   if (underscore) {
     const [whole, , rawKey, closing] = underscore;
-    const problem = closing ? 'the key is written between __ and __ instead of ** and **' : 'the key is written between __ and __ instead of ** and **, with the colon inside them';
+    const problem = closing
+      ? l10n.t('the key is written between __ and __ instead of ** and **')
+      : l10n.t('the key is written between __ and __ instead of ** and **, with the colon inside them');
     return { key: rawKey.trim(), value: line.slice(whole.length).trim(), problem };
   }
   const bold = ALMOST_BOLD.exec(head);
@@ -480,11 +483,11 @@ function readAlmostBold(line: string, isKnownKey: (key: string) => boolean): Alm
   const known = isKnownKey(key);
   const fieldShaped = opening === '**' && colon !== '' && (closing === '**' || afterColon === '**');
   if (!known && !fieldShaped) return undefined;
-  let problem = 'the key is not written as **Key**:';
-  if (colon && afterColon) problem = 'the colon is inside the ** markers';
-  else if (!closing && !afterColon) problem = 'the closing ** after the key is missing';
-  else if (!colon) problem = 'the colon after the key is missing';
-  else if (indent) problem = 'the line does not start at the left margin';
+  let problem = l10n.t('the key is not written as **Key**:');
+  if (colon && afterColon) problem = l10n.t('the colon is inside the ** markers');
+  else if (!closing && !afterColon) problem = l10n.t('the closing ** after the key is missing');
+  else if (!colon) problem = l10n.t('the colon after the key is missing');
+  else if (indent) problem = l10n.t('the line does not start at the left margin');
   return { key, value, problem };
 }
 

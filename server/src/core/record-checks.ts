@@ -15,6 +15,8 @@
  * text when the outline first shows it, and kept until an edit touches the record.
  */
 import { capDiagnostics, MAX_DIAGNOSTICS } from './cap';
+import { directed } from './l10n';
+import { duplicateMessage } from './rules/duplicate-field';
 import type { FragmentDiagnostic } from './diagnostic';
 import { fieldLineKey } from './grammar';
 import { parse, valueRange, fieldValue, type ParsedDocument } from './parser';
@@ -478,8 +480,8 @@ function moved(diagnostic: FragmentDiagnostic, lines: number, records: number): 
   if (data.fix === 'insert-fields') result.data = { ...data, record: data.record + records, recordStartLine: data.recordStartLine + lines };
   else if (data.fix === 'remove-duplicate') {
     result.data = { ...data, firstLine: data.firstLine + lines };
-    // The message names the line of the first copy (duplicate-field's "first on line N"), the only line in a message.
-    result.message = diagnostic.message.replace(`line ${data.firstLine + 1}`, `line ${data.firstLine + 1 + lines}`);
+    // The message names the line of the first copy (duplicate-field's "first on line N"): written again for its new place.
+    result.message = directed(duplicateMessage(data.key, data.firstLine + lines, data.sameValue));
   }
   if (diagnostic.relatedInformation) {
     result.relatedInformation = diagnostic.relatedInformation.map((info) => ({ ...info, location: { ...info.location, range: shiftRange(info.location.range, lines) } }));

@@ -7,7 +7,8 @@
  * columns below, which say where the record is and how many problems it has. Values go in as the parser reads them:
  * trimmed, the lines of a multi-line value joined with a line break.
  */
-import type { FragmentDiagnostic } from './diagnostic';
+import * as l10n from '@vscode/l10n';
+import { listOf, type FragmentDiagnostic } from './diagnostic';
 import { fieldLine } from './grammar';
 import { fieldValue, type ParsedDocument } from './parser';
 import type { Schema } from './schema/model';
@@ -113,14 +114,14 @@ export function mapHeaders(headers: readonly string[], schema: Schema, hasValues
   const missingKeys = schemaKeys.filter((key) => !present.has(key) && !schema.fields.find((f) => f.key === key)?.aliases.some((a) => present.has(a)));
   const firstColumn = new Map<string, number>();
   const columns = names.map((name, i): ColumnUse => {
-    const where = `Column ${columnName(i)}`;
+    const column = columnName(i);
     if ((INFO_COLUMNS as readonly string[]).includes(name)) return { kind: 'ignored' };
     if (name === '') {
-      if (hasValues(i)) problems.push(`${where} has values but no header, so it is not known which field they belong to.`);
+      if (hasValues(i)) problems.push(l10n.t('Column {0} has values but no header, so it is not known which field they belong to.', column));
       return { kind: 'ignored' };
     }
     if (firstColumn.has(name)) {
-      problems.push(`${where} has the same header as column ${columnName(firstColumn.get(name) as number)}: "${name}".`);
+      problems.push(l10n.t('Column {0} has the same header as column {1}: "{2}".', column, columnName(firstColumn.get(name) as number), name));
       return { kind: 'ignored' };
     }
     firstColumn.set(name, i);
@@ -128,19 +129,20 @@ export function mapHeaders(headers: readonly string[], schema: Schema, hasValues
     if (repeat && present.has(repeat[1]) && Number(repeat[2]) >= 2) return { kind: 'field', key: repeat[1], occurrence: Number(repeat[2]) };
     if (schema.byName.has(name)) return { kind: 'field', key: name, occurrence: 1 };
     if (/[*\r\n]/.test(name) || name.length > 200) {
-      problems.push(`${where} is headed "${name}", which cannot be a field name (a field name has no * or line break and at most 200 characters).`);
+      problems.push(l10n.t('Column {0} is headed "{1}", which cannot be a field name (a field name has no * or line break and at most 200 characters).', column, name));
       return { kind: 'ignored' };
     }
     const meant = closest(name, missingKeys);
     if (meant.length > 0) {
-      problems.push(`${where} is headed "${name}", which is not a field of the schema. Did you mean ${meant.map((k) => `"${k}"`).join(' or ')}? Rename the header to the field's name.`);
+      problems.push(l10n.t("Column {0} is headed \"{1}\", which is not a field of the schema. Did you mean {2}? Rename the header to the field's name.", column, name, listOf(meant.map((k) => `"${k}"`))));
       return { kind: 'ignored' };
     }
     return { kind: 'field', key: name, occurrence: 1 };
   });
   if (!columns.some((c) => c.kind === 'field' && c.key === schema.recordStart)) {
     const meant = closest(schema.recordStart, names.filter((n) => n !== ''));
-    problems.unshift(`The sheet has no "${schema.recordStart}" column, so its rows cannot be told apart as records.${meant.length ? ` Is it the column headed "${meant[0]}"?` : ''}`);
+    const guess = meant.length ? ` ${l10n.t('Is it the column headed "{0}"?', meant[0])}` : '';
+    problems.unshift(l10n.t('The sheet has no "{0}" column, so its rows cannot be told apart as records.', schema.recordStart) + guess);
   }
   return { columns, problems };
 }
@@ -182,14 +184,14 @@ export function rowRecord(cells: readonly string[], mapping: HeaderMapping, sche
     if (!back || back.key !== fields[i].key || fieldValue(back) !== fields[i].value) {
       problems.push({
         column: fields[i].column,
-        message: `a line of this value would be read as a field, a heading or a separator in a fragment file, so the record would not read back as written. Change that line (for example, start it with a word).`,
+        message: l10n.t('a line of this value would be read as a field, a heading or a separator in a fragment file, so the record would not read back as written. Change that line (for example, start it with a word).'),
       });
       break;
     }
   }
   if (problems.length === 0 && read.length !== fields.length) {
     const extra = fields.find((f) => f.value.includes('\n')) ?? fields[0];
-    problems.push({ column: extra.column, message: 'a line of this value would be read as a field of its own in a fragment file. Change that line (for example, start it with a word).' });
+    problems.push({ column: extra.column, message: l10n.t('a line of this value would be read as a field of its own in a fragment file. Change that line (for example, start it with a word).') });
   }
   return { text, id: fields[0]?.key === schema.recordStart ? fields[0].value : '', problems };
 }

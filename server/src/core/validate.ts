@@ -1,4 +1,5 @@
 /** Runs the rules over a document. Pure: text and schema in, diagnostics out. */
+import { directed } from './l10n';
 import { capDiagnostics, MAX_DIAGNOSTICS } from './cap';
 import { DIAGNOSTIC_SOURCE } from './diagnostic-codes';
 import { ruleDocs } from './diagnostic-docs';
@@ -90,10 +91,10 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
         code: problem.code,
         codeDescription: ruleDocs(problem.code),
         source: DIAGNOSTIC_SOURCE,
-        message: problem.message,
+        message: directed(problem.message),
         data: problem.data,
       };
-      if (problem.relatedInformation) diagnostic.relatedInformation = problem.relatedInformation;
+      if (problem.relatedInformation) diagnostic.relatedInformation = problem.relatedInformation.map((related) => ({ ...related, message: directed(related.message) }));
       diagnostics.push(diagnostic);
       return true;
     },

@@ -14,6 +14,7 @@
  *   (links are walked after everything reached without them), so its records are not compared with themselves.
  * - Only regular files count: a pipe, socket or device under a fragment name is named in `skipped` and never opened.
  */
+import * as l10n from '@vscode/l10n';
 import { isAbsolute, join, relative } from 'node:path';
 import { HEAD_BYTES, hasFragmentName, mayBeFragment, textStartsWithFragmentId } from '../core/fragment-file';
 import { kindOf, type FileKind, type FolderEntry, type HostFiles, type HostFilesSync } from '../host/host';
@@ -92,7 +93,7 @@ interface Folder {
 function* walk(folders: readonly string[], options: FindOptions): Walk<FoundFiles> {
   const maxFiles = options.maxFiles ?? Number.POSITIVE_INFINITY;
   const detectByContent = options.detectByContent ?? true;
-  const foldersName = options.foldersName ?? 'the folders checked';
+  const foldersName = options.foldersName ?? l10n.t('the folders checked');
   const areas: string[] = [];
   const direct: Folder[] = [];
   // Folders reached through a link are walked after every folder reached without one, so a file keeps its own path.
@@ -127,7 +128,7 @@ function* walk(folders: readonly string[], options: FindOptions): Walk<FoundFile
         if (target === undefined || stats === undefined) continue; // a broken link leads nowhere: nothing to read
         if (!stats.isDirectory() && !mayBeFragment(entry.name, detectByContent)) continue;
         if (!inside(target)) {
-          skipped.push({ path, kind: 'outside', reason: `is a link to ${target}, outside ${foldersName}, so it was not followed` });
+          skipped.push({ path, kind: 'outside', reason: l10n.t('is a link to {0}, outside {1}, so it was not followed', target, foldersName) });
           continue;
         }
         if (stats.isDirectory()) {
@@ -143,7 +144,7 @@ function* walk(folders: readonly string[], options: FindOptions): Walk<FoundFile
       }
       if (!mayBeFragment(entry.name, detectByContent)) continue;
       if (!kind.isFile()) {
-        skipped.push({ path, kind: 'not-regular', reason: `is not a regular file (it is ${kindOf(kind)}), so it was not read` });
+        skipped.push({ path, kind: 'not-regular', reason: l10n.t('is not a regular file (it is {0}), so it was not read', kindOf(kind)) });
         continue;
       }
       files.push({ path, real, throughLink, byName: hasFragmentName(entry.name) });

@@ -2,8 +2,10 @@
  * textDocument/codeAction: quick fixes from the diagnostics' data (among them "Convert to fragment" for a story),
  * redaction refactors on a selection, `source.fixAll.fragments` and `source.sortFields.fragments`.
  */
+import * as l10n from '@vscode/l10n';
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
 import { fixAll } from '../core/features/fix-all';
+import { directed } from '../core/l10n';
 import { fixKindOf } from '../core/features/fixes';
 import { quickFixes } from '../core/features/quick-fixes';
 import { redactionActions, REDACT_KIND } from '../core/features/redaction';
@@ -67,7 +69,7 @@ export const codeActionsHandler: Handler = (services) => {
           if (action) actions.push(action);
         } else if (kind !== FIX_ALL_KIND || unaccepted(services, uri, view).some((d) => fixKindOf(d)?.canBeSafe)) {
           const data: WholeFileData = { uri, version: document.version, kind };
-          actions.push({ title: TITLES[kind], kind, data });
+          actions.push({ title: titleOf(kind), kind, data });
         }
       }
       return actions;
@@ -88,7 +90,10 @@ export const codeActionsHandler: Handler = (services) => {
 };
 
 const WHOLE_FILE_KINDS = [FIX_ALL_KIND, SORT_FIELDS_KIND];
-const TITLES: Record<string, string> = { [FIX_ALL_KIND]: 'Fix all safe problems in this fragment file', [SORT_FIELDS_KIND]: 'Sort fields in schema order' };
+/** The title of a whole-file action, in the person's language. */
+function titleOf(kind: string): string {
+  return directed(kind === FIX_ALL_KIND ? l10n.t('Fix all safe problems in this fragment file') : l10n.t('Sort fields in schema order'));
+}
 
 /** What a whole-file action sent without its edits carries, for codeAction/resolve. */
 interface WholeFileData {
@@ -106,7 +111,7 @@ function wholeFileAction(state: ServerState, kind: string, uri: string, view: Do
   const fixable = (document: ParsedDocument, diagnostics: FragmentDiagnostic[]) =>
     state.reviews.withoutAccepted(uri, diagnostics, { schema, parsed: () => document, recordIds: () => recordIds(document, schema) });
   const edits = kind === FIX_ALL_KIND ? fixAll(view.text, { schema, fixable }).edits : sortFieldsEdits(view.parsed, schema);
-  return edits.length ? { title: TITLES[kind], kind, edit: { changes: { [uri]: edits } } } : undefined;
+  return edits.length ? { title: titleOf(kind), kind, edit: { changes: { [uri]: edits } } } : undefined;
 }
 
 /** The document's findings that the review file does not accept. */
@@ -114,7 +119,7 @@ function unaccepted(state: ServerState, uri: string, view: DocumentView): Fragme
   return state.reviews.withoutAccepted(uri, view.diagnostics(), { schema: view.schema, parsed: () => view.parsed, parsedAround: (line) => view.parsedAround(line), recordIds: () => view.recordIds() });
 }
 
-export const ACCEPT_FINDING_TITLE = 'Accept this finding…';
+const acceptFindingTitle = () => directed(l10n.t('Accept this finding…'));
 
 /**
  * "Accept this finding…" for each finding the review file can name: it runs the server command that writes the entry
@@ -127,7 +132,7 @@ function acceptActions(state: ServerState, uri: string, view: DocumentView, diag
     const finding = state.reviews.findingFor(uri, diagnostic as FragmentDiagnostic, view.parsed, view.schema);
     if (!finding) continue;
     const argument: AcceptFindingArguments = { uri, finding };
-    actions.push({ title: ACCEPT_FINDING_TITLE, kind: 'quickfix', diagnostics: [diagnostic], command: { title: ACCEPT_FINDING_TITLE, command: ACCEPT_FINDING_COMMAND, arguments: [argument] } });
+    actions.push({ title: acceptFindingTitle(), kind: 'quickfix', diagnostics: [diagnostic], command: { title: acceptFindingTitle(), command: ACCEPT_FINDING_COMMAND, arguments: [argument] } });
   }
   return actions;
 }

@@ -4,8 +4,10 @@
  *   order, applies the edit through workspace/applyEdit and returns it;
  * - `fragments.server.acceptFinding` (review/protocol.ts): writes an entry accepting one finding into the review file.
  */
+import * as l10n from '@vscode/l10n';
 import type { WorkspaceEdit } from 'vscode-languageserver/node';
 import { SORT_FIELDS_COMMAND, sortFieldsEdits } from '../core/features/sort-fields';
+import { directed } from '../core/l10n';
 import { parseReview, type LocatedFinding } from '../core/review';
 import { pathToUri } from '../files/uri';
 import { ACCEPT_FINDING_COMMAND, ACCEPTED_COUNT_NOTIFICATION, REVIEW_INFO_REQUEST, type AcceptFindingArguments, type AcceptFindingResult, type ReviewInfo } from '../review/protocol';
@@ -27,7 +29,7 @@ export const commandsHandler: Handler = (services) => {
       const edits = truncated ? [] : sortFieldsEdits(parsed, schema); // over the size limit: off
       if (edits.length === 0) return null;
       const edit: WorkspaceEdit = { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
-      await services.connection.workspace.applyEdit({ label: 'Sort fields in schema order', edit });
+      await services.connection.workspace.applyEdit({ label: directed(l10n.t('Sort fields in schema order')), edit });
       return edit;
     }),
   );
@@ -44,7 +46,7 @@ async function acceptFinding(state: ServerState, argument: unknown): Promise<Acc
   const { uri, finding, acceptedBy, reason } = (argument ?? {}) as Partial<AcceptFindingArguments>;
   const checked = typeof uri === 'string' ? checkedFinding(finding) : undefined;
   if (typeof uri !== 'string' || !checked) {
-    void state.connection.window.showErrorMessage('The finding could not be accepted: the command was given no finding.');
+    void state.connection.window.showErrorMessage(l10n.t('The finding could not be accepted: the command was given no finding.'));
     return null;
   }
   const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_SCHEMA_DATA } from '../core';
 import { schemaToText, starterSchemaText, templatesOf, templateText } from '../core/schema/team';
+import { localised } from '../core/l10n';
 import { pathToUri, uriToPath } from '../files/uri';
 import type { AppliedSchema } from '../schemas/files';
 import { inferSchemaFromFolder } from '../schemas/infer-folder';
@@ -20,7 +21,7 @@ export const schemaRequestsHandler: Handler = (state) => {
     const { schema } = params.uri ? schemas.appliedTo(params.uri) : schemas.appliedToFolder(params.folderUri);
     return templatesOf(schema).map((template) => ({
       name: template.name,
-      description: template.description,
+      description: localised(template.description) || undefined,
       text: templateText(schema, template),
       snippet: templateText(schema, template, { snippet: true }),
     }));

@@ -2,6 +2,7 @@
  * The workspace: indexes every fragment file for checks across files (duplicate FragmentIDs), follows file changes,
  * and answers `fragments/checkWorkspace` by publishing diagnostics for every fragment file, open or not.
  */
+import * as l10n from '@vscode/l10n';
 import { DidChangeWatchedFilesNotification, FileChangeType, type CancellationToken, type Diagnostic } from 'vscode-languageserver/node';
 import { mergeDiagnostics, parseWithSchema, recordIds, validateParsed } from '../core';
 import { mayBeFragment } from '../core/fragment-file';
@@ -80,7 +81,7 @@ export const workspaceHandler: Handler = (state) => {
 
   connection.onRequest(CHECK_WORKSPACE_REQUEST, async (params: CheckWorkspaceParams | undefined, token: CancellationToken): Promise<CheckWorkspaceResult> => {
     const progress = connection.window.attachWorkDoneProgress(params?.workDoneToken);
-    progress.begin('Checking fragment files', 0, 'Looking for fragment files…', true);
+    progress.begin(l10n.t('Checking fragment files'), 0, l10n.t('Looking for fragment files…'), true);
     await state.ready;
     await workspace.scanned();
     const uris = new Set(workspace.uris());
@@ -109,7 +110,7 @@ export const workspaceHandler: Handler = (state) => {
           else result.notes++;
         }
         if (i % STEP === STEP - 1) {
-          progress.report(Math.round(((i + 1) * 100) / all.length), `${i + 1} of ${all.length} files`);
+          progress.report(Math.round(((i + 1) * 100) / all.length), l10n.t('{0} of {1} files', i + 1, all.length));
           await yieldTo(state.host.clock);
         }
       }

@@ -4,6 +4,7 @@
  * that reads through the client (a browser build) can replace host/node.ts without touching handlers or the core.
  * Watching is the client's job in both: the server asks for `workspace/didChangeWatchedFiles` over the connection.
  */
+import * as l10n from '@vscode/l10n';
 import type { DecodeResult } from '../files/decode';
 
 /** What a folder entry or a stat says a path is. Node's `Dirent` and `Stats` fit as they are. */
@@ -19,10 +20,10 @@ export interface FileKind {
 
 /** What a path that is not a regular file is, in words ("a named pipe"). */
 export function kindOf(entry: FileKind): string {
-  if (entry.isFIFO()) return 'a named pipe';
-  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
-  if (entry.isSocket()) return 'a socket';
-  return 'not a file';
+  if (entry.isFIFO()) return l10n.t('a named pipe');
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return l10n.t('a device');
+  if (entry.isSocket()) return l10n.t('a socket');
+  return l10n.t('not a file');
 }
 
 export interface FolderEntry extends FileKind {

@@ -5,6 +5,7 @@
  * regular file or is over the limit, then open without blocking, check the opened file again (it may have been
  * replaced in between) and read no more than the size it had then, which is within the limit.
  */
+import * as l10n from '@vscode/l10n';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { decodeText } from '../files/decode';
@@ -26,9 +27,9 @@ export function formatBytes(bytes: number): string {
 
 /** Why a file must not be read (not a regular file, or too large), or undefined when it may be. */
 export function refusal(stats: Stats, limit: number): string | undefined {
-  if (stats.isDirectory()) return 'is a folder, not a file';
-  if (!stats.isFile()) return `is not a regular file (it is ${kindOf(stats)}), so it was not read`;
-  if (stats.size > limit) return `is larger than ${formatBytes(limit)}, so it was not read`;
+  if (stats.isDirectory()) return l10n.t('is a folder, not a file');
+  if (!stats.isFile()) return l10n.t('is not a regular file (it is {0}), so it was not read', kindOf(stats));
+  if (stats.size > limit) return l10n.t('is larger than {0}, so it was not read', formatBytes(limit));
   return undefined;
 }
 
@@ -39,13 +40,13 @@ export function readError(error: unknown): ReadFailure {
 }
 
 function readErrorReason(code: string): string {
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'does not exist';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return l10n.t('does not exist');
   const why =
-    code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'EISDIR' ? 'it is a folder'
-    : code === 'ELOOP' ? 'it is a link that leads back to itself'
+    code === 'EACCES' || code === 'EPERM' ? l10n.t('permission denied')
+    : code === 'EISDIR' ? l10n.t('it is a folder')
+    : code === 'ELOOP' ? l10n.t('it is a link that leads back to itself')
     : code;
-  return `cannot be read (${why})`;
+  return l10n.t('cannot be read ({0})', why);
 }
 
 /**

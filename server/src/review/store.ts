@@ -4,6 +4,7 @@
  * handlers ask it to leave accepted findings out (`filter`), and the quick fix "Accept this finding…" asks it to write
  * an entry (`accept`), with the same merge and writer as `fragment-lint --suppress-all` (core/review.ts).
  */
+import * as l10n from '@vscode/l10n';
 import { relative } from 'node:path';
 import {
   applyReview,
@@ -154,7 +155,7 @@ export class ReviewStore {
 
   private async write(uri: string, finding: LocatedFinding, acceptedBy: string, reason: string): Promise<string> {
     const place = this.placeOf(uri);
-    if (!place) throw new Error('Only files inside a workspace folder can have accepted findings.');
+    if (!place) throw new Error(l10n.t('Only files inside a workspace folder can have accepted findings.'));
     const path = joinPath(place.folder, REVIEW_FILE_NAME);
     const read = await this.context.host.files.readText(path, MAX_REVIEW_BYTES);
     let review: ReviewFile = { entries: [] };
@@ -162,14 +163,14 @@ export class ReviewStore {
       try {
         review = parseReview(read.text);
       } catch (error) {
-        throw new Error(`${REVIEW_FILE_NAME} was not changed: ${(error as Error).message}. Correct the file first.`);
+        throw new Error(l10n.t('{0} was not changed: {1}. Correct the file first.', REVIEW_FILE_NAME, (error as Error).message));
       }
     } else if (!('missing' in read && read.missing)) {
-      throw new Error(`${REVIEW_FILE_NAME} could not be read: it ${read.reason}.`);
+      throw new Error(l10n.t('{0} could not be read: it {1}.', REVIEW_FILE_NAME, read.reason));
     }
     const next = { entries: mergeEntries(review.entries, [entryFor({ ...finding, file: place.file }, acceptedBy, reason)]) };
     const failure = await this.context.host.files.writeText(path, serializeReview(next));
-    if (failure) throw new Error(`${REVIEW_FILE_NAME} could not be written (${failure.reason}).`);
+    if (failure) throw new Error(l10n.t('{0} could not be written ({1}).', REVIEW_FILE_NAME, failure.reason));
     // The file watcher will tell too; the squiggle goes now.
     this.fileChanged(path);
     return path;
@@ -208,10 +209,10 @@ export class ReviewStore {
       try {
         review = parseReview(read.text);
       } catch (error) {
-        this.context.warn(`${REVIEW_FILE_NAME} in ${folder} cannot be used, so no finding is accepted: ${(error as Error).message}.`);
+        this.context.warn(l10n.t('{0} in {1} cannot be used, so no finding is accepted: {2}.', REVIEW_FILE_NAME, folder, (error as Error).message));
       }
     } else if (!('missing' in read && read.missing)) {
-      this.context.warn(`${REVIEW_FILE_NAME} in ${folder} could not be read (it ${read.reason}), so no finding is accepted.`);
+      this.context.warn(l10n.t('{0} in {1} could not be read (it {2}), so no finding is accepted.', REVIEW_FILE_NAME, folder, read.reason));
     }
     const loaded: Loaded = {
       review,

@@ -13,6 +13,7 @@
  */
 import type { ClientCapabilities, Connection, FileEvent, InitializeParams, TextDocuments, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { currentLanguage, serverLanguage, useLanguage } from '../core/l10n';
 import { normalizePath } from '../core/schema/discover';
 import { isInside } from '../files';
 import { uriToPath } from '../files/uri';
@@ -123,6 +124,15 @@ export function createServerState(
       void connection.window.showWarningMessage(message);
     },
   });
+  // The messages' language: fragments.locale, else the client's display language. A change drops the kept checks, so
+  // the next check (every open document is checked again when the settings change) writes its messages anew.
+  let clientLocale: string | undefined;
+  const followLanguage = () => {
+    const language = serverLanguage(settings.locale, clientLocale);
+    if (language === currentLanguage()) return;
+    useLanguage(language);
+    state.checkedViews.clear();
+  };
   const state: ServerState = {
     connection,
     host,
@@ -146,9 +156,12 @@ export function createServerState(
     initialize(params) {
       clientCapabilities = params.capabilities;
       folders = workspaceFolders(params);
+      clientLocale = params.locale;
+      followLanguage();
     },
     setSettings(next) {
       settings = next;
+      followLanguage();
     },
     changeFolders(event) {
       const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));

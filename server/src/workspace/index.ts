@@ -3,6 +3,7 @@
  * record's ID, and the short values used per key). Scanned in the background in small batches so the server keeps
  * answering; kept current from open documents (their text wins over the disk) and from watched-file events.
  */
+import * as l10n from '@vscode/l10n';
 import { relative } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkedPart, findDuplicateIds, fold, parseWithSchema, recordIds, uriFileName, type FragmentDiagnostic, type ParsedDocument, type RecordId, type Schema } from '../core';
@@ -242,7 +243,9 @@ export class WorkspaceIndex {
       await Promise.all(found.files.slice(i, i + BATCH).map((path) => this.readFromDisk(path)));
       await yieldTo(this.context.host.clock); // let requests in between batches
     }
-    if (found.truncated) (this.context.warn ?? this.context.log)(`The workspace holds more than ${MAX_FILES.toLocaleString('en')} fragment files: duplicate IDs and completion values are taken from the first ${MAX_FILES.toLocaleString('en')} only; the others are left out.`);
+    if (found.truncated) (this.context.warn ?? this.context.log)(
+        l10n.t('The workspace holds more than {0} fragment files: duplicate IDs and completion values are taken from the first {0} only; the others are left out.', MAX_FILES.toLocaleString('en')),
+      );
     this.dirty = true;
     this.recompute();
   }

@@ -1,5 +1,6 @@
 /** What every output format gets: the checked files in order, each with the problems to show. */
-import type { FragmentDiagnostic, ReviewEntry } from '../../core';
+import * as l10n from '@vscode/l10n';
+import { listOf, type FragmentDiagnostic, type ReviewEntry } from '../../core';
 
 /** A finding the review file accepts: not shown as a problem, but counted, and listed by JSON and SARIF. */
 export interface AcceptedFinding {
@@ -71,9 +72,30 @@ export function countSeverities(files: readonly ReportedFile[]): SeverityCounts 
   return counts;
 }
 
-export function plural(count: number, word: string, words = `${word}s`): string {
-  return `${count} ${count === 1 ? word : words}`;
+/** A severity's word for a person (stylish): the JSON and SARIF outputs keep the names above. */
+export function severityLabel(name: SeverityName): string {
+  switch (name) {
+    case 'error':
+      return l10n.t('error');
+    case 'warning':
+      return l10n.t('warning');
+    case 'info':
+      return l10n.t('info');
+    case 'hint':
+      return l10n.t('hint');
+  }
 }
+
+/** `1 error`, `3 errors`: counts in the person's language (each count its own message, so each language words it). */
+export const counted = {
+  errors: (n: number) => (n === 1 ? l10n.t('1 error') : l10n.t('{0} errors', n)),
+  warnings: (n: number) => (n === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', n)),
+  notes: (n: number) => (n === 1 ? l10n.t('1 note') : l10n.t('{0} notes', n)),
+  problems: (n: number) => (n === 1 ? l10n.t('1 problem') : l10n.t('{0} problems', n)),
+  files: (n: number) => (n === 1 ? l10n.t('1 file') : l10n.t('{0} files', n)),
+  findings: (n: number) => (n === 1 ? l10n.t('1 finding') : l10n.t('{0} findings', n)),
+  records: (n: number) => (n === 1 ? l10n.t('1 record') : l10n.t('{0} records', n)),
+};
 
 export function countAccepted(files: readonly ReportedFile[]): number {
   return files.reduce((sum, file) => sum + (file.accepted?.length ?? 0), 0);
@@ -86,25 +108,23 @@ export function countAccepted(files: readonly ReportedFile[]): number {
 export function summaryLine(shown: SeverityCounts, filesChecked: number, hidden: SeverityCounts, accepted = 0): string {
   const line = problemsLine(shown, filesChecked, hidden);
   if (accepted === 0) return line;
-  const note = `${accepted} accepted in the review file`;
+  const note = l10n.t('{0} accepted in the review file', accepted);
   return line.endsWith('.') ? `${line.slice(0, -1)} (${note}).` : `${line}; ${note}`;
 }
 
 function problemsLine(shown: SeverityCounts, filesChecked: number, hidden: SeverityCounts): string {
-  const notShown = [hidden.error && plural(hidden.error, 'error'), hidden.warning && plural(hidden.warning, 'warning'), hidden.note && plural(hidden.note, 'note')].filter(Boolean);
-  const quietNote = notShown.length ? `; ${joinAnd(notShown as string[])} not shown (--quiet)` : '';
+  const notShown = [hidden.error && counted.errors(hidden.error), hidden.warning && counted.warnings(hidden.warning), hidden.note && counted.notes(hidden.note)].filter(
+    (part): part is string => typeof part === 'string',
+  );
+  const quietNote = notShown.length ? `; ${l10n.t('{0} not shown (--quiet)', listOf(notShown, 'and'))}` : '';
   if (shown.error + shown.warning > 0) {
     // With --quiet only errors are shown: "0 warnings" would be untrue next to the warnings left out.
-    const parts = [plural(shown.error, 'error'), ...(hidden.warning ? [] : [plural(shown.warning, 'warning')])];
-    if (shown.note > 0) parts.push(plural(shown.note, 'note'));
-    return `${shown.error ? '✖' : '⚠'} ${plural(shown.error + shown.warning + shown.note, 'problem')} (${parts.join(', ')})${quietNote}`;
+    const parts = [counted.errors(shown.error), ...(hidden.warning ? [] : [counted.warnings(shown.warning)])];
+    if (shown.note > 0) parts.push(counted.notes(shown.note));
+    return `${shown.error ? '✖' : '⚠'} ${counted.problems(shown.error + shown.warning + shown.note)} (${parts.join(l10n.t(', '))})${quietNote}`;
   }
-  const checked = `${plural(filesChecked, 'file')} checked`;
-  if (shown.note > 0) return `${checked}: no errors or warnings, ${plural(shown.note, 'note')}${quietNote}.`;
-  if (notShown.length) return `${checked}: no errors${quietNote}.`;
-  return `${checked}: no problems.`;
-}
-
-function joinAnd(parts: string[]): string {
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
+  const checked = filesChecked === 1 ? l10n.t('1 file checked') : l10n.t('{0} files checked', filesChecked);
+  if (shown.note > 0) return l10n.t('{0}: no errors or warnings, {1}{2}.', checked, counted.notes(shown.note), quietNote);
+  if (notShown.length) return l10n.t('{0}: no errors{1}.', checked, quietNote);
+  return l10n.t('{0}: no problems.', checked);
 }

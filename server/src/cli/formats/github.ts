@@ -2,7 +2,8 @@
  * `--format github`: GitHub Actions workflow commands (`::error file=…,line=…::message`), which show as annotations
  * on the pull request's changed lines.
  */
-import { countAccepted, plural, severityName, visible, type Formatter } from './format';
+import * as l10n from '@vscode/l10n';
+import { countAccepted, counted, severityName, visible, type Formatter } from './format';
 
 const LEVELS = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' } as const;
 
@@ -28,6 +29,6 @@ export const github: Formatter = (files) => {
     }
   }
   const accepted = countAccepted(files);
-  if (accepted > 0) lines.push(`::notice title=${escapeProperty('fragment-lint')}::${escapeData(`${plural(accepted, 'finding')} accepted in the review file, not shown.`)}`);
+  if (accepted > 0) lines.push(`::notice title=${escapeProperty('fragment-lint')}::${escapeData(l10n.t('{0} accepted in the review file, not shown.', counted.findings(accepted)))}`);
   return lines.join('\n');
 };

@@ -1,5 +1,5 @@
 /** `--format stylish` (the default): problems grouped under each file name, as ESLint prints them, then one summary line. */
-import { countAccepted, countSeverities, severityName, summaryLine, visible, type Formatter } from './format';
+import { countAccepted, countSeverities, severityLabel, severityName, summaryLine, visible, type Formatter } from './format';
 
 const ANSI = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4 } as const;
 
@@ -14,13 +14,15 @@ export const stylish: Formatter = (files, context) => {
     const rows = file.diagnostics.map((d) => ({
       where: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
       severity: severityName(d),
+      label: severityLabel(severityName(d)),
       message: visible(d.message.replace(/\s*\n\s*/g, ' ')),
       code: d.code,
     }));
     const whereWidth = Math.max(...rows.map((r) => r.where.length));
+    const labelWidth = Math.max(7, ...rows.map((r) => r.label.length));
     for (const row of rows) {
       const colour = row.severity === 'error' ? 'red' : row.severity === 'warning' ? 'yellow' : 'blue';
-      out.push(`  ${paint('gray', row.where.padEnd(whereWidth))}  ${paint(colour, row.severity.padEnd(7))}  ${row.message}  ${paint('gray', row.code)}`);
+      out.push(`  ${paint('gray', row.where.padEnd(whereWidth))}  ${paint(colour, row.label.padEnd(labelWidth))}  ${row.message}  ${paint('gray', row.code)}`);
     }
     out.push('');
   }

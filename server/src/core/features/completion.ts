@@ -2,14 +2,28 @@
  * Completion: field names at the start of a line, allowed values after `**Key**: `, redaction markers after `<`,
  * and whole-record templates in an empty file.
  */
+import * as l10n from '@vscode/l10n';
 import type { CompletionItem, Position, Range } from 'vscode-languageserver-types';
 import { fieldLine, isMarkerTokenStart } from '../grammar';
 import { fieldHead, fieldValue, type Field, type ParsedDocument } from '../parser';
+import { directed, localised } from '../l10n';
 import { fold } from '../schema/compile';
 import type { FieldSpec, Schema } from '../schema/model';
 import { templateFills, templatesOf, templateText } from '../schema/templates';
 import { fieldDocumentation } from './field-docs';
 import { fieldAtLine, lineEnding, recordAtLine, specFor } from './shared';
+
+/** A field's completion detail: `required field`, `recommended field`, `optional field`. */
+function presenceDetail(spec: FieldSpec): string {
+  switch (spec.presence) {
+    case 'required':
+      return l10n.t('required field');
+    case 'recommended':
+      return l10n.t('recommended field');
+    case 'optional':
+      return l10n.t('optional field');
+  }
+}
 
 // LSP constants, spelled out so the core needs no runtime import from the protocol packages.
 const KIND = { Value: 12, EnumMember: 20, Field: 5, Snippet: 15, Constant: 21 } as const;
@@ -118,13 +132,13 @@ function keyItems(
   return missingSpecs(document, schema, position.line).map((spec) => ({
     label: spec.key,
     kind: KIND.Field,
-    detail: `${spec.presence} field`,
-    documentation: { kind: options.markdown === false ? 'plaintext' : MARKDOWN, value: fieldDocumentation(spec, { markdown: options.markdown !== false }) },
+    detail: presenceDetail(spec),
+    documentation: { kind: options.markdown === false ? 'plaintext' : MARKDOWN, value: directed(fieldDocumentation(spec, { markdown: options.markdown !== false })) },
     sortText: sortKey(rankOf(spec), spec.order),
     filterText: typed.startsWith('*') ? `**${spec.key}` : spec.key,
     textEdit: { range, newText: fieldLine(spec.key) },
     insertTextFormat: FORMAT.PlainText,
-    ...(options.suggestCommand && hasValueList(spec) ? { command: { title: 'Show the allowed values', command: TRIGGER_SUGGEST_COMMAND } } : {}),
+    ...(options.suggestCommand && hasValueList(spec) ? { command: { title: l10n.t('Show the allowed values'), command: TRIGGER_SUGGEST_COMMAND } } : {}),
   }));
 }
 
@@ -146,8 +160,8 @@ function keyRenameItems(
   return missingSpecs(document, schema, position.line, field).map((spec) => ({
     label: spec.key,
     kind: KIND.Field,
-    detail: `${spec.presence} field`,
-    documentation: { kind: options.markdown === false ? 'plaintext' : MARKDOWN, value: fieldDocumentation(spec, { markdown: options.markdown !== false }) },
+    detail: presenceDetail(spec),
+    documentation: { kind: options.markdown === false ? 'plaintext' : MARKDOWN, value: directed(fieldDocumentation(spec, { markdown: options.markdown !== false })) },
     sortText: sortKey(rankOf(spec), spec.order),
     filterText: spec.key,
     textEdit: { range, newText: spec.key },
@@ -165,18 +179,18 @@ function valueCandidates(spec: FieldSpec, options: CompletionOptions): Candidate
   if (spec.kind === 'year') {
     const year = (options.now ?? new Date()).getFullYear();
     return [
-      { value: String(year), detail: 'this year' },
-      { value: String(year - 1), detail: 'last year' },
+      { value: String(year), detail: l10n.t('this year') },
+      { value: String(year - 1), detail: l10n.t('last year') },
     ];
   }
   if (spec.kind === 'text' || spec.kind === 'pattern') return [];
-  const candidates: Candidate[] = spec.values.map((v) => ({ value: v.value, description: v.description }));
+  const candidates: Candidate[] = spec.values.map((v) => ({ value: v.value, description: localised(v.description) || undefined }));
   if (spec.open) {
     const used = options.workspaceValues?.(spec.key);
     const known = new Set(spec.values.map((v) => v.value));
     const extra = [...(used ?? new Map<string, number>())].filter(([value]) => value.trim() !== '' && !known.has(value));
     extra.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    for (const [value, files] of extra) candidates.push({ value, detail: `used in ${files} other file${files === 1 ? '' : 's'}` });
+    for (const [value, files] of extra) candidates.push({ value, detail: files === 1 ? l10n.t('used in 1 other file') : l10n.t('used in {0} other files', files) });
   }
   return candidates;
 }
@@ -237,8 +251,8 @@ function markerItems(schema: Schema, line: string, character: number, position: 
   return schema.markers.map((marker, index) => ({
     label: marker.text,
     kind: KIND.Constant,
-    detail: 'redaction marker',
-    documentation: marker.description,
+    detail: l10n.t('redaction marker'),
+    documentation: localised(marker.description) || undefined,
     sortText: String(index).padStart(3, '0'),
     filterText: marker.text,
     textEdit: { range, newText: marker.text },
@@ -256,10 +270,10 @@ function templateItems(document: ParsedDocument, schema: Schema, position: Posit
   // the record above come first.
   const empty = document.fields.length === 0;
   return templatesOf(schema).map((template, index) => ({
-    label: `Fragment: ${template.name}`,
+    label: l10n.t('Fragment: {0}', template.name),
     kind: KIND.Snippet,
-    detail: templateFills(template) ? `whole record; fills in ${templateFills(template)}` : 'whole record, every value empty',
-    documentation: template.description,
+    detail: templateFills(template) ? l10n.t('whole record; fills in {0}', templateFills(template)) : l10n.t('whole record, every value empty'),
+    documentation: localised(template.description) || undefined,
     // Keys sort as rank 0 to 2 (sortKey), so 3 puts the templates after them.
     sortText: `${empty ? '!' : '3'}${String(index).padStart(4, '0')}`,
     // Found by typing the start of the first key, "fragment", "record" or the template's name.

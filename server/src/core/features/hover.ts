@@ -1,7 +1,9 @@
 /** Hover: what a field is for and what it accepts; what a value or a redaction marker means. */
+import * as l10n from '@vscode/l10n';
 import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import { markerTokens } from '../grammar';
 import { fieldHead, fieldValue, valueRange, valueSubRange, type Field, type ParsedDocument } from '../parser';
+import { directed, localised } from '../l10n';
 import { fold } from '../schema/compile';
 import type { FieldSpec, Schema } from '../schema/model';
 import { fieldDocumentation } from './field-docs';
@@ -23,7 +25,7 @@ export function hover(document: ParsedDocument, schema: Schema, position: Positi
   if (position.line === field.line && position.character < head.colonEnd) {
     const range: Range = { start: { line: field.line, character: head.start }, end: { line: field.line, character: head.colonEnd } };
     const spec = specFor(schema, field.key);
-    if (!spec) return content(`"${field.key}" is not a field of this fragment format.`, range, options);
+    if (!spec) return content(l10n.t('{0} is not a field of this fragment format.', `"${field.key}"`), range, options);
     return content(fieldDocumentation(spec, options), range, options);
   }
   if (!positionIn(valueRange(field), position)) return null;
@@ -32,7 +34,7 @@ export function hover(document: ParsedDocument, schema: Schema, position: Positi
 }
 
 function content(value: string, range: Range, options: HoverOptions): Hover {
-  return { contents: { kind: options.markdown ? 'markdown' : 'plaintext', value }, range };
+  return { contents: { kind: options.markdown ? 'markdown' : 'plaintext', value: directed(value) }, range };
 }
 
 function markerHover(schema: Schema, line: string, position: Position, options: HoverOptions): Hover | null {
@@ -42,8 +44,9 @@ function markerHover(schema: Schema, line: string, position: Position, options: 
     const token = line.slice(start, end);
     const marker = schema.markers.find((m) => m.text === token);
     if (!marker) return null; // the unknown-marker diagnostic explains it
-    const title = options.markdown ? `**${escapeMarkdown(marker.text)}** — redaction marker` : `${marker.text} — redaction marker`;
-    const text = marker.description ? `${title}\n\n${options.markdown ? escapeMarkdown(marker.description) : marker.description}` : title;
+    const title = l10n.t('{0} — redaction marker', options.markdown ? `**${escapeMarkdown(marker.text)}**` : marker.text);
+    const description = localised(marker.description);
+    const text = description ? `${title}\n\n${options.markdown ? escapeMarkdown(description) : description}` : title;
     return content(text, { start: { line: position.line, character: start }, end: { line: position.line, character: end } }, options);
   }
   return null;
@@ -55,9 +58,10 @@ function valueHover(spec: FieldSpec, field: Field, position: Position, options: 
   for (const item of items) {
     if (!positionIn(item.range, position)) continue;
     const entry = spec.valueIndex.get(item.text) ?? spec.valueIndexFolded.get(fold(item.text));
-    if (!entry?.description) return null;
+    const description = localised(entry?.description);
+    if (!entry || !description) return null;
     const title = options.markdown ? `\`${entry.value.replace(/`/g, "'")}\`` : entry.value;
-    const body = options.markdown ? escapeMarkdown(entry.description) : entry.description;
+    const body = options.markdown ? escapeMarkdown(description) : description;
     return content(`${title} — ${body}\n\n(${options.markdown ? escapeMarkdown(spec.key) : spec.key})`, item.range, options);
   }
   return null;

@@ -3,6 +3,7 @@
  * all missing fields" for each record one of them is about.
  */
 import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver-types';
+import { directed } from '../l10n';
 import { addFields, fixesFor, fixKindOf, isFixable, specsOf, type Fix, type FixableDiagnostic, type FixContext } from './fixes';
 
 export interface QuickFixContext extends FixContext {
@@ -19,7 +20,7 @@ function action(context: QuickFixContext, fix: Fix, diagnostics: Diagnostic[]): 
     context.snippetEdits && fix.snippetEdits
       ? ({ documentChanges: [{ textDocument: { uri: context.uri, version: null }, edits: fix.snippetEdits }] } as WorkspaceEdit)
       : { changes: { [context.uri]: fix.edits } };
-  return { title: fix.title, kind: 'quickfix', diagnostics, edit, ...(fix.preferred ? { isPreferred: true } : {}) };
+  return { title: directed(fix.title), kind: 'quickfix', diagnostics, edit, ...(fix.preferred ? { isPreferred: true } : {}) };
 }
 
 /**

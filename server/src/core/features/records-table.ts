@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { fieldValue, type ParsedDocument } from '../parser';
+import { localised } from '../l10n';
 import { fold } from '../schema/compile';
 import type { FieldKind, Schema } from '../schema/model';
 
@@ -54,7 +55,7 @@ export function recordsTableColumns(schema: Schema): RecordsColumn[] {
       kind: field.kind,
       values: field.values.map((v) => v.value),
       separator: field.separator,
-      description: field.description,
+      description: localised(field.description),
     }));
 }
 

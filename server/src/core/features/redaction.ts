@@ -2,8 +2,10 @@
  * Redaction: refactors that replace the selected words of a value with a redaction marker, and the quick fixes of
  * the confidentiality rules, which redact what they found.
  */
+import * as l10n from '@vscode/l10n';
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import { quote } from '../diagnostic';
+import { directed } from '../l10n';
 import { fieldValue, valueRange, valueSubRange, type FragmentRecord, type ParsedDocument } from '../parser';
 import type { Schema } from '../schema/model';
 import { comparePositions, recordAtLine, specFor, textIn } from './shared';
@@ -28,7 +30,7 @@ export function redactionActions(document: ParsedDocument, schema: Schema, uri: 
   const selected = textIn(document, selection);
   if (selected.trim() === '' || schema.markers.some((m) => m.text === selected)) return [];
   return schema.markers.map((marker) => ({
-    title: `Redact as ${marker.text}`,
+    title: directed(l10n.t('Redact as {0}', marker.text)),
     kind: REDACT_KIND,
     edit: { changes: { [uri]: [{ range: selection, newText: marker.text }] } },
   }));
@@ -61,7 +63,7 @@ export function redactFixes(context: FixContext, diagnostic: Diagnostic, data: {
   const written = textIn(document, diagnostic.range);
   if (written.trim() === '') return [];
   const fixes: Fix[] = data.markers.map((marker, index) => ({
-    title: `Redact ${quote(written, 80)} as ${marker}`,
+    title: l10n.t('Redact {0} as {1}', quote(written, 80), marker),
     edits: [{ range: diagnostic.range, newText: marker }],
     preferred: index === 0,
     safe: false,
@@ -71,7 +73,7 @@ export function redactFixes(context: FixContext, diagnostic: Diagnostic, data: {
     const ranges = clearOccurrences(record, schema, data.everywhere);
     if (ranges.length > 1) {
       fixes.push({
-        title: `Redact every ${quote(data.everywhere, 80)} in this record as ${data.markers[0]} (${ranges.length} places)`,
+        title: l10n.t('Redact every {0} in this record as {1} ({2} places)', quote(data.everywhere, 80), data.markers[0], ranges.length),
         edits: ranges.map((range) => ({ range, newText: data.markers[0] })),
         safe: false,
       });

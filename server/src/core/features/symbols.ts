@@ -1,4 +1,5 @@
 /** Outline: one symbol per record, named by its FragmentID, with its fields as children. */
+import * as l10n from '@vscode/l10n';
 import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
 import { fieldValue, keyRange, type FragmentRecord, type ParsedDocument } from '../parser';
 import type { Schema } from '../schema/model';
@@ -76,7 +77,7 @@ export function recordEntry(document: ParsedDocument, record: FragmentRecord, sc
   const name = id ? firstLine(id) : unnamed(index, schema);
   const end = lastTextLine(document, record.startLine, record.endLine);
   const children: DocumentSymbol[] = record.fields.map((field) => ({
-    name: field.key || '(field without a name)', // `** **:`; an empty name is not a valid symbol
+    name: field.key || l10n.t('(field without a name)'), // `** **:`; an empty name is not a valid symbol
     detail: shortened(fieldValue(field)),
     kind: SYMBOL.Field,
     range: lineSpan(document, field.line, field.endLine, lines),
@@ -96,7 +97,7 @@ export function recordEntry(document: ParsedDocument, record: FragmentRecord, sc
 
 /** The name of a record without an ID, which says where it is (`index`, 0-based). */
 function unnamed(index: number, schema: Schema): string {
-  return `Fragment ${index + 1} (no ${schema.recordStart})`;
+  return l10n.t('Fragment {0} (no {1})', index + 1, schema.recordStart);
 }
 
 /**
@@ -121,8 +122,8 @@ export function movedEntry({ symbol, numbered }: RecordEntry, lines: number, ind
 export function outlineCutSymbol(shown: number, total: number, line: number, setting: string): DocumentSymbol {
   const at: Range = { start: { line, character: 0 }, end: { line, character: 0 } };
   return {
-    name: `Outline shows the first ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} records`,
-    detail: `to see more, raise the setting ${setting}`,
+    name: l10n.t('Outline shows the first {0} of {1} records', shown.toLocaleString('en'), total.toLocaleString('en')),
+    detail: l10n.t('to see more, raise the setting {0}', setting),
     kind: SYMBOL.Object,
     range: at,
     selectionRange: at,

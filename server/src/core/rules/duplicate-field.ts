@@ -1,6 +1,14 @@
+import * as l10n from '@vscode/l10n';
 import { Severity } from '../diagnostic';
 import { fieldValue, keyRange, type Field } from '../parser';
 import type { Rule } from './rule';
+
+/** The message on the repeat of `key`, whose first copy is on `firstLine` (0-based). */
+export function duplicateMessage(key: string, firstLine: number, sameValue: boolean): string {
+  return sameValue
+    ? l10n.t('"{0}" appears twice in this fragment (first on line {1}) with the same value.', key, firstLine + 1)
+    : l10n.t('"{0}" appears twice in this fragment (first on line {1}) with a different value; keep the right one.', key, firstLine + 1);
+}
 
 /** The same field twice in one record; reported on the repeat. */
 export const duplicateField: Rule = {
@@ -42,11 +50,11 @@ export const duplicateField: Rule = {
         context.report({
           code: 'duplicate-field',
           severity: Severity.Error,
-          message: `"${field.key}" appears twice in this fragment (first on line ${earlier.line + 1})${sameValue ? ' with the same value' : ' with a different value; keep the right one'}.`,
+          message: duplicateMessage(field.key, earlier.line, sameValue),
           range: keyRange(field),
           data: { fix: 'remove-duplicate', key: field.key, firstLine: earlier.line, sameValue },
           relatedInformation: context.uri
-            ? [{ location: { uri: context.uri, range: keyRange(earlier) }, message: `First "${earlier.key}" is here.` }]
+            ? [{ location: { uri: context.uri, range: keyRange(earlier) }, message: l10n.t('First "{0}" is here.', earlier.key) }]
             : undefined,
           spec,
         });

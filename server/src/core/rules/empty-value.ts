@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Severity } from '../diagnostic';
 import type { Rule } from './rule';
 import { hasValue, keyRange } from '../parser';
@@ -17,7 +18,9 @@ export const emptyValue: Rule = {
       context.report({
         code: 'empty-value',
         severity: required ? Severity.Error : Severity.Warning,
-        message: `"${spec.key}" is ${required ? 'required' : 'recommended'} but has no value.${spec.example ? ` For example: ${spec.example}` : ''}`,
+        message:
+          (required ? l10n.t('"{0}" is required but has no value.', spec.key) : l10n.t('"{0}" is recommended but has no value.', spec.key)) +
+          (spec.example ? ` ${l10n.t('For example: {0}', spec.example)}` : ''),
         range: keyRange(field),
         data: { fix: 'none' },
         spec,

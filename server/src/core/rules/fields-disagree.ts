@@ -1,8 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { listOf, quote, Severity } from '../diagnostic';
 import { fieldValue, valueRange, valueSubRange, type Field, type FragmentRecord } from '../parser';
 import { fold } from '../schema/compile';
-import type { CompiledRelation } from '../schema/model';
+import { localised } from '../l10n';
+import type { CompiledRelation, LocalisedText } from '../schema/model';
 import { fieldOf, saysNothing } from './prose';
 import type { Rule, RuleContext } from './rule';
 
@@ -40,6 +42,12 @@ function comparable(field: Field | undefined): string | undefined {
   return value.length > MAX_RELATED_VALUE || saysNothing(value) ? undefined : value;
 }
 
+/** The relation's own description, in the person's language, after the question. */
+function described(description: LocalisedText): string {
+  const text = localised(description);
+  return text ? ` ${text}` : '';
+}
+
 function related(context: RuleContext, field: Field, message: string): DiagnosticRelatedInformation[] | undefined {
   return context.uri ? [{ location: { uri: context.uri, range: valueRange(field) }, message }] : undefined;
 }
@@ -59,10 +67,10 @@ function checkSameCode(context: RuleContext, record: FragmentRecord, relation: E
   return context.report({
     code: 'fields-disagree',
     severity: Severity.Information,
-    message: `The code here (${secondCode}) is not the one in ${first.spec.key} (${firstCode}). Which one is right?${relation.description ? ` ${relation.description}` : ''}`,
+    message: l10n.t('The code here ({0}) is not the one in {1} ({2}). Which one is right?', secondCode, first.spec.key, firstCode) + described(relation.description),
     range: at >= 0 ? valueSubRange(secondField!, at, at + secondCode.length) : valueRange(secondField!),
     data: { fix: 'none' },
-    relatedInformation: related(context, firstField!, `${first.spec.key} has the code ${firstCode}.`),
+    relatedInformation: related(context, firstField!, l10n.t('{0} has the code {1}.', first.spec.key, firstCode)),
     spec: second.spec,
   });
 }
@@ -91,14 +99,18 @@ function checkAllowedValues(context: RuleContext, record: FragmentRecord, relati
   if (listed.length === 0 || listed.some(({ choice }) => has(allowed, choice))) return false;
   const first = listed[0];
   const last = listed[listed.length - 1];
-  const which = listed.length === 1 ? `${quote(first.choice)} is not` : `None of ${listOf(listed.map(({ choice }) => quote(choice)), 'and')} is`;
+  const dependKey = relation.dependOn.key;
+  const question =
+    listed.length === 1
+      ? l10n.t('{0} is not listed with {1} in {2}. Does the choice fit, or is {2} wrong?', quote(first.choice), quote(dependValue), dependKey)
+      : l10n.t('None of {0} is listed with {1} in {2}. Does the choice fit, or is {2} wrong?', listOf(listed.map(({ choice }) => quote(choice)), 'and'), quote(dependValue), dependKey);
   return context.report({
     code: 'fields-disagree',
     severity: Severity.Information,
-    message: `${which} listed with ${quote(dependValue)} in ${relation.dependOn.key}. Does the choice fit, or is ${relation.dependOn.key} wrong?${relation.description ? ` ${relation.description}` : ''}`,
+    message: question + described(relation.description),
     range: valueSubRange(field!, first.start, last.start + last.choice.length),
     data: { fix: 'none' },
-    relatedInformation: related(context, dependField!, `${relation.dependOn.key} is ${quote(dependValue)}.`),
+    relatedInformation: related(context, dependField!, l10n.t('{0} is {1}.', dependKey, quote(dependValue))),
     spec,
   });
 }

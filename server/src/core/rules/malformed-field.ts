@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Severity } from '../diagnostic';
 import { fieldLine } from '../grammar';
 import { fold } from '../schema/compile';
@@ -17,7 +18,7 @@ export const malformedField: Rule = {
       const reported = context.report({
         code: 'malformed-field',
         severity: Severity.Warning,
-        message: `This line looks like the field "${key}", but ${line.problem}, so it is not read as a field. Write it as ${fieldLine(key, 'value')}.`,
+        message: l10n.t('This line looks like the field "{0}", but {1}, so it is not read as a field. Write it as {2}.', key, line.problem, fieldLine(key, 'value')),
         range: line.range,
         data: { fix: 'rewrite-line', replacement },
         spec,

@@ -1,6 +1,7 @@
-import { listOf, Severity } from '../diagnostic';
+import * as l10n from '@vscode/l10n';
+import { listOf, presenceWord, Severity } from '../diagnostic';
 import { keyRange, type FragmentRecord } from '../parser';
-import { severityOf, type FieldSpec } from '../schema/model';
+import { severityOf, type FieldSpec, type Presence } from '../schema/model';
 import { intendedField } from './field-names';
 import type { Rule, RuleContext } from './rule';
 
@@ -63,6 +64,20 @@ export const missingField: Rule = {
   },
 };
 
+/** Several missing fields: one message per presence, so that each language can make the words agree. */
+function missingFieldsMessage(presence: Presence | 'expected', count: number, names: string): string {
+  switch (presence) {
+    case 'required':
+      return l10n.t('This fragment is missing {0} required fields: {1}.', count, names);
+    case 'recommended':
+      return l10n.t('This fragment is missing {0} recommended fields: {1}.', count, names);
+    case 'optional':
+      return l10n.t('This fragment is missing {0} optional fields: {1}.', count, names);
+    case 'expected':
+      return l10n.t('This fragment is missing {0} expected fields: {1}.', count, names);
+  }
+}
+
 function severityFor(spec: FieldSpec): number | undefined {
   const override = spec.severity['missing-field'];
   if (override) return severityOf(override);
@@ -74,8 +89,8 @@ function reportMissing(context: RuleContext, record: FragmentRecord, severity: n
   const names = specs.map((s) => `"${s.key}"`);
   const message =
     specs.length === 1
-      ? `This fragment has no ${names[0]} field, which is ${presence}.`
-      : `This fragment is missing ${specs.length} ${presence} fields: ${listOf(names, 'and')}.`;
+      ? l10n.t('This fragment has no {0} field, which is {1}.', names[0], presenceWord(presence))
+      : missingFieldsMessage(presence, specs.length, listOf(names, 'and'));
   return context.report({
     code: 'missing-field',
     severity: severity as 1 | 2 | 3 | 4,

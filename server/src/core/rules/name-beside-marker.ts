@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { quote, Severity } from '../diagnostic';
 import { markerFor } from '../features/redaction';
 import { valueSubRange } from '../parser';
@@ -37,7 +38,7 @@ export const nameBesideMarker: Rule = {
           context.report({
             code: 'name-beside-marker',
             severity: Severity.Warning,
-            message: `${quote(word.text)} stands right beside ${marker}: it may be part of the name the marker hides. The record is marked confidential, so redact it too if it is.`,
+            message: l10n.t('{0} stands right beside {1}: it may be part of the name the marker hides. The record is marked confidential, so redact it too if it is.', quote(word.text), marker),
             range: valueSubRange(field, word.start, word.end),
             data: { fix: 'redact', markers: [marker], everywhere: word.text },
             spec,

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { quote, Severity } from '../diagnostic';
 import { redactionMarkers } from '../features/redaction';
 import { places } from '../gazetteer';
@@ -81,7 +82,7 @@ export const nameInClear: Rule = {
         context.report({
           code: 'name-in-clear',
           severity: Severity.Information,
-          message: `${quote(name.text)} looks like a name. The record is marked confidential: redact it if it names a person, group or place that must stay hidden, or add it to the schema's allowedNames if it may be shown.`,
+          message: l10n.t("{0} looks like a name. The record is marked confidential: redact it if it names a person, group or place that must stay hidden, or add it to the schema's allowedNames if it may be shown.", quote(name.text)),
           range: valueSubRange(field, name.start, name.end),
           data: { fix: 'redact', markers, everywhere: name.text },
           spec,

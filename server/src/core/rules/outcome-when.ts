@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Severity } from '../diagnostic';
 import { fieldValue, keyRange, valueSubRange, type Field } from '../parser';
 import { eachStatement, fieldOf } from './prose';
@@ -63,7 +64,7 @@ export const outcomeWhen: Rule = {
         return context.report({
           code: 'outcome-when',
           severity: Severity.Information,
-          message: `This outcome names ${named}, but ${yearField!.key} says ${recorded}. In which year did the change happen?`,
+          message: l10n.t('This outcome names {0}, but {1} says {2}. In which year did the change happen?', named, yearField!.key, recorded),
           range: valueSubRange(field, years[0].start, years[0].end),
           data: { fix: 'none' },
           spec: outcome,
@@ -78,7 +79,7 @@ function reportNoTime(context: RuleContext, field: Field): boolean {
   return context.report({
     code: 'outcome-when',
     severity: Severity.Information,
-    message: 'No time is named in this outcome. When did the change happen?',
+    message: l10n.t('No time is named in this outcome. When did the change happen?'),
     range: keyRange(field),
     data: { fix: 'none' },
     spec: context.specOf(field),

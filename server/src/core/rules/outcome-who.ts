@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Severity } from '../diagnostic';
 import { keyRange, valueSubRange } from '../parser';
 import { eachStatement, firstSentence } from './prose';
@@ -45,7 +46,7 @@ export const outcomeWho: Rule = {
           return context.report({
             code: 'outcome-who',
             severity: Severity.Information,
-            message: 'This reads like an output of the programme, not an outcome. What changed in someone else because of it: who does what differently?',
+            message: l10n.t('This reads like an output of the programme, not an outcome. What changed in someone else because of it: who does what differently?'),
             range: valueSubRange(field, lead, lead + activity[0].length),
             data: { fix: 'none' },
             spec: outcome,
@@ -55,7 +56,7 @@ export const outcomeWho: Rule = {
           return context.report({
             code: 'outcome-who',
             severity: Severity.Information,
-            message: 'This outcome does not say who changed. Which person, group or organisation did something differently?',
+            message: l10n.t('This outcome does not say who changed. Which person, group or organisation did something differently?'),
             range: keyRange(field),
             data: { fix: 'none' },
             spec: outcome,

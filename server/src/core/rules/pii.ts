@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isConfidential } from '../confidential';
 import { redactionMarkers } from '../features/redaction';
 import { Severity } from '../diagnostic';
@@ -49,16 +50,16 @@ function findContactDetails(line: string): readonly Found[] {
   const hasDigits = THREE_DIGITS.test(line);
   if (!hasAt && !hasLink && !hasDigits) return NOTHING_FOUND; // most lines: nothing to look for
   const found: Found[] = [];
-  if (hasAt) eachMatch(EMAIL, line, (m) => found.push({ start: m.index, end: m.index + m[0].length, what: 'an e-mail address' }));
+  if (hasAt) eachMatch(EMAIL, line, (m) => found.push({ start: m.index, end: m.index + m[0].length, what: l10n.t('an e-mail address') }));
   if (hasLink) {
     eachMatch(URL, line, (m) => {
       const text = m[0].replace(/[.,;:!?]+$/, ''); // sentence punctuation after a link is not part of it
-      found.push({ start: m.index, end: m.index + text.length, what: 'a web address' });
+      found.push({ start: m.index, end: m.index + text.length, what: l10n.t('a web address') });
     });
   }
   if (hasDigits) {
     eachMatch(PHONE_LIKE, line, (m) => {
-      if (isPhoneNumber(m[0])) found.push({ start: m.index, end: m.index + m[0].length, what: 'a phone number' });
+      if (isPhoneNumber(m[0])) found.push({ start: m.index, end: m.index + m[0].length, what: l10n.t('a phone number') });
     });
   }
   if (found.length === 0) return NOTHING_FOUND;
@@ -110,7 +111,7 @@ function reportContactDetails(context: RuleContext, field: Field, spec: FieldSpe
     context.report({
       code: 'pii',
       severity: Severity.Warning,
-      message: `This looks like ${found.what}. The record is marked confidential, so redact it before the record is shared.`,
+      message: l10n.t('This looks like {0}. The record is marked confidential, so redact it before the record is shared.', found.what),
       range: valueSubRange(field, offset + found.start, offset + found.end),
       data: { fix: 'redact', markers },
       spec,

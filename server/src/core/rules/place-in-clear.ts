@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { quote, Severity } from '../diagnostic';
 import { redactionMarkers } from '../features/redaction';
 import { places } from '../gazetteer';
@@ -30,7 +31,7 @@ export const placeInClear: Rule = {
         context.report({
           code: 'place-in-clear',
           severity: Severity.Information,
-          message: `${quote(name)} looks like the name of a place. The record is marked confidential: redact it if the place must stay hidden, or add it to the schema's allowedNames if it may be shown.`,
+          message: l10n.t("{0} looks like the name of a place. The record is marked confidential: redact it if the place must stay hidden, or add it to the schema's allowedNames if it may be shown.", quote(name)),
           range: valueSubRange(field, start, end),
           data: { fix: 'redact', markers, everywhere: name },
           spec,

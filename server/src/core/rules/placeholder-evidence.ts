@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { quote, Severity } from '../diagnostic';
 import { valueRange } from '../parser';
 import { eachStatement, hasMarker } from './prose';
@@ -79,9 +80,9 @@ export const placeholderEvidence: Rule = {
       if (hasMarker(text)) return false;
       let message: string | undefined;
       if (PLACEHOLDERS.has(normalised(text))) {
-        message = `${quote(text)} does not point to anything a reviewer can check. Where is the evidence: which report, document, link or person?`;
+        message = l10n.t('{0} does not point to anything a reviewer can check. Where is the evidence: which report, document, link or person?', quote(text));
       } else if (SPEAKS_OF_LINK.test(text) && !SOMETHING_TO_FOLLOW.test(text)) {
-        message = 'This speaks of a link, but no link is given. Where can a reviewer find the evidence?';
+        message = l10n.t('This speaks of a link, but no link is given. Where can a reviewer find the evidence?');
       }
       return message !== undefined && context.report({ code: 'placeholder-evidence', severity: Severity.Information, message, range: valueRange(field), data: { fix: 'none' }, spec: evidence });
     });

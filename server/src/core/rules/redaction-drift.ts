@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { quote, Severity } from '../diagnostic';
 import { valueSubRange } from '../parser';
 import { eachConfidentialValues, withTokens, type ConfidentialText } from './names';
@@ -373,7 +374,7 @@ function report(context: RuleContext, redacted: ConfidentialText, clear: Confide
   context.report({
     code: 'redaction-drift',
     severity: Severity.Information,
-    message: `${quote(words)} is redacted as ${drift.marker} in "${redacted.field.key}" but written out here. The record is marked confidential: redact it here too, or check whether it needs hiding at all.`,
+    message: l10n.t('{0} is redacted as {1} in "{2}" but written out here. The record is marked confidential: redact it here too, or check whether it needs hiding at all.', quote(words), drift.marker, redacted.field.key),
     range: valueSubRange(clear.field, drift.start, drift.end),
     data: { fix: 'redact', markers: [drift.marker], everywhere: words },
     spec: clear.spec,

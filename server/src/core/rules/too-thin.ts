@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Severity } from '../diagnostic';
 import { fieldValue, keyRange } from '../parser';
 import { saysNothing, wordCount } from './prose';
@@ -28,7 +29,10 @@ export const tooThin: Rule = {
       const shown = context.report({
         code: 'too-thin',
         severity: Severity.Information,
-        message: `This is very short (${words} ${words === 1 ? 'word' : 'words'}). Can a reviewer check it from this alone? Say who, what, when or where.`,
+        message:
+          words === 1
+            ? l10n.t('This is very short (1 word). Can a reviewer check it from this alone? Say who, what, when or where.')
+            : l10n.t('This is very short ({0} words). Can a reviewer check it from this alone? Say who, what, when or where.', words),
         range: keyRange(field),
         data: { fix: 'none' },
         spec,

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { quote, Severity } from '../diagnostic';
 import { fold } from '../schema/compile';
 import { didYouMean, type NameGuess } from './field-names';
@@ -22,7 +23,7 @@ export const unknownField: Rule = {
         const reported = context.report({
           code: 'unknown-field',
           severity: Severity.Warning,
-          message: `Write the field name as ${quote(spelled)}, exactly as the schema spells it.`,
+          message: l10n.t('Write the field name as {0}, exactly as the schema spells it.', quote(spelled)),
           range: keyRange(field),
           data: { fix: 'rename-key', suggestions: [spelled] },
           spec,
@@ -36,7 +37,7 @@ export const unknownField: Rule = {
         const reported = context.report({
           code: 'unknown-field',
           severity: Severity.Warning,
-          message: 'This field has no name between ** and **. Write the field name there, for example **Scale**:',
+          message: l10n.t('This field has no name between ** and **. Write the field name there, for example **Scale**:'),
           range: range(field.line, 0, field.line, character + 2),
           data: { fix: 'rename-key', suggestions: [] },
         });
@@ -48,7 +49,9 @@ export const unknownField: Rule = {
       const reported = context.report({
         code: 'unknown-field',
         severity: Severity.Warning,
-        message: `${quote(field.key)} is not a field of this fragment format.${guesses.length ? ` Did you mean ${quote(guesses[0].name)}?${alsoAccepted(guesses[0])}` : ''}`,
+        message:
+          l10n.t('{0} is not a field of this fragment format.', quote(field.key)) +
+          (guesses.length ? ` ${l10n.t('Did you mean {0}?', quote(guesses[0].name))}${alsoAccepted(guesses[0])}` : ''),
         range: keyRange(field),
         data: { fix: 'rename-key', suggestions },
       });
@@ -63,5 +66,5 @@ export const unknownField: Rule = {
  */
 function alsoAccepted(guess: NameGuess): string {
   if (guess.name === guess.spec.key) return '';
-  return ` (The export writes it ${quote(guess.spec.key)}; both spellings are accepted.)`;
+  return ` ${l10n.t('(The export writes it {0}; both spellings are accepted.)', quote(guess.spec.key))}`;
 }

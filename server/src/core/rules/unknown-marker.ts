@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { quote, Severity } from '../diagnostic';
 import { markerTokenEnd } from '../grammar';
 import { range } from '../parser';
@@ -31,7 +32,10 @@ export const unknownMarker: Rule = {
         context.report({
           code: 'unknown-marker',
           severity: Severity.Warning,
-          message: `${quote(token)} is not a known redaction marker.${suggestions.length ? ` Did you mean ${quote(suggestions[0])}?` : ''} Known markers: ${known.join(', ')}.`,
+          message:
+            l10n.t('{0} is not a known redaction marker.', quote(token)) +
+            (suggestions.length ? ` ${l10n.t('Did you mean {0}?', quote(suggestions[0]))}` : '') +
+            ` ${l10n.t('Known markers: {0}.', known.join(', '))}`,
           range: range(start.line, start.character, start.line, start.character + token.length),
           data: { fix: 'replace', suggestions },
         });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Severity } from '../diagnostic';
 import { range } from '../parser';
 import type { Rule } from './rule';
@@ -18,7 +19,7 @@ export const unstructured: Rule = {
     context.report({
       code: 'unstructured',
       severity: Severity.Information,
-      message: `This file has no fields, so it is read as an unstructured story. A fragment has one **Key**: value field per line, starting with **${context.schema.recordStart}**.`,
+      message: l10n.t('This file has no fields, so it is read as an unstructured story. A fragment has one **Key**: value field per line, starting with **{0}**.', context.schema.recordStart),
       range: range(first, start, first, end),
       data: { fix: 'convert-story' },
     });

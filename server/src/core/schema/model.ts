@@ -5,6 +5,12 @@
 import type { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DiagnosticCode } from '../diagnostic-codes';
 
+/**
+ * A text a person reads (a description): one text, or one per language tag (`{ "en": "…", "fr": "…" }`), shown in
+ * the person's language (see localised in core/l10n.ts).
+ */
+export type LocalisedText = string | Readonly<Record<string, string>>;
+
 export type Presence = 'required' | 'recommended' | 'optional';
 /**
  * text: free text. closed: one of `values`. open: usually one of `values`, others are reported for a look only.
@@ -15,13 +21,13 @@ export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
 export interface ValueData {
   value: string;
-  description?: string;
+  description?: LocalisedText;
 }
 
 export interface FieldData {
   key: string;
   aliases?: string[];
-  description?: string;
+  description?: LocalisedText;
   presence?: Presence;
   kind?: FieldKind;
   values?: (string | ValueData)[];
@@ -35,7 +41,7 @@ export interface FieldData {
   /** pattern kind, or an extra shape check on open lists (e.g. `CODE: label`). RE2 syntax, whole value. */
   pattern?: string;
   /** In plain words, what the pattern asks for; shown in messages instead of the expression. */
-  patternDescription?: string;
+  patternDescription?: LocalisedText;
   example?: string;
   /** year kind: the earliest accepted year; the latest is next year. */
   minYear?: number;
@@ -44,12 +50,12 @@ export interface FieldData {
 
 export interface MarkerData {
   text: string;
-  description?: string;
+  description?: LocalisedText;
 }
 
 export interface TemplateData {
   name: string;
-  description?: string;
+  description?: LocalisedText;
   /** Field values to prefill, by key; fields not named are left empty. */
   values?: Record<string, string>;
 }
@@ -92,7 +98,7 @@ export interface CodeCaptureData {
  * field's value.
  */
 export interface RelationData {
-  description?: string;
+  description?: LocalisedText;
   sameCode?: [CodeCaptureData, CodeCaptureData];
   valuesOf?: string;
   dependOn?: string;
@@ -101,7 +107,7 @@ export interface RelationData {
 
 export interface SchemaData {
   $schema?: string;
-  description?: string;
+  description?: LocalisedText;
   extends?: 'default';
   roles?: RolesData;
   /** The older spelling of `roles.recordStart`, still read; `roles.recordStart` wins when both are given. */
@@ -125,13 +131,13 @@ export interface SchemaData {
 
 export interface CompiledValue {
   value: string;
-  description?: string;
+  description?: LocalisedText;
 }
 
 export interface FieldSpec {
   key: string;
   aliases: string[];
-  description: string;
+  description: LocalisedText;
   presence: Presence;
   kind: FieldKind;
   values: CompiledValue[];
@@ -142,7 +148,7 @@ export interface FieldSpec {
   open: boolean;
   separator: string;
   pattern?: CompiledPattern;
-  patternDescription?: string;
+  patternDescription?: LocalisedText;
   example?: string;
   minYear: number;
   severity: Partial<Record<DiagnosticCode, SeverityName>>;
@@ -171,12 +177,12 @@ export interface QualitySpec {
 export type CompiledRelation =
   | {
       kind: 'same-code';
-      description: string;
+      description: LocalisedText;
       sides: [{ spec: FieldSpec; pattern: CompiledPattern }, { spec: FieldSpec; pattern: CompiledPattern }];
     }
   | {
       kind: 'allowed-values';
-      description: string;
+      description: LocalisedText;
       field: FieldSpec;
       dependOn: FieldSpec;
       /** Value of `dependOn` -> the choices allowed with it; values and choices as written and folded (`fold`). */
@@ -186,7 +192,7 @@ export type CompiledRelation =
     };
 
 export interface Schema {
-  description: string;
+  description: LocalisedText;
   /** The record-start role: the key whose line starts a new record. */
   recordStart: string;
   /** The confidentiality role, when the schema has the field it names (read it through core/confidential.ts). */

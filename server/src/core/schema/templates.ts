@@ -3,6 +3,7 @@
  * other value left empty. The one definition of a template's text: completion, the New Fragment command and the
  * templates request all use it.
  */
+import * as l10n from '@vscode/l10n';
 import { fieldLine } from '../grammar';
 import { fold } from './compile';
 import type { Schema, TemplateData } from './model';
@@ -32,15 +33,17 @@ export function templateText(schema: Schema, template: TemplateData, options: Te
   return `${lines.join(eol)}${eol}${options.snippet ? '$0' : ''}`;
 }
 
-/** The empty record every schema offers, before its own templates. */
-export const EMPTY_TEMPLATE: TemplateData = { name: 'Empty fragment', description: 'Every field of the schema, in order, with no values.' };
+/** The empty record every schema offers, before its own templates (in the person's language, so made when asked for). */
+function emptyTemplate(): TemplateData {
+  return { name: l10n.t('Empty fragment'), description: l10n.t('Every field of the schema, in order, with no values.') };
+}
 
 /**
  * Templates for the New Fragment list and for completion: an empty record first, so that the one Enter picks answers
  * nothing; then the schema's own, each of which fills in the answers its name stands for.
  */
 export function templatesOf(schema: Schema): TemplateData[] {
-  return [EMPTY_TEMPLATE, ...schema.templates];
+  return [emptyTemplate(), ...schema.templates];
 }
 
 /** What a template fills in, for the person to read before choosing it: `Outcome is negative: YES, …`. */

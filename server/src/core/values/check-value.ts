@@ -2,8 +2,10 @@
  * Checks one field's value against its field spec. The four value rules (invalid-value, value-case, unknown-value,
  * repeated-choice) each report their own kind of problem from this one analysis.
  */
+import * as l10n from '@vscode/l10n';
 import type { Range } from 'vscode-languageserver-types';
 import { fieldValue, hasValue, valueRange, valueSubRange, type Field } from '../parser';
+import { localised } from '../l10n';
 import { fold } from '../schema/compile';
 import type { CompiledValue, FieldSpec } from '../schema/model';
 import { SUGGEST, type Suggester } from '../suggest';
@@ -82,8 +84,8 @@ function textAfterValue(spec: FieldSpec, field: Field, answer: Field): ValueProb
     code: 'text-after-value',
     severity: Severity.Warning,
     message:
-      `The text on the lines after ${quote(fieldValue(answer))} is not part of the answer to ${quote(spec.key)}, which takes one value on its own line. ` +
-      'If this text is a note, move it into a text field of the record; if it is not needed, delete it.',
+      l10n.t('The text on the lines after {0} is not part of the answer to {1}, which takes one value on its own line.', quote(fieldValue(answer)), quote(spec.key)) +
+      ` ${l10n.t('If this text is a note, move it into a text field of the record; if it is not needed, delete it.')}`,
     range: valueSubRange(field, after.offset, value.length),
     data: { fix: 'none' },
   };
@@ -95,6 +97,11 @@ function isFine(spec: FieldSpec, value: string, open: boolean): boolean {
   return (!spec.pattern || spec.pattern.matches(value)) && (spec.values.length === 0 || spec.valueIndex.has(value));
 }
 
+/** How a value of a patterned field is written: the schema's words for it, else the pattern itself. */
+function patternHint(spec: FieldSpec, source: string): string {
+  return localised(spec.patternDescription) || l10n.t('the pattern {0}', source);
+}
+
 function allowedList(spec: FieldSpec): string {
   const names = spec.values.slice(0, LISTED_VALUES).map((v) => v.value);
   return spec.values.length > LISTED_VALUES ? `${names.join(', ')}, …` : listOf(names);
@@ -104,7 +111,7 @@ function caseProblem(spec: FieldSpec, value: string, range: Range, entry: Compil
   return {
     code: 'value-case',
     severity: Severity.Warning,
-    message: `${quote(value)} should be written ${quote(entry.value)}: values of ${spec.key} are written exactly as listed.`,
+    message: l10n.t('{0} should be written {1}: values of {2} are written exactly as listed.', quote(value), quote(entry.value), spec.key),
     range,
     data: { fix: 'replace', suggestions: [entry.value] },
   };
@@ -117,13 +124,18 @@ function checkListed(spec: FieldSpec, value: string, range: Range, asItem: boole
   if (cased) return [caseProblem(spec, value, range, cased)];
   const names = spec.values.map((v) => v.value);
   const close = suggest.closest(value, names, 3);
-  const guess = close.length ? ` Did you mean ${quote(close[0])}?` : '';
-  const what = spec.kind === 'flag' ? `Write YES or NO.` : `Allowed ${asItem ? 'choices' : 'values'}: ${allowedList(spec)}.`;
+  const guess = close.length ? ` ${l10n.t('Did you mean {0}?', quote(close[0]))}` : '';
+  const what =
+    spec.kind === 'flag'
+      ? l10n.t('Write YES or NO.')
+      : asItem
+        ? l10n.t('Allowed choices: {0}.', allowedList(spec))
+        : l10n.t('Allowed values: {0}.', allowedList(spec));
   return [
     {
       code: 'invalid-value',
       severity: Severity.Error,
-      message: `${quote(value)} is not an allowed value for ${spec.key}.${guess} ${what}`,
+      message: `${l10n.t('{0} is not an allowed value for {1}.', quote(value), spec.key)}${guess} ${what}`,
       range,
       data: { fix: 'replace', suggestions: close.length ? close : suggest.nearest(value, names, 3) },
     },
@@ -141,12 +153,12 @@ function sameCode(value: string, names: readonly string[]): string[] {
 /** One value of an open list (or an open multi-choice item). */
 function checkOpen(spec: FieldSpec, value: string, range: Range, suggest: Suggester): ValueProblem[] {
   if (spec.pattern && !spec.pattern.matches(value)) {
-    const hint = spec.patternDescription ?? `the pattern ${spec.pattern.source}`;
+    const hint = patternHint(spec, spec.pattern.source);
     return [
       {
         code: 'invalid-value',
         severity: Severity.Error,
-        message: `${quote(value)} is not written as ${spec.key} expects: ${hint}.`,
+        message: l10n.t('{0} is not written as {1} expects: {2}.', quote(value), spec.key, hint),
         range,
         data: { fix: 'replace', suggestions: suggest.closest(value, spec.values.map((v) => v.value), 3) },
       },
@@ -157,12 +169,12 @@ function checkOpen(spec: FieldSpec, value: string, range: Range, suggest: Sugges
   if (cased) return [caseProblem(spec, value, range, cased)];
   const names = spec.values.map((v) => v.value);
   const suggestions = [...new Set([...sameCode(value, names), ...suggest.closest(value, names, 3)])].slice(0, 3);
-  const guess = suggestions.length ? ` Did you mean ${quote(suggestions[0], 100)}?` : '';
+  const guess = suggestions.length ? ` ${l10n.t('Did you mean {0}?', quote(suggestions[0], 100))}` : '';
   return [
     {
       code: 'unknown-value',
       severity: Severity.Information,
-      message: `${quote(value)} is not in the list of known values for ${spec.key}.${guess} If it is right, add it to the team schema.`,
+      message: `${l10n.t('{0} is not in the list of known values for {1}.', quote(value), spec.key)}${guess} ${l10n.t('If it is right, add it to the team schema.')}`,
       range,
       data: { fix: 'replace', suggestions },
     },
@@ -210,7 +222,7 @@ function checkMulti(spec: FieldSpec, field: Field, value: string, suggest: Sugge
       problems.push({
         code: 'repeated-choice',
         severity: Severity.Warning,
-        message: `${quote(item)} is chosen twice in ${spec.key}; each choice counts once.`,
+        message: l10n.t('{0} is chosen twice in {1}; each choice counts once.', quote(item), spec.key),
         range: valueSubRange(field, start, start + item.length),
         data: { fix: 'none' },
       });
@@ -246,7 +258,7 @@ function checkYear(spec: FieldSpec, field: Field, now: Date): readonly ValueProb
       {
         code: 'invalid-value',
         severity: Severity.Error,
-        message: `${quote(value)} is not a year. ${spec.key} takes four digits, for example ${thisYear}.`,
+        message: l10n.t('{0} is not a year. {1} takes four digits, for example {2}.', quote(value), spec.key, thisYear),
         range,
         data: { fix: 'replace', suggestions: found ? [found[1]] : [] },
       },
@@ -258,7 +270,7 @@ function checkYear(spec: FieldSpec, field: Field, now: Date): readonly ValueProb
       {
         code: 'invalid-value',
         severity: Severity.Error,
-        message: `${value} is outside the accepted years for ${spec.key}: ${spec.minYear} to ${latest}.`,
+        message: l10n.t('{0} is outside the accepted years for {1}: {2} to {3}.', value, spec.key, spec.minYear, latest),
         range,
         data: { fix: 'replace', suggestions: [String(Math.min(Math.max(year, spec.minYear), thisYear))] },
       },
@@ -269,7 +281,7 @@ function checkYear(spec: FieldSpec, field: Field, now: Date): readonly ValueProb
       {
         code: 'invalid-value',
         severity: Severity.Warning,
-        message: `${value} is next year. An outcome is normally recorded after it was observed; check the year.`,
+        message: l10n.t('{0} is next year. An outcome is normally recorded after it was observed; check the year.', value),
         range,
         data: { fix: 'replace', suggestions: [String(thisYear)] },
       },
@@ -281,14 +293,14 @@ function checkYear(spec: FieldSpec, field: Field, now: Date): readonly ValueProb
 function checkPattern(spec: FieldSpec, value: string, range: Range): ValueProblem[] {
   const pattern = spec.pattern;
   if (!pattern || pattern.matches(value)) return [];
-  const hint = spec.patternDescription ?? `the pattern ${pattern.source}`;
+  const hint = patternHint(spec, pattern.source);
   if (pattern.matchesIgnoringCase(value)) {
     const respelled = [value.toLowerCase(), value.toUpperCase(), value[0].toLowerCase() + value.slice(1)].find((v) => pattern.matches(v));
     return [
       {
         code: 'value-case',
         severity: Severity.Warning,
-        message: `${quote(value)} has the wrong capital letters for ${spec.key}: write ${hint}.`,
+        message: l10n.t('{0} has the wrong capital letters for {1}: write {2}.', quote(value), spec.key, hint),
         range,
         data: respelled ? { fix: 'replace', suggestions: [respelled] } : { fix: 'none' },
       },
@@ -298,7 +310,7 @@ function checkPattern(spec: FieldSpec, value: string, range: Range): ValueProble
     {
       code: 'invalid-value',
       severity: Severity.Error,
-      message: `${quote(value)} is not written as ${spec.key} expects: ${hint}.`,
+      message: l10n.t('{0} is not written as {1} expects: {2}.', quote(value), spec.key, hint),
       range,
       data: { fix: 'replace', suggestions: [] },
     },

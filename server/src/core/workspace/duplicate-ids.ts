@@ -2,8 +2,10 @@
  * Workspace check: a FragmentID used by two records, in one file or across files. Pure: the caller collects each
  * file's record IDs (`recordIds`), this module compares them. Used by the CLI and by the server's workspace index.
  */
+import * as l10n from '@vscode/l10n';
 import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
-import { Severity, quote, type FragmentDiagnostic } from '../diagnostic';
+import { listOf, Severity, quote, type FragmentDiagnostic } from '../diagnostic';
+import { directed } from '../l10n';
 import { DIAGNOSTIC_SOURCE } from '../diagnostic-codes';
 import { ruleDocs } from '../diagnostic-docs';
 import { containsMarkerToken } from '../grammar';
@@ -95,12 +97,12 @@ export function findDuplicateIds(files: readonly FileIds[], schema?: Schema): Ma
         code: 'duplicate-id',
         codeDescription: ruleDocs('duplicate-id'),
         source: DIAGNOSTIC_SOURCE,
-        message: `The ${idField} ${quote(value)} is also used by ${describe(others, list.length - 1, here.file)}. Each record needs its own ID.`,
+        message: directed(l10n.t('The {0} {1} is also used by {2}. Each record needs its own ID.', idField, quote(value), describe(others, list.length - 1, here.file))),
         data: { fix: 'none' },
         relatedInformation: others.map(
           (other): DiagnosticRelatedInformation => ({
             location: { uri: other.file.uri, range: other.id.range },
-            message: `The same ${idField} ${quote(value)} is used here.`,
+            message: directed(l10n.t('The same {0} {1} is used here.', idField, quote(value))),
           }),
         ),
       };
@@ -117,11 +119,11 @@ export function findDuplicateIds(files: readonly FileIds[], schema?: Schema): Ma
 function describe(others: readonly { file: FileIds; id: RecordId }[], total: number, self: FileIds): string {
   const named = others.slice(0, NAMED_IN_MESSAGE).map((other) => {
     const line = other.id.range.start.line + 1;
-    return other.file.uri === self.uri ? `the record at line ${line}` : `the record at line ${line} of ${labelOf(other.file)}`;
+    return other.file.uri === self.uri ? l10n.t('the record at line {0}', line) : l10n.t('the record at line {0} of {1}', line, labelOf(other.file));
   });
   const rest = total - named.length;
-  if (rest > 0) return `${named.join(', ')} and ${rest} other record${rest === 1 ? '' : 's'}`;
-  return named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  if (rest > 0) return l10n.t('{0} and {1}', named.join(l10n.t(', ')), rest === 1 ? l10n.t('1 other record') : l10n.t('{0} other records', rest));
+  return listOf(named, 'and');
 }
 
 function labelOf(file: FileIds): string {

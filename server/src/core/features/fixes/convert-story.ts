@@ -2,6 +2,7 @@
  * `convert-story`: a file with no fields (an unstructured story) becomes a record, the story whole as its story
  * field's value. Never safe: it rewrites the whole file and decides where the story goes.
  */
+import * as l10n from '@vscode/l10n';
 import { convertStory } from '../convert-story';
 import type { FixKind } from './fix';
 
@@ -15,6 +16,6 @@ export const convertStoryFix: FixKind<'convert-story'> = {
     if (converted === undefined) return [];
     const last = document.lines.length - 1;
     const whole = { start: { line: 0, character: 0 }, end: { line: last, character: document.lines[last].length } };
-    return [{ title: 'Convert to fragment (keep the story as the outcome description)', edits: [{ range: whole, newText: converted }], safe: false }];
+    return [{ title: l10n.t('Convert to fragment (keep the story as the outcome description)'), edits: [{ range: whole, newText: converted }], safe: false }];
   },
 };

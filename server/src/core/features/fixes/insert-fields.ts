@@ -3,6 +3,7 @@
  * person to write. (A snippet choice would put its first value in the text, a value nobody chose.) Never safe: each
  * added field is an empty value only the person can fill, so fix-all leaves a record's missing fields to them.
  */
+import * as l10n from '@vscode/l10n';
 import { listOf, quote } from '../../diagnostic';
 import { fieldLine } from '../../grammar';
 import type { FieldSpec } from '../../schema/model';
@@ -51,9 +52,16 @@ export function addFields(context: FixContext, recordLine: number, specs: FieldS
 
 /** The title of a fix that adds these missing fields. */
 function addFieldsTitle(specs: readonly FieldSpec[], all: boolean): string {
-  if (specs.length === 1) return `Add the missing field ${quote(specs[0].key, 80)}`;
-  if (all) return `Add all ${specs.length} missing fields`;
-  if (specs.length <= 3) return `Add the missing fields ${listOf(specs.map((s) => quote(s.key, 80)), 'and')}`;
-  const presence = specs.every((s) => s.presence === specs[0].presence) ? ` ${specs[0].presence}` : '';
-  return `Add the ${specs.length} missing${presence} fields`;
+  if (specs.length === 1) return l10n.t('Add the missing field {0}', quote(specs[0].key, 80));
+  if (all) return l10n.t('Add all {0} missing fields', specs.length);
+  if (specs.length <= 3) return l10n.t('Add the missing fields {0}', listOf(specs.map((s) => quote(s.key, 80)), 'and'));
+  if (!specs.every((s) => s.presence === specs[0].presence)) return l10n.t('Add the {0} missing fields', specs.length);
+  switch (specs[0].presence) {
+    case 'required':
+      return l10n.t('Add the {0} missing required fields', specs.length);
+    case 'recommended':
+      return l10n.t('Add the {0} missing recommended fields', specs.length);
+    case 'optional':
+      return l10n.t('Add the {0} missing optional fields', specs.length);
+  }
 }

@@ -1,4 +1,5 @@
 /** `rename-key`: the key (the diagnostic's range) becomes one of the suggested names, the first preferred. */
+import * as l10n from '@vscode/l10n';
 import { quote } from '../../diagnostic';
 import { recordAtLine, specFor, textIn } from '../shared';
 import { onlyCloseCandidate, type FixKind } from './fix';
@@ -14,7 +15,7 @@ export const renameKey: FixKind<'rename-key'> = {
     const line = diagnostic.range.start.line;
     const taken = recordAtLine(document, line)?.fields.some((f) => f.line !== line && specFor(schema, f.key) === target);
     return data.suggestions.map((suggestion, index) => ({
-      title: `Rename ${quote(written, 80)} to ${quote(suggestion, 80)}`,
+      title: l10n.t('Rename {0} to {1}', quote(written, 80), quote(suggestion, 80)),
       edits: [{ range: diagnostic.range, newText: suggestion }],
       preferred: index === 0,
       safe: suggestion === choice && !taken,

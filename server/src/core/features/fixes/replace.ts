@@ -1,4 +1,5 @@
 /** `replace`: the diagnostic's range becomes one of the suggestions, the first (the closest) preferred. */
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { DiagnosticCode } from '../../diagnostic-codes';
 import { listOf, quote, type FixData } from '../../diagnostic';
@@ -43,13 +44,14 @@ export const replace: FixKind<'replace'> = {
 function replaceTitle(context: FixContext, diagnostic: Diagnostic, written: string, suggestion: string): string {
   switch (diagnostic.code) {
     case 'unknown-marker':
-      return `Replace ${quote(written, 80)} with the marker ${suggestion}`;
+      return l10n.t('Replace {0} with the marker {1}', quote(written, 80), suggestion);
     case 'repeated-choice': {
       const removed = removedChoices(context, diagnostic, written, suggestion);
-      return removed.length ? `Remove the repeated ${listOf(removed.map((c) => quote(c, 80)), 'and')}` : `Replace ${quote(written, 80)} with ${quote(suggestion, 80)}`;
+      if (removed.length) return l10n.t('Remove the repeated {0}', listOf(removed.map((c) => quote(c, 80)), 'and'));
+      return l10n.t('Replace {0} with {1}', quote(written, 80), quote(suggestion, 80));
     }
     default:
-      return `Replace ${quote(written, 80)} with ${quote(suggestion, 80)}`;
+      return l10n.t('Replace {0} with {1}', quote(written, 80), quote(suggestion, 80));
   }
 }
 

@@ -1,4 +1,5 @@
 /** `rewrite-line`: a line that is almost a field is written again as `**Key**: value`. */
+import * as l10n from '@vscode/l10n';
 import { quote } from '../../diagnostic';
 import type { ParsedDocument } from '../../parser';
 import type { Schema } from '../../schema/model';
@@ -16,7 +17,7 @@ export const rewriteLine: FixKind<'rewrite-line'> = {
     const safe = keepsText && key !== undefined && !changesRecords(document, schema, line, key);
     return [
       {
-        title: `Rewrite as a field: ${quote(data.replacement, 50)}`,
+        title: l10n.t('Rewrite as a field: {0}', quote(data.replacement, 50)),
         edits: [{ range: fromLineStart(document, diagnostic.range), newText: data.replacement }],
         preferred: true,
         safe,
