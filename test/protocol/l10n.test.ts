@@ -48,6 +48,7 @@ describe('the server in the person’s language', () => {
       try {
         assert.match(invalidValue(diagnostics).message, /^"locall" is not an allowed value for Scale\. Did you mean "Local"\?/);
         assert.deepEqual(await quickFixTitles(client, invalidValue(diagnostics)), ['Replace "locall" with "Local"']);
+        assert.match(invalidValue(diagnostics).codeDescription?.href ?? '', /\/docs\/rules\/invalid-value\.md$/);
       } finally {
         await client.shutdown();
       }
@@ -60,6 +61,7 @@ describe('the server in the person’s language', () => {
       const diagnostic = invalidValue(diagnostics);
       assert.match(diagnostic.message, /^"locall" n’est pas une valeur autorisée pour Scale\. Vouliez-vous dire "Local" \? Valeurs autorisées : /);
       assert.equal(diagnostic.code, 'invalid-value');
+      assert.match(diagnostic.codeDescription?.href ?? '', /\/docs\/rules\/fr\/invalid-value\.md$/, 'the link goes to the rule’s page in French');
       const hover = await hoverOnScale(client);
       assert.match(hover, /^\*\*Scale\*\*/);
       assert.match(hover, /Obligatoire : chaque fragment doit l’avoir, avec une valeur\./);
@@ -91,6 +93,7 @@ describe('the server in the person’s language', () => {
     try {
       const message = invalidValue(diagnostics).message;
       assert.ok(message.startsWith(RLI) && message.endsWith(PDI), JSON.stringify(message));
+      assert.match(invalidValue(diagnostics).codeDescription?.href ?? '', /\/docs\/rules\/ar\/invalid-value\.md$/, 'the link goes to the rule’s page in Arabic');
       assert.ok(message.includes(`${FSI}"locall"${PDI} ليست قيمة مسموحًا بها في ${FSI}Scale${PDI}.`), JSON.stringify(message));
       const hover = await hoverOnScale(client);
       for (const line of hover.split('\n').filter((l) => l.trim() !== '')) {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeDescription } from 'vscode-languageserver-types';
 import type { DiagnosticCode } from './diagnostic-codes';
+import { currentLanguage } from './l10n';
 
 /**
  * The folder that holds docs/. Built, this code runs from a bundle in dist/; from the sources (tests, tsx) it runs
@@ -30,15 +31,15 @@ function ruleDocFolder(language: string | undefined): string | undefined {
 const links = new Map<string, CodeDescription>();
 
 /** The `file://` URL of docs/rules/<code>.md, or of docs/rules/<language>/<code>.md when that language has pages. */
-export function ruleDocsHref(code: DiagnosticCode, language?: string): string {
+export function ruleDocsHref(code: DiagnosticCode, language: string = currentLanguage()): string {
   return ruleDocs(code, language).href;
 }
 
 /**
  * One shared, frozen `codeDescription` per code and language: a file may carry a thousand diagnostics. Without a
- * language, or in one the pages are not translated into, the English page.
+ * language the pages are not translated into, the English page; by default the language messages are written in.
  */
-export function ruleDocs(code: DiagnosticCode, language?: string): CodeDescription {
+export function ruleDocs(code: DiagnosticCode, language: string = currentLanguage()): CodeDescription {
   const folder = ruleDocFolder(language);
   const key = folder ? `${folder}/${code}` : code;
   let link = links.get(key);
