@@ -1,10 +1,12 @@
 /**
- * The status bar item shown while a fragment is open: which schema checks it (click opens that schema) and how many
- * problems the file has; a warning when the schema file itself has errors.
+ * The status bar item shown while a fragment is open: which schema checks it (click opens that schema), how many
+ * problems (errors and warnings) the file has and, apart, how many notes (problem-counts.ts); a warning when the
+ * schema file itself has errors.
  */
 import * as vscode from 'vscode';
 import { SCHEMA_CHANGED_NOTIFICATION, SchemaRequests, type SchemaInfo } from '../../server/src/schemas/protocol';
 import { exists } from './commands/folders';
+import { countProblems, problemCountExplanation, problemCountText } from './problem-counts';
 import type { ServerStarter } from './server-starter';
 
 export const OPEN_SCHEMA_COMMAND = 'fragments.openSchema';
@@ -32,17 +34,19 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
   const show = () => {
     const editor = fragmentEditor();
     if (!editor || !info) return item.hide();
-    const problems = vscode.languages.getDiagnostics(editor.document.uri).length;
-    const count = problems === 0 ? 'no problems' : problems === 1 ? '1 problem' : `${problems} problems`;
+    const counts = countProblems(vscode.languages.getDiagnostics(editor.document.uri).map((d) => d.severity));
+    const count = problemCountText(counts);
+    const explanation = problemCountExplanation(counts);
     if (info.errors > 0) {
       const using = info.fallback === 'last-good' ? 'its last good version' : 'the built-in schema';
       item.text = `$(warning) ${info.label} has errors: using ${using} · ${count}`;
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-      item.tooltip = `${info.firstError ?? 'The schema file has errors.'}\nClick to open the schema file and see its problems.`;
+      item.tooltip = `${info.firstError ?? 'The schema file has errors.'}\nClick to open the schema file and see its problems.\n${explanation}`;
     } else {
       item.text = `$(checklist) ${info.label} · ${count}`;
       item.backgroundColor = undefined;
-      item.tooltip = info.kind === 'default' ? 'Checked with the built-in schema. Click to view it.' : `Checked with ${info.label}. Click to open it.`;
+      const schema = info.kind === 'default' ? 'Checked with the built-in schema. Click to view it.' : `Checked with ${info.label}. Click to open it.`;
+      item.tooltip = `${schema}\n${explanation}`;
     }
     item.show();
   };
