@@ -53,7 +53,8 @@ export interface CodeServerDirs {
   logFile: string;
 }
 
-export function prepareDirs(base: string): CodeServerDirs {
+/** Prepares the folders; `settings` are added to (or override) the suite's user settings, e.g. a colour theme. */
+export function prepareDirs(base: string, settings: Record<string, unknown> = {}): CodeServerDirs {
   const dirs: CodeServerDirs = {
     userDataDir: join(base, 'user-data'),
     extensionsDir: join(base, 'extensions'),
@@ -62,9 +63,14 @@ export function prepareDirs(base: string): CodeServerDirs {
   };
   mkdirSync(join(dirs.userDataDir, 'User'), { recursive: true });
   mkdirSync(dirs.extensionsDir, { recursive: true });
-  writeFileSync(join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  writeFileSync(userSettingsFile(dirs), JSON.stringify({ ...userSettings, ...settings }, null, 2));
   writeFileSync(dirs.configFile, 'auth: none\ncert: false\n');
   return dirs;
+}
+
+/** The user settings file: VS Code applies a change to it at once, as when a person edits it. */
+export function userSettingsFile(dirs: CodeServerDirs): string {
+  return join(dirs.userDataDir, 'User', 'settings.json');
 }
 
 function env(base: string): NodeJS.ProcessEnv {

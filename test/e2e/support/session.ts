@@ -1,10 +1,10 @@
 // One e2e session: the packaged extension installed into a fresh code-server, a headless chromium on a workspace
 // folder, and the workbench driver. Suites that need their own workspace start one in `before` and stop it in `after`.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { installVsix, prepareDirs, repoRoot, startCodeServer, type RunningCodeServer } from './code-server';
+import { installVsix, prepareDirs, repoRoot, startCodeServer, userSettings, userSettingsFile, type RunningCodeServer } from './code-server';
 import { SEL, Workbench } from './workbench';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -37,16 +37,19 @@ export async function answerTrustPrompt(page: Page, answer: TrustAnswer): Promis
 export interface Session {
   page: Page;
   wb: Workbench;
+  /** Rewrites the user settings file with the suite's settings plus `settings`, as a person edits settings.json. */
+  changeUserSettings(settings: Record<string, unknown>): void;
   stop(): Promise<void>;
 }
 
 /**
  * Starts code-server with the .vsix under `base` and opens `workspace` (both folders the caller owns), answering the
- * workspace trust prompt with `trust`.
+ * workspace trust prompt with `trust`; `settings` are added to the suite's user settings.
  */
-export async function startSession(base: string, workspace: string, trust: TrustAnswer = 'trust'): Promise<Session> {
+export async function startSession(base: string, workspace: string, trust: TrustAnswer = 'trust', settings: Record<string, unknown> = {}): Promise<Session> {
   assert.ok(existsSync(vsixPath), `${vsixPath} missing: run npm run package (npm run test:e2e does)`);
-  const dirs = prepareDirs(join(base, 'code-server'));
+  const dirs = prepareDirs(join(base, 'code-server'), settings);
+  const changeUserSettings = (changes: Record<string, unknown>) => writeFileSync(userSettingsFile(dirs), JSON.stringify({ ...userSettings, ...changes }, null, 2));
   installVsix(join(base, 'code-server'), dirs, vsixPath);
   let server: RunningCodeServer | undefined;
   let context: BrowserContext | undefined;
@@ -65,10 +68,11 @@ export async function startSession(base: string, workspace: string, trust: Trust
     });
     context.setDefaultTimeout(20_000);
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    // A busy machine can take longer than the default 20 s for the first load of the workbench.
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: 60_000 });
     await page.locator(SEL.workbench).waitFor({ timeout: 60_000 });
     await answerTrustPrompt(page, trust);
-    return { page, wb: new Workbench(page), stop };
+    return { page, wb: new Workbench(page), changeUserSettings, stop };
   } catch (error) {
     await stop();
     throw error;
