@@ -1,6 +1,7 @@
 /**
- * The status bar item shown while a fragment is open: which schema checks it (click opens that schema) and how many
- * problems the file has, and how many findings the review file accepts; a warning when the schema file itself has errors.
+ * The status bar item shown while a fragment is open: which schema checks it (click opens that schema), how many
+ * problems (errors and warnings) the file has and, apart, how many notes (problem-counts.ts); a warning when the
+ * schema file itself has errors.
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
@@ -8,6 +9,7 @@ import { ACCEPTED_COUNT_NOTIFICATION, REVIEW_INFO_REQUEST, type ReviewInfo } fro
 import { SCHEMA_CHANGED_NOTIFICATION, SchemaRequests, type SchemaInfo } from '../../server/src/schemas/protocol';
 import { exists } from './commands/folders';
 import { onDidChangeLocale } from './l10n';
+import { countProblems, problemCountExplanation, problemCountText } from './problem-counts';
 import type { ServerStarter } from './server-starter';
 
 export const OPEN_SCHEMA_COMMAND = 'fragments.openSchema';
@@ -37,8 +39,9 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
   const show = () => {
     const editor = fragmentEditor();
     if (!editor || !info) return item.hide();
-    const problems = vscode.languages.getDiagnostics(editor.document.uri).length;
-    let count = problems === 0 ? l10n.t('no problems') : problems === 1 ? l10n.t('1 problem') : l10n.t('{0} problems', problems);
+    const counts = countProblems(vscode.languages.getDiagnostics(editor.document.uri).map((d) => d.severity));
+    let count = problemCountText(counts);
+    const explanation = problemCountExplanation(counts);
     const accepted = review?.accepted ?? 0;
     if (accepted > 0) count += ` · ${l10n.t('{0} accepted', accepted)}`;
     if (info.errors > 0) {
@@ -48,11 +51,12 @@ export function registerSchemaStatus(context: vscode.ExtensionContext, starter: 
           : l10n.t('{0} has errors: using the built-in schema', info.label);
       item.text = `$(warning) ${text} · ${count}`;
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-      item.tooltip = `${info.firstError ?? l10n.t('The schema file has errors.')}\n${l10n.t('Click to open the schema file and see its problems.')}`;
+      item.tooltip = `${info.firstError ?? l10n.t('The schema file has errors.')}\n${l10n.t('Click to open the schema file and see its problems.')}\n${explanation}`;
     } else {
       item.text = `$(checklist) ${info.kind === 'default' ? l10n.t('Built-in schema') : info.label} · ${count}`;
       item.backgroundColor = undefined;
-      item.tooltip = info.kind === 'default' ? l10n.t('Checked with the built-in schema. Click to view it.') : l10n.t('Checked with {0}. Click to open it.', info.label);
+      const schema = info.kind === 'default' ? l10n.t('Checked with the built-in schema. Click to view it.') : l10n.t('Checked with {0}. Click to open it.', info.label);
+      item.tooltip = `${schema}\n${explanation}`;
     }
     if (accepted > 0) item.tooltip += `\n${acceptedNote(accepted, review?.reviewFile)}`;
     item.show();

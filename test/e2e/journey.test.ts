@@ -8,7 +8,7 @@
 // steps. Screenshots of the key moments go to the test's folder (FRAGMENT_E2E_SHOTS copies them elsewhere too).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -16,6 +16,7 @@ import { getDefaultSchema, parseWithSchema, validate } from '../../server/src/co
 import { fieldValue } from '../../server/src/core/parser';
 import { startSession, type Session } from './support/session';
 import { SEL, type Workbench } from './support/workbench';
+import { seed } from '../support/fixtures';
 
 const base = mkdtempSync(join(tmpdir(), 'fragment-e2e-journey-'));
 const workspace = join(base, 'workspace');
@@ -218,6 +219,15 @@ describe('an officer writes a whole record with the keyboard only', () => {
     await page.keyboard.press('Control+W');
     await tab.waitFor({ state: 'detached' });
     assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no "save changes?" question');
+  });
+
+  test('a record with only prompts (seed 000): the status item counts its notes apart, not as problems', { timeout: 120_000 }, async () => {
+    const notes = validate(seed(0), { uri: 'file:///prompts.fragment' });
+    assert.ok(notes.length > 1 && notes.every((d) => d.severity === 3), 'seed 000 has information prompts only');
+    writeFileSync(join(workspace, 'prompts.fragment'), seed(0));
+    await wb.openFile('prompts.fragment');
+    await wb.waitForLanguage('prompts.fragment', 'fragment', 'Fragment');
+    await page.locator('.statusbar-item', { hasText: `Built-in schema · no problems · ${notes.length} notes` }).waitFor({ timeout: 30_000 });
   });
 });
 

@@ -53,7 +53,7 @@ export interface CodeServerDirs {
   logFile: string;
 }
 
-/** `settings` are the person's own, on top of the suite's (e.g. `fragments.locale`). */
+/** Prepares the folders; `settings` are added to (or override) the suite's user settings, e.g. a colour theme. */
 export function prepareDirs(base: string, settings: Record<string, unknown> = {}): CodeServerDirs {
   const dirs: CodeServerDirs = {
     userDataDir: join(base, 'user-data'),
@@ -63,9 +63,14 @@ export function prepareDirs(base: string, settings: Record<string, unknown> = {}
   };
   mkdirSync(join(dirs.userDataDir, 'User'), { recursive: true });
   mkdirSync(dirs.extensionsDir, { recursive: true });
-  writeFileSync(join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...userSettings, ...settings }, null, 2));
+  writeFileSync(userSettingsFile(dirs), JSON.stringify({ ...userSettings, ...settings }, null, 2));
   writeFileSync(dirs.configFile, 'auth: none\ncert: false\n');
   return dirs;
+}
+
+/** The user settings file: VS Code applies a change to it at once, as when a person edits it. */
+export function userSettingsFile(dirs: CodeServerDirs): string {
+  return join(dirs.userDataDir, 'User', 'settings.json');
 }
 
 function env(base: string): NodeJS.ProcessEnv {

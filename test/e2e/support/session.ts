@@ -65,7 +65,8 @@ export async function startSession(base: string, workspace: string, trust: Trust
     });
     context.setDefaultTimeout(20_000);
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    // A busy machine can take longer than the default 20 s for the first load of the workbench.
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: 60_000 });
     await page.locator(SEL.workbench).waitFor({ timeout: 60_000 });
     await answerTrustPrompt(page, trust);
     return { page, wb: new Workbench(page), stop };
