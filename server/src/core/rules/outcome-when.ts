@@ -1,6 +1,5 @@
-import { Severity } from '../diagnostic';
 import { fieldValue, keyRange, valueSubRange, type Field } from '../parser';
-import { eachStatement, fieldOf } from './prose';
+import { eachStatement, fieldOf, reportPrompt } from './prose';
 import type { Rule, RuleContext } from './rule';
 
 /** A year a change can be dated to. */
@@ -60,14 +59,13 @@ export const outcomeWhen: Rule = {
         const recorded = yearField ? fieldValue(yearField) : '';
         if (!/^\d{4}$/.test(recorded) || agreesWith(years, Number(recorded))) return false;
         const named = [...new Set(years.map((y) => y.year))].join(', ');
-        return context.report({
-          code: 'outcome-when',
-          severity: Severity.Information,
-          message: `This outcome names ${named}, but ${yearField!.key} says ${recorded}. In which year did the change happen?`,
-          range: valueSubRange(field, years[0].start, years[0].end),
-          data: { fix: 'none' },
-          spec: outcome,
-        });
+        return reportPrompt(
+          context,
+          'outcome-when',
+          outcome,
+          valueSubRange(field, years[0].start, years[0].end),
+          `This outcome names ${named}, but ${yearField!.key} says ${recorded}. In which year did the change happen?`,
+        );
       },
       { minWords },
     );
@@ -75,12 +73,5 @@ export const outcomeWhen: Rule = {
 };
 
 function reportNoTime(context: RuleContext, field: Field): boolean {
-  return context.report({
-    code: 'outcome-when',
-    severity: Severity.Information,
-    message: 'No time is named in this outcome. When did the change happen?',
-    range: keyRange(field),
-    data: { fix: 'none' },
-    spec: context.specOf(field),
-  });
+  return reportPrompt(context, 'outcome-when', context.specOf(field), keyRange(field), 'No time is named in this outcome. When did the change happen?');
 }

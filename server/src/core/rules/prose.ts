@@ -3,6 +3,9 @@
  * anything beyond markers, whether it is English (the prompts that read sentences know only English), and its words.
  * Every scan looks at a bounded start of the value, so a megabyte value costs no more than a long sentence.
  */
+import type { Range } from 'vscode-languageserver-types';
+import type { DiagnosticCode } from '../diagnostic-codes';
+import { Severity } from '../diagnostic';
 import { fieldValue, type Field, type FragmentRecord, type ParsedDocument } from '../parser';
 import type { FieldSpec } from '../schema/model';
 import type { RuleContext } from './rule';
@@ -60,6 +63,14 @@ function isReadableStatement(document: ParsedDocument, field: Field, value: stri
   const readable = (wordCount(value, minWords) ?? minWords) >= minWords && isEnglish(value);
   cache.verdicts[field.index] = readable ? 2 : 1;
   return readable;
+}
+
+/**
+ * Reports a prompt of a sentence-reading rule: information level, no fix, on a field the spec names (its severity
+ * override applies). True when the report was kept.
+ */
+export function reportPrompt(context: RuleContext, code: DiagnosticCode, spec: FieldSpec | undefined, range: Range, message: string): boolean {
+  return context.report({ code, severity: Severity.Information, message, range, data: { fix: 'none' }, spec });
 }
 
 /** The start of a value that the prompts read. */

@@ -35,12 +35,23 @@ export const redactionDrift: Rule = {
       if (values.length < 2) return;
       const redactedValues = values.filter((v) => v.value.includes('<'));
       if (redactedValues.length === 0) return;
+      // The record's values in one text, a line break between two (no context holds one, so no match spans two
+      // values): each search below runs once per record rather than once per value.
+      const starts: number[] = [];
+      let length = 0;
+      for (const { value } of values) {
+        starts.push(length);
+        length += value.length + 1;
+      }
+      const joined = values.map(({ value }) => value).join('\n');
       // The text around every marker of the record, each once: records repeat their sentences from field to field.
-      const contexts = markerContexts(redactedValues);
+      const contexts = markerContexts(joined);
+      // Most values are told apart by a search of the text, before any value is read into words.
+      const mayDrift = valuesThatMayDrift(contexts, joined, starts);
       let reported: Set<string> | undefined;
-      for (const clearValue of values) {
-        // Most values are told apart by a search of the text, before any value is read into words.
-        if (!mayHaveDrift(contexts, clearValue.value)) continue;
+      for (let v = 0; v < values.length; v++) {
+        if (!mayDrift[v]) continue;
+        const clearValue = values[v];
         let clear: ConfidentialText | undefined;
         let pairs: Map<string, number[]> | undefined;
         for (const redactedValue of redactedValues) {
@@ -67,18 +78,16 @@ interface MarkerContexts {
   after: ReadonlySet<string>;
 }
 
-function markerContexts(redacted: readonly { value: string }[]): MarkerContexts {
+function markerContexts(text: string): MarkerContexts {
   const before = new Set<string>();
   const after = new Set<string>();
-  for (const { value } of redacted) {
-    for (let at = value.indexOf('<'); at >= 0; at = value.indexOf('<', at + 1)) {
-      const end = markerEndAt(value, at);
-      if (end < 0) continue;
-      const left = neighbourText(value, at, -1);
-      const right = neighbourText(value, end, 1);
-      if (left) before.add(left);
-      if (right) after.add(right);
-    }
+  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+    const end = markerEndAt(text, at);
+    if (end < 0) continue;
+    const left = neighbourText(text, at, -1);
+    const right = neighbourText(text, end, 1);
+    if (left) before.add(left);
+    if (right) after.add(right);
   }
   return { before, after };
 }
@@ -141,38 +150,46 @@ function tokenFrom(value: string, from: number, direction: 1 | -1): { start: num
 }
 
 /**
- * Whether a marker of the record may stand for words of `clear`: the text just before a marker stands in `clear` with
- * a word after it, or the text just after one stands there with a word before it. A necessary condition for a
- * drift, checked by searching the text.
+ * Which values a marker of the record may stand for words of: the text just before a marker stands in the value with
+ * a word after it, or the text just after one stands there with a word before it. A necessary condition for a drift,
+ * checked by searching the record's values joined into one text (`starts`: where each value begins in it).
  */
-function mayHaveDrift(contexts: MarkerContexts, clear: string): boolean {
-  for (const text of contexts.before) if (followedByWord(clear, text)) return true;
-  for (const text of contexts.after) if (precededByWord(clear, text)) return true;
-  return false;
-}
-
-/** Whether `text` stands in `clear` (at most MAX_CANDIDATES times looked at) with a word right after it. */
-function followedByWord(clear: string, text: string): boolean {
-  let tries = 0;
-  for (let at = clear.indexOf(text); at >= 0 && tries++ < MAX_CANDIDATES; at = clear.indexOf(text, at + 1)) {
-    if (isWordCharacterAt(clear, at - 1)) continue; // inside a longer word: "men in" in "women in"
-    let next = at + text.length;
-    while (next < clear.length && isSpaceOrTab(clear.charCodeAt(next))) next++;
-    if (isWordCharacterAt(clear, next)) return true;
+function valuesThatMayDrift(contexts: MarkerContexts, joined: string, starts: readonly number[]): boolean[] {
+  const may = starts.map(() => false);
+  // Occurrences looked at per value, for the context being searched: at most MAX_CANDIDATES in each value.
+  const tries = starts.map(() => 0);
+  const search = (text: string, fits: (at: number) => boolean) => {
+    tries.fill(0);
+    let v = 0;
+    for (let at = joined.indexOf(text); at >= 0; at = joined.indexOf(text, at + 1)) {
+      while (v + 1 < starts.length && starts[v + 1] <= at) v++;
+      if (may[v]) continue;
+      if (tries[v]++ >= MAX_CANDIDATES) {
+        // This value was looked at enough: go on from the next one.
+        if (v + 1 >= starts.length) break;
+        at = starts[v + 1] - 1;
+        continue;
+      }
+      if (fits(at)) may[v] = true;
+    }
+  };
+  for (const text of contexts.before) {
+    search(text, (at) => {
+      if (isWordCharacterAt(joined, at - 1)) return false; // inside a longer word: "men in" in "women in"
+      let next = at + text.length;
+      while (next < joined.length && isSpaceOrTab(joined.charCodeAt(next))) next++;
+      return isWordCharacterAt(joined, next);
+    });
   }
-  return false;
-}
-
-/** Whether `text` stands in `clear` (at most MAX_CANDIDATES times looked at) with a word right before it. */
-function precededByWord(clear: string, text: string): boolean {
-  let tries = 0;
-  for (let at = clear.indexOf(text); at >= 0 && tries++ < MAX_CANDIDATES; at = clear.indexOf(text, at + 1)) {
-    if (isWordCharacterAt(clear, at + text.length)) continue; // inside a longer word
-    let previous = at - 1;
-    while (previous >= 0 && isSpaceOrTab(clear.charCodeAt(previous))) previous--;
-    if (isWordCharacterAt(clear, previous)) return true;
+  for (const text of contexts.after) {
+    search(text, (at) => {
+      if (isWordCharacterAt(joined, at + text.length)) return false; // inside a longer word
+      let previous = at - 1;
+      while (previous >= 0 && isSpaceOrTab(joined.charCodeAt(previous))) previous--;
+      return isWordCharacterAt(joined, previous);
+    });
   }
-  return false;
+  return may;
 }
 
 /** Where each pair of neighbouring tokens, and each token alone, stands in a text (by the first token's index). */
