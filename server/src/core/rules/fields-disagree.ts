@@ -59,6 +59,11 @@ function folded(value: string): string {
   return form;
 }
 
+/** Whether a set of forms as written and folded holds a value, as written or folded. */
+function has(set: ReadonlySet<string>, value: string): boolean {
+  return set.has(value) || set.has(folded(value));
+}
+
 function related(context: RuleContext, field: Field, message: string): DiagnosticRelatedInformation[] | undefined {
   return context.uri ? [{ location: { uri: context.uri, range: valueRange(field) }, message }] : undefined;
 }
@@ -100,7 +105,6 @@ function checkAllowedValues(context: RuleContext, record: FragmentRecord, relati
   // The choices the relation lists, with their places; a choice it does not list is not judged.
   const listed: { choice: string; start: number }[] = [];
   let offset = 0;
-  const has = (set: Set<string>, choice: string) => set.has(choice) || set.has(folded(choice));
   for (const part of separator ? value.split(separator) : [value]) {
     const choice = part.trim();
     if (has(relation.listed, choice)) listed.push({ choice, start: offset + part.indexOf(choice) });

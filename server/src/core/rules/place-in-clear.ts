@@ -1,6 +1,6 @@
 import { quote, Severity } from '../diagnostic';
 import { redactionMarkers } from '../features/redaction';
-import { places } from '../gazetteer';
+import { places, wordHash } from '../gazetteer';
 import { valueSubRange } from '../parser';
 import { adjacent, eachConfidentialText, mayShow } from './names';
 import type { Rule } from './rule';
@@ -53,14 +53,15 @@ const MAY_BE_CAPITAL = /[A-Z\u0080-\uffff]/g;
  * capital starts a word unless a letter stands before it, or a joiner with a letter before that.
  */
 function mayNamePlace(value: string): boolean {
-  const { byFirstWord } = places();
+  const { byFirstWord, firstWordHashes } = places();
   const length = value.length;
   MAY_BE_CAPITAL.lastIndex = 0;
   // `test` rather than `exec`: no match object per capital. The match is one character, just before lastIndex.
   while (MAY_BE_CAPITAL.test(value)) {
     const at = MAY_BE_CAPITAL.lastIndex - 1;
     const first = value.charCodeAt(at);
-    if (first >= 128 && !startsUpper(value[at])) continue;
+    // General punctuation (’ “ – …) holds no capital: passed over without cutting out the character to test it.
+    if (first >= 128 && ((first >= 0x2000 && first <= 0x206f) || !startsUpper(value[at]))) continue;
     if (isWordCharacterAt(value, at - 1) || (isJoinerCode(value.charCodeAt(at - 1)) && isWordCharacterAt(value, at - 2))) continue; // inside a word
     let end = at + 1;
     for (;;) {
@@ -70,12 +71,24 @@ function mayNamePlace(value: string): boolean {
       else if (isJoinerCode(code) && isWordCharacterAt(value, end + 1)) end++;
       else break;
     }
-    // The whole name must follow, as written (`The Hague`, not every `The`).
-    const candidates = byFirstWord.get(value.slice(at, end));
-    if (candidates?.some((words) => words.length === 1 || value.startsWith(words.join(' '), at))) return true;
+    // The whole name must follow, as written (`The Hague`, not every `The`). A word whose hash starts no place is
+    // passed over without being cut out.
+    const candidates = firstWordHashes.has(wordHash(value, at, end)) ? byFirstWord.get(value.slice(at, end)) : undefined;
+    if (candidates?.some((words) => words.length === 1 || standsAt(value, at, words))) return true;
     MAY_BE_CAPITAL.lastIndex = end;
   }
   return false;
+}
+
+/** Whether the words, one space between two, stand in the value at `at`: `startsWith` of them joined, without joining. */
+function standsAt(value: string, at: number, words: readonly string[]): boolean {
+  let position = at;
+  for (let w = 0; w < words.length; w++) {
+    if (w > 0 && value.charCodeAt(position++) !== 32) return false;
+    if (!value.startsWith(words[w], position)) return false;
+    position += words[w].length;
+  }
+  return true;
 }
 
 /** ' ’ -: the characters that join two parts of one word. */

@@ -31,27 +31,19 @@ export const redactionDrift: Rule = {
   code: 'redaction-drift',
   description: 'A word redacted in one field of a confidential record stands in clear in another field.',
   check(context) {
+    // One pair of sets for the check, emptied for each record: a check allocates less, so garbage is collected less
+    // often while the parsed document is alive (each collection copies what is alive).
+    const contexts: MarkerContexts = { before: new Set(), after: new Set() };
     eachConfidentialValues(context, (values) => {
       if (values.length < 2) return;
       const redactedValues = values.filter((v) => v.value.includes('<'));
       if (redactedValues.length === 0) return;
-      // The record's values in one text, a line break between two (no context holds one, so no match spans two
-      // values): each search below runs once per record rather than once per value.
-      const starts: number[] = [];
-      let length = 0;
-      for (const { value } of values) {
-        starts.push(length);
-        length += value.length + 1;
-      }
-      const joined = values.map(({ value }) => value).join('\n');
       // The text around every marker of the record, each once: records repeat their sentences from field to field.
-      const contexts = markerContexts(joined);
-      // Most values are told apart by a search of the text, before any value is read into words.
-      const mayDrift = valuesThatMayDrift(contexts, joined, starts);
+      markerContexts(redactedValues, contexts);
       let reported: Set<string> | undefined;
-      for (let v = 0; v < values.length; v++) {
-        if (!mayDrift[v]) continue;
-        const clearValue = values[v];
+      for (const clearValue of values) {
+        // Most values are told apart by a search of the text, before any value is read into words.
+        if (!mayHaveDrift(contexts, clearValue.value)) continue;
         let clear: ConfidentialText | undefined;
         let pairs: Map<string, number[]> | undefined;
         for (const redactedValue of redactedValues) {
@@ -74,22 +66,25 @@ export const redactionDrift: Rule = {
 
 /** The text just before (or just after) the markers, as written: one or two tokens, not a marker. */
 interface MarkerContexts {
-  before: ReadonlySet<string>;
-  after: ReadonlySet<string>;
+  before: Set<string>;
+  after: Set<string>;
 }
 
-function markerContexts(text: string): MarkerContexts {
-  const before = new Set<string>();
-  const after = new Set<string>();
-  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
-    const end = markerEndAt(text, at);
-    if (end < 0) continue;
-    const left = neighbourText(text, at, -1);
-    const right = neighbourText(text, end, 1);
-    if (left) before.add(left);
-    if (right) after.add(right);
+/** Fills `contexts` (emptied first) with the text next to the markers of the redacted values. */
+function markerContexts(redacted: readonly { value: string }[], contexts: MarkerContexts): void {
+  const { before, after } = contexts;
+  before.clear();
+  after.clear();
+  for (const { value } of redacted) {
+    for (let at = value.indexOf('<'); at >= 0; at = value.indexOf('<', at + 1)) {
+      const end = markerEndAt(value, at);
+      if (end < 0) continue;
+      const left = neighbourText(value, at, -1);
+      const right = neighbourText(value, end, 1);
+      if (left) before.add(left);
+      if (right) after.add(right);
+    }
   }
-  return { before, after };
 }
 
 /**
@@ -98,11 +93,11 @@ function markerContexts(text: string): MarkerContexts {
  * left out, as `neighbours` does for the alignment.
  */
 function neighbourText(value: string, from: number, direction: 1 | -1): string | undefined {
-  const first = tokenFrom(value, from, direction);
-  if (!first || first.marker) return undefined;
-  const second = tokenFrom(value, direction < 0 ? first.start : first.end, direction);
-  if (!second || second.marker) return value.slice(first.start, first.end);
-  return direction < 0 ? value.slice(second.start, first.end) : value.slice(first.start, second.end);
+  if (!tokenFrom(value, from, direction) || found.marker) return undefined;
+  const firstStart = found.start;
+  const firstEnd = found.end;
+  if (!tokenFrom(value, direction < 0 ? firstStart : firstEnd, direction) || found.marker) return value.slice(firstStart, firstEnd);
+  return direction < 0 ? value.slice(found.start, firstEnd) : value.slice(firstStart, found.end);
 }
 
 function isSpaceOrTab(code: number): boolean {
@@ -114,23 +109,39 @@ function isJoiner(value: string, at: number): boolean {
   return code === 39 || code === 0x2019 || code === 45;
 }
 
-/** The token after spaces and tabs from `from`, going back or on: a word, a marker or one other character. */
-function tokenFrom(value: string, from: number, direction: 1 | -1): { start: number; end: number; marker: boolean } | undefined {
+/**
+ * The token tokenFrom found last. One object, written over on each call rather than made anew: markerContexts runs
+ * four times per marker of every confidential record.
+ */
+const found = { start: 0, end: 0, marker: false };
+
+function foundToken(start: number, end: number, marker: boolean): true {
+  found.start = start;
+  found.end = end;
+  found.marker = marker;
+  return true;
+}
+
+/**
+ * The token after spaces and tabs from `from`, going back or on (a word, a marker or one other character), into
+ * `found`; false when there is none.
+ */
+function tokenFrom(value: string, from: number, direction: 1 | -1): boolean {
   let at = direction < 0 ? from - 1 : from;
   while (at >= 0 && at < value.length && (value.charCodeAt(at) === 32 || value.charCodeAt(at) === 9)) at += direction;
-  if (at < 0 || at >= value.length) return undefined;
+  if (at < 0 || at >= value.length) return false;
   const code = value.charCodeAt(at);
-  if (code === 10 || code === 13) return undefined;
+  if (code === 10 || code === 13) return false;
   if (direction > 0 && code === 60) {
     const end = markerEndAt(value, at);
-    if (end > 0) return { start: at, end, marker: true };
+    if (end > 0) return foundToken(at, end, true);
   }
   if (direction < 0 && code === 62) {
     // A marker is at most 33 characters long: look back no further for its `<`.
     const start = value.lastIndexOf('<', at);
-    if (start >= 0 && at - start <= 33 && markerEndAt(value, start) === at + 1) return { start, end: at + 1, marker: true };
+    if (start >= 0 && at - start <= 33 && markerEndAt(value, start) === at + 1) return foundToken(start, at + 1, true);
   }
-  if (!isWordCharacterAt(value, at)) return { start: at, end: at + 1, marker: false };
+  if (!isWordCharacterAt(value, at)) return foundToken(at, at + 1, false);
   let start = at;
   let end = at + 1;
   if (direction < 0) {
@@ -146,50 +157,42 @@ function tokenFrom(value: string, from: number, direction: 1 | -1): { start: num
       else break;
     }
   }
-  return { start, end, marker: false };
+  return foundToken(start, end, false);
 }
 
 /**
- * Which values a marker of the record may stand for words of: the text just before a marker stands in the value with
- * a word after it, or the text just after one stands there with a word before it. A necessary condition for a drift,
- * checked by searching the record's values joined into one text (`starts`: where each value begins in it).
+ * Whether a marker of the record may stand for words of `clear`: the text just before a marker stands in `clear` with
+ * a word after it, or the text just after one stands there with a word before it. A necessary condition for a
+ * drift, checked by searching the text.
  */
-function valuesThatMayDrift(contexts: MarkerContexts, joined: string, starts: readonly number[]): boolean[] {
-  const may = starts.map(() => false);
-  // Occurrences looked at per value, for the context being searched: at most MAX_CANDIDATES in each value.
-  const tries = starts.map(() => 0);
-  const search = (text: string, fits: (at: number) => boolean) => {
-    tries.fill(0);
-    let v = 0;
-    for (let at = joined.indexOf(text); at >= 0; at = joined.indexOf(text, at + 1)) {
-      while (v + 1 < starts.length && starts[v + 1] <= at) v++;
-      if (may[v]) continue;
-      if (tries[v]++ >= MAX_CANDIDATES) {
-        // This value was looked at enough: go on from the next one.
-        if (v + 1 >= starts.length) break;
-        at = starts[v + 1] - 1;
-        continue;
-      }
-      if (fits(at)) may[v] = true;
-    }
-  };
-  for (const text of contexts.before) {
-    search(text, (at) => {
-      if (isWordCharacterAt(joined, at - 1)) return false; // inside a longer word: "men in" in "women in"
-      let next = at + text.length;
-      while (next < joined.length && isSpaceOrTab(joined.charCodeAt(next))) next++;
-      return isWordCharacterAt(joined, next);
-    });
+function mayHaveDrift(contexts: MarkerContexts, clear: string): boolean {
+  for (const text of contexts.before) if (followedByWord(clear, text)) return true;
+  for (const text of contexts.after) if (precededByWord(clear, text)) return true;
+  return false;
+}
+
+/** Whether `text` stands in `clear` (at most MAX_CANDIDATES times looked at) with a word right after it. */
+function followedByWord(clear: string, text: string): boolean {
+  let tries = 0;
+  for (let at = clear.indexOf(text); at >= 0 && tries++ < MAX_CANDIDATES; at = clear.indexOf(text, at + 1)) {
+    if (isWordCharacterAt(clear, at - 1)) continue; // inside a longer word: "men in" in "women in"
+    let next = at + text.length;
+    while (next < clear.length && isSpaceOrTab(clear.charCodeAt(next))) next++;
+    if (isWordCharacterAt(clear, next)) return true;
   }
-  for (const text of contexts.after) {
-    search(text, (at) => {
-      if (isWordCharacterAt(joined, at + text.length)) return false; // inside a longer word
-      let previous = at - 1;
-      while (previous >= 0 && isSpaceOrTab(joined.charCodeAt(previous))) previous--;
-      return isWordCharacterAt(joined, previous);
-    });
+  return false;
+}
+
+/** Whether `text` stands in `clear` (at most MAX_CANDIDATES times looked at) with a word right before it. */
+function precededByWord(clear: string, text: string): boolean {
+  let tries = 0;
+  for (let at = clear.indexOf(text); at >= 0 && tries++ < MAX_CANDIDATES; at = clear.indexOf(text, at + 1)) {
+    if (isWordCharacterAt(clear, at + text.length)) continue; // inside a longer word
+    let previous = at - 1;
+    while (previous >= 0 && isSpaceOrTab(clear.charCodeAt(previous))) previous--;
+    if (isWordCharacterAt(clear, previous)) return true;
   }
-  return may;
+  return false;
 }
 
 /** Where each pair of neighbouring tokens, and each token alone, stands in a text (by the first token's index). */
