@@ -66,8 +66,8 @@ function tokensOf(field: Field, value: string): Token[] {
 export type ConfidentialValue = Omit<ConfidentialText, 'tokens'>;
 
 /**
- * The text values of each confidential record, found once per check for the four rules that read them: one weak entry
- * per check (its context), so nothing outlives the check.
+ * The text values of each confidential record, found once per check for the rules that read them (pii and the four
+ * name checks): one weak entry per check (its context), so nothing outlives the check.
  */
 const confidentialValuesCache = new WeakMap<RuleContext, readonly (readonly ConfidentialValue[])[]>();
 
