@@ -26,52 +26,6 @@ export function fieldOf(context: RuleContext, record: FragmentRecord, spec: Fiel
   return undefined;
 }
 
-/** A statement the prompts read: the field, the start of its value (`readable`), and its record. */
-interface Statement {
-  field: Field;
-  text: string;
-  record: FragmentRecord;
-}
-
-/**
- * The statements of each spec, found once per check for every prompt that reads them (outcome-when and outcome-who
- * read the same outcome statements): one weak entry per check (its context), so nothing outlives the check.
- */
-const statementsCache = new WeakMap<RuleContext, Map<FieldSpec, { all?: Statement[]; sentences?: Statement[]; minWords?: number }>>();
-
-function statementsOf(context: RuleContext, spec: FieldSpec, sentences: { minWords: number } | undefined): Statement[] {
-  let bySpec = statementsCache.get(context);
-  if (!bySpec) {
-    bySpec = new Map();
-    statementsCache.set(context, bySpec);
-  }
-  let lists = bySpec.get(spec);
-  if (!lists) {
-    lists = {};
-    bySpec.set(spec, lists);
-  }
-  if (!sentences) return (lists.all ??= findStatements(context, spec, undefined));
-  if (!lists.sentences || lists.minWords !== sentences.minWords) {
-    lists.sentences = findStatements(context, spec, sentences.minWords);
-    lists.minWords = sentences.minWords;
-  }
-  return lists.sentences;
-}
-
-function findStatements(context: RuleContext, spec: FieldSpec, minWords: number | undefined): Statement[] {
-  const statements: Statement[] = [];
-  const { records } = context.document;
-  for (let r = 0; r < records.length; r++) {
-    const field = fieldOf(context, records[r], spec);
-    if (!field) continue;
-    const value = fieldValue(field);
-    if (saysNothing(value)) continue;
-    if (minWords !== undefined && !isReadableStatement(context.document, field, value, minWords)) continue;
-    statements.push({ field, text: readable(value), record: records[r] });
-  }
-  return statements;
-}
-
 /**
  * Visits, in each record, the first field the spec names and the start of its value (`readable`), when that value
  * says something (more than markers). With `sentences`, only values a sentence-reading prompt can judge: at least
@@ -80,11 +34,15 @@ function findStatements(context: RuleContext, spec: FieldSpec, minWords: number 
  */
 export function eachStatement(context: RuleContext, spec: FieldSpec | undefined, visit: (field: Field, text: string, record: FragmentRecord) => boolean, sentences?: { minWords: number }): void {
   if (!spec) return;
-  const statements = statementsOf(context, spec, sentences);
+  const { records } = context.document;
   let kept = 0;
-  for (let i = 0; i < statements.length && kept < context.maxDiagnostics; i++) {
-    const { field, text, record } = statements[i];
-    if (visit(field, text, record)) kept++;
+  for (let r = 0; r < records.length && kept < context.maxDiagnostics; r++) {
+    const field = fieldOf(context, records[r], spec);
+    if (!field) continue;
+    const value = fieldValue(field);
+    if (saysNothing(value)) continue;
+    if (sentences && !isReadableStatement(context.document, field, value, sentences.minWords)) continue;
+    if (visit(field, readable(value), records[r])) kept++;
   }
 }
 
