@@ -6,6 +6,18 @@
 /** Place names by their first word, each list longest first, so the longest name that fits is found first. */
 export interface Gazetteer {
   readonly byFirstWord: ReadonlyMap<string, readonly (readonly string[])[]>;
+  /**
+   * The wordHash of every first word: a word whose hash is not here starts no place, and is told apart without
+   * being cut out of its text (most capitalised words of a record are not places).
+   */
+  readonly firstWordHashes: ReadonlySet<number>;
+}
+
+/** A number for the characters [start, end) of a text, the same for the same characters wherever they stand. */
+export function wordHash(text: string, start: number, end: number): number {
+  let hash = 0;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return hash;
 }
 
 let gazetteer: Gazetteer | undefined;
@@ -22,7 +34,8 @@ export function places(): Gazetteer {
       byFirstWord.set(words[0], list);
     }
     for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
-    gazetteer = { byFirstWord };
+    const firstWordHashes = new Set([...byFirstWord.keys()].map((word) => wordHash(word, 0, word.length)));
+    gazetteer = { byFirstWord, firstWordHashes };
   }
   return gazetteer;
 }

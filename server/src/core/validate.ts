@@ -66,6 +66,10 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
     return valueProblems;
   };
 
+  // Facts shared by several rules, each worked out on first use (RuleContext.once). A map that dies with the check,
+  // rather than weak maps keyed by the check: a weak entry per check weighs on every garbage collection.
+  let shared: Map<object, unknown> | undefined;
+
   const context: RuleContext = {
     document,
     schema,
@@ -80,6 +84,13 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
     fieldsWithValueProblems() {
       if (!valueProblems) findValueProblems();
       return withValueProblems;
+    },
+    once<T>(key: object, compute: () => T): T {
+      shared ??= new Map();
+      if (shared.has(key)) return shared.get(key) as T;
+      const value = compute();
+      shared.set(key, value);
+      return value;
     },
     report(problem: Report) {
       const override = problem.spec?.severity[problem.code];

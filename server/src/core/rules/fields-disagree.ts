@@ -48,6 +48,30 @@ function described(description: LocalisedText): string {
   return text ? ` ${text}` : '';
 }
 
+/**
+ * Values and choices folded, remembered: they come from the schema's short lists, so the same few are folded over
+ * and over (a choice missing from a relation's list is looked up folded in every record that has it). Emptied when
+ * it grows past a bound, so text that is not from a list cannot grow it without end.
+ */
+const foldedForms = new Map<string, string>();
+const MAX_FOLDED_FORMS = 2000;
+
+function folded(value: string): string {
+  if (value.length > 100) return fold(value);
+  let form = foldedForms.get(value);
+  if (form === undefined) {
+    if (foldedForms.size >= MAX_FOLDED_FORMS) foldedForms.clear();
+    form = fold(value);
+    foldedForms.set(value, form);
+  }
+  return form;
+}
+
+/** Whether a set of forms as written and folded holds a value, as written or folded. */
+function has(set: ReadonlySet<string>, value: string): boolean {
+  return set.has(value) || set.has(folded(value));
+}
+
 function related(context: RuleContext, field: Field, message: string): DiagnosticRelatedInformation[] | undefined {
   return context.uri ? [{ location: { uri: context.uri, range: valueRange(field) }, message }] : undefined;
 }
@@ -79,7 +103,7 @@ function checkAllowedValues(context: RuleContext, record: FragmentRecord, relati
   const dependField = fieldOf(context, record, relation.dependOn);
   const dependValue = comparable(dependField);
   if (dependValue === undefined) return false;
-  const allowed = relation.allowed.get(dependValue) ?? relation.allowed.get(fold(dependValue));
+  const allowed = relation.allowed.get(dependValue) ?? relation.allowed.get(folded(dependValue));
   if (!allowed) return false; // a value the relation does not list: nothing to compare with
   const field = fieldOf(context, record, relation.field);
   const value = comparable(field);
@@ -89,7 +113,6 @@ function checkAllowedValues(context: RuleContext, record: FragmentRecord, relati
   // The choices the relation lists, with their places; a choice it does not list is not judged.
   const listed: { choice: string; start: number }[] = [];
   let offset = 0;
-  const has = (set: Set<string>, choice: string) => set.has(choice) || set.has(fold(choice));
   for (const part of separator ? value.split(separator) : [value]) {
     const choice = part.trim();
     if (has(relation.listed, choice)) listed.push({ choice, start: offset + part.indexOf(choice) });

@@ -43,9 +43,12 @@ function hasTwoCapitalised(value: string): boolean {
  */
 function maySecondWordFollow(value: string): boolean {
   if (value.includes('\t')) return true;
-  for (let space = value.indexOf(' '); space >= 0; space = value.indexOf(' ', space + 1)) {
+  // The engine's search finds each space before a possible capital; only those are looked at further.
+  SPACE_THEN_CAPITAL.lastIndex = 0;
+  while (SPACE_THEN_CAPITAL.test(value)) {
+    const space = SPACE_THEN_CAPITAL.lastIndex - 2;
     const capital = value.charCodeAt(space + 1);
-    if (capital < 128 ? capital < 65 || capital > 90 : capital >= 0xdc00 && capital <= 0xdfff) continue;
+    if (capital >= 0xdc00 && capital <= 0xdfff) continue;
     const small = value.charCodeAt(space + 2);
     if (small < 128 && (small < 97 || small > 122)) continue;
     let before = space - 1;
@@ -57,6 +60,9 @@ function maySecondWordFollow(value: string): boolean {
   }
   return false;
 }
+
+/** A space, then A to Z or any character beyond ASCII (which may be a capital of another script). */
+const SPACE_THEN_CAPITAL = / [A-Z\u0080-\uffff]/g;
 
 /**
  * Two or more capitalised words in a row in a confidential record (`Maria Ristinmaa`, `Hope Colors`), the shape of a

@@ -65,15 +65,18 @@ function tokensOf(field: Field, value: string): Token[] {
 /** A text value of a confidential record, before it is read into words. */
 export type ConfidentialValue = Omit<ConfidentialText, 'tokens'>;
 
-/**
- * The text values of each confidential record, found once per check for the four rules that read them: one weak entry
- * per check (its context), so nothing outlives the check.
- */
-const confidentialValuesCache = new WeakMap<RuleContext, readonly (readonly ConfidentialValue[])[]>();
+/** The key of the text values of the confidential records among the facts a check shares (RuleContext.once). */
+const CONFIDENTIAL_VALUES = {};
 
+/**
+ * The text values of each confidential record, found once per check for the rules that read them (pii and the four
+ * name checks).
+ */
 function confidentialValuesOf(context: RuleContext): readonly (readonly ConfidentialValue[])[] {
-  let found = confidentialValuesCache.get(context);
-  if (found) return found;
+  return context.once(CONFIDENTIAL_VALUES, () => findConfidentialValues(context));
+}
+
+function findConfidentialValues(context: RuleContext): readonly (readonly ConfidentialValue[])[] {
   const lists: ConfidentialValue[][] = [];
   // Without a confidentiality role no record is confidential: the records are not even looked at.
   if (context.schema.confidentialFlag) {
@@ -89,9 +92,7 @@ function confidentialValuesOf(context: RuleContext): readonly (readonly Confiden
       if (values.length > 0) lists.push(values);
     }
   }
-  found = lists;
-  confidentialValuesCache.set(context, found);
-  return found;
+  return lists;
 }
 
 /**

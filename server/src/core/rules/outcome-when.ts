@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { Severity } from '../diagnostic';
 import { fieldValue, keyRange, valueSubRange, type Field } from '../parser';
-import { eachStatement, fieldOf } from './prose';
+import { eachStatement, fieldOf, reportPrompt } from './prose';
 import type { Rule, RuleContext } from './rule';
 
 /** A year a change can be dated to. */
@@ -61,14 +60,13 @@ export const outcomeWhen: Rule = {
         const recorded = yearField ? fieldValue(yearField) : '';
         if (!/^\d{4}$/.test(recorded) || agreesWith(years, Number(recorded))) return false;
         const named = [...new Set(years.map((y) => y.year))].join(', ');
-        return context.report({
-          code: 'outcome-when',
-          severity: Severity.Information,
-          message: l10n.t('This outcome names {0}, but {1} says {2}. In which year did the change happen?', named, yearField!.key, recorded),
-          range: valueSubRange(field, years[0].start, years[0].end),
-          data: { fix: 'none' },
-          spec: outcome,
-        });
+        return reportPrompt(
+          context,
+          'outcome-when',
+          outcome,
+          valueSubRange(field, years[0].start, years[0].end),
+          l10n.t('This outcome names {0}, but {1} says {2}. In which year did the change happen?', named, yearField!.key, recorded),
+        );
       },
       { minWords },
     );
@@ -76,12 +74,5 @@ export const outcomeWhen: Rule = {
 };
 
 function reportNoTime(context: RuleContext, field: Field): boolean {
-  return context.report({
-    code: 'outcome-when',
-    severity: Severity.Information,
-    message: l10n.t('No time is named in this outcome. When did the change happen?'),
-    range: keyRange(field),
-    data: { fix: 'none' },
-    spec: context.specOf(field),
-  });
+  return reportPrompt(context, 'outcome-when', context.specOf(field), keyRange(field), l10n.t('No time is named in this outcome. When did the change happen?'));
 }

@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { Severity } from '../diagnostic';
 import { keyRange, valueSubRange } from '../parser';
-import { eachStatement, firstSentence } from './prose';
+import { eachStatement, firstSentence, reportPrompt } from './prose';
 import type { Rule } from './rule';
 
 /**
@@ -43,24 +42,16 @@ export const outcomeWho: Rule = {
         const sentence = firstSentence(text.slice(lead));
         const activity = OUR_ACTIVITY.exec(sentence) ?? ACTIVITY_HELD.exec(sentence);
         if (activity && !CHANGE_FOLLOWED.test(text)) {
-          return context.report({
-            code: 'outcome-who',
-            severity: Severity.Information,
-            message: l10n.t('This reads like an output of the programme, not an outcome. What changed in someone else because of it: who does what differently?'),
-            range: valueSubRange(field, lead, lead + activity[0].length),
-            data: { fix: 'none' },
-            spec: outcome,
-          });
+          return reportPrompt(
+            context,
+            'outcome-who',
+            outcome,
+            valueSubRange(field, lead, lead + activity[0].length),
+            l10n.t('This reads like an output of the programme, not an outcome. What changed in someone else because of it: who does what differently?'),
+          );
         }
         if (NO_SUBJECT.test(sentence) || (AGENTLESS_PASSIVE.test(sentence) && !/\bby\b/i.test(sentence))) {
-          return context.report({
-            code: 'outcome-who',
-            severity: Severity.Information,
-            message: l10n.t('This outcome does not say who changed. Which person, group or organisation did something differently?'),
-            range: keyRange(field),
-            data: { fix: 'none' },
-            spec: outcome,
-          });
+          return reportPrompt(context, 'outcome-who', outcome, keyRange(field), l10n.t('This outcome does not say who changed. Which person, group or organisation did something differently?'));
         }
         return false;
       },

@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { isConfidential } from '../confidential';
 import { redactionMarkers } from '../features/redaction';
 import { Severity } from '../diagnostic';
-import { fieldValue, valueSubRange, type Field } from '../parser';
+import { valueSubRange, type Field } from '../parser';
+import { eachConfidentialValue } from './names';
 import type { FieldSpec } from '../schema/model';
 import type { Rule, RuleContext } from './rule';
 
@@ -81,27 +81,16 @@ export const pii: Rule = {
   code: 'pii',
   description: 'An e-mail address, phone number or web address in a text value of a record marked confidential.',
   check(context) {
-    const { schema } = context;
-    const markers = redactionMarkers(schema, 'any');
-    const { records } = context.document;
-    for (let r = 0; r < records.length; r++) {
-      if (!isConfidential(records[r], schema, context.specOf)) continue;
-      const fields = records[r].fields;
-      if (!isConfidential(records[r], schema, context.specOf)) continue;
-      for (let i = 0; i < fields.length; i++) {
-        const field = fields[i];
-        const spec = context.specOf(field);
-        if (spec && spec.kind !== 'text') continue;
-        // A one-line value has no per-line parts: it is its own single part.
-        if (field.valueLines.length === 0) {
-          reportContactDetails(context, field, spec, markers, 0, fieldValue(field));
-          continue;
-        }
-        for (const part of field.valueLines) {
-          reportContactDetails(context, field, spec, markers, part.offset, fieldValue(field).slice(part.offset, part.offset + part.length));
-        }
+    const markers = redactionMarkers(context.schema, 'any');
+    // The text values of the confidential records, found once per check for every confidentiality rule.
+    eachConfidentialValue(context, ({ field, spec, value }) => {
+      // A one-line value has no per-line parts: it is its own single part.
+      if (field.valueLines.length === 0) {
+        reportContactDetails(context, field, spec, markers, 0, value);
+        return;
       }
-    }
+      for (const part of field.valueLines) reportContactDetails(context, field, spec, markers, part.offset, value.slice(part.offset, part.offset + part.length));
+    });
   },
 };
 

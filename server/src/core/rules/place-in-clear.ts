@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { quote, Severity } from '../diagnostic';
 import { redactionMarkers } from '../features/redaction';
-import { places } from '../gazetteer';
+import { places, wordHash } from '../gazetteer';
 import { valueSubRange } from '../parser';
 import { adjacent, eachConfidentialText, mayShow } from './names';
 import type { Rule } from './rule';
@@ -42,32 +42,59 @@ export const placeInClear: Rule = {
 };
 
 /**
- * Whether some word of the value that starts with a capital letter starts a place name of the gazetteer: read a
- * character at a time, without reading the whole value into words.
+ * Where a word may start with a capital letter: A to Z, or any character beyond ASCII (which may be a capital of
+ * another script). Found by the engine's search, so the small letters between capitals, most of a value, are passed
+ * over natively rather than a character at a time.
+ */
+const MAY_BE_CAPITAL = /[A-Z\u0080-\uffff]/g;
+
+/**
+ * Whether some word of the value that starts with a capital letter starts a place name of the gazetteer, without
+ * reading the whole value into words. A word is what the tokeniser reads as one (letters, digits, inner ' ’ -): a
+ * capital starts a word unless a letter stands before it, or a joiner with a letter before that.
  */
 function mayNamePlace(value: string): boolean {
-  const { byFirstWord } = places();
+  const { byFirstWord, firstWordHashes } = places();
   const length = value.length;
-  for (let at = 0; at < length; at++) {
+  MAY_BE_CAPITAL.lastIndex = 0;
+  // `test` rather than `exec`: no match object per capital. The match is one character, just before lastIndex.
+  while (MAY_BE_CAPITAL.test(value)) {
+    const at = MAY_BE_CAPITAL.lastIndex - 1;
     const first = value.charCodeAt(at);
-    if (!(first < 128 ? isAsciiWordCode(first) : isWordCharacterAt(value, at))) continue;
+    // General punctuation (’ “ – …) holds no capital: passed over without cutting out the character to test it.
+    if (first >= 128 && ((first >= 0x2000 && first <= 0x206f) || !startsUpper(value[at]))) continue;
+    if (isWordCharacterAt(value, at - 1) || (isJoinerCode(value.charCodeAt(at - 1)) && isWordCharacterAt(value, at - 2))) continue; // inside a word
     let end = at + 1;
     for (;;) {
       if (end >= length) break;
       const code = value.charCodeAt(end);
       if (code < 128 ? isAsciiWordCode(code) : isWordCharacterAt(value, end)) end++;
-      else if ((code === 39 || code === 0x2019 || code === 45) && isWordCharacterAt(value, end + 1)) end++;
+      else if (isJoinerCode(code) && isWordCharacterAt(value, end + 1)) end++;
       else break;
     }
-    // Only a word that starts with a capital is cut out and looked up: most words are not.
-    if (first < 128 ? first >= 65 && first <= 90 : startsUpper(value[at])) {
-      // The whole name must follow, as written (`The Hague`, not every `The`).
-      const candidates = byFirstWord.get(value.slice(at, end));
-      if (candidates?.some((words) => words.length === 1 || value.startsWith(words.join(' '), at))) return true;
-    }
-    at = end;
+    // The whole name must follow, as written (`The Hague`, not every `The`). A word whose hash starts no place is
+    // passed over without being cut out.
+    const candidates = firstWordHashes.has(wordHash(value, at, end)) ? byFirstWord.get(value.slice(at, end)) : undefined;
+    if (candidates?.some((words) => words.length === 1 || standsAt(value, at, words))) return true;
+    MAY_BE_CAPITAL.lastIndex = end;
   }
   return false;
+}
+
+/** Whether the words, one space between two, stand in the value at `at`: `startsWith` of them joined, without joining. */
+function standsAt(value: string, at: number, words: readonly string[]): boolean {
+  let position = at;
+  for (let w = 0; w < words.length; w++) {
+    if (w > 0 && value.charCodeAt(position++) !== 32) return false;
+    if (!value.startsWith(words[w], position)) return false;
+    position += words[w].length;
+  }
+  return true;
+}
+
+/** ' ’ -: the characters that join two parts of one word. */
+function isJoinerCode(code: number): boolean {
+  return code === 39 || code === 0x2019 || code === 45;
 }
 
 /** How many tokens from `at` the longest place name of `candidates` (each split into words) covers; 0 for none. */

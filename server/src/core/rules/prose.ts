@@ -3,7 +3,10 @@
  * anything beyond markers, whether it is English (the prompts that read sentences know only English), and its words.
  * Every scan looks at a bounded start of the value, so a megabyte value costs no more than a long sentence.
  */
-import { fieldValue, type Field, type FragmentRecord, type ParsedDocument } from '../parser';
+import type { Range } from 'vscode-languageserver-types';
+import type { DiagnosticCode } from '../diagnostic-codes';
+import { Severity } from '../diagnostic';
+import { fieldValue, type Field, type FragmentRecord } from '../parser';
 import type { FieldSpec } from '../schema/model';
 import type { RuleContext } from './rule';
 
@@ -38,28 +41,36 @@ export function eachStatement(context: RuleContext, spec: FieldSpec | undefined,
     if (!field) continue;
     const value = fieldValue(field);
     if (saysNothing(value)) continue;
-    if (sentences && !isReadableStatement(context.document, field, value, sentences.minWords)) continue;
+    if (sentences && !isReadableStatement(context, field, value, sentences.minWords)) continue;
     if (visit(field, readable(value), records[r])) kept++;
   }
 }
 
 /**
- * Whether a field's value is a statement the sentence-reading prompts judge; worked out once for all of them. Kept
- * per document, one byte per field (0 not yet judged, 1 no, 2 yes): one weak entry per document, not per field,
- * which the garbage collector would pay for.
+ * Whether a field's value is a statement the sentence-reading prompts judge; worked out once per check for all of
+ * them. Kept per check (RuleContext.once), one byte per field (0 not yet judged, 1 no, 2 yes): one array, not an
+ * entry per field, which the garbage collector would pay for.
  */
-const judged = new WeakMap<ParsedDocument, { minWords: number; verdicts: Uint8Array }>();
-function isReadableStatement(document: ParsedDocument, field: Field, value: string, minWords: number): boolean {
-  let cache = judged.get(document);
-  if (!cache || cache.minWords !== minWords) {
-    cache = { minWords, verdicts: new Uint8Array(document.fields.length) };
-    judged.set(document, cache);
+const JUDGED = {};
+function isReadableStatement(context: RuleContext, field: Field, value: string, minWords: number): boolean {
+  const cache = context.once(JUDGED, () => ({ minWords, verdicts: new Uint8Array(context.document.fields.length) }));
+  if (cache.minWords !== minWords) {
+    cache.minWords = minWords;
+    cache.verdicts.fill(0);
   }
   const known = cache.verdicts[field.index];
   if (known !== 0) return known === 2;
   const readable = (wordCount(value, minWords) ?? minWords) >= minWords && isEnglish(value);
   cache.verdicts[field.index] = readable ? 2 : 1;
   return readable;
+}
+
+/**
+ * Reports a prompt of a sentence-reading rule: information level, no fix, on a field the spec names (its severity
+ * override applies). True when the report was kept.
+ */
+export function reportPrompt(context: RuleContext, code: DiagnosticCode, spec: FieldSpec | undefined, range: Range, message: string): boolean {
+  return context.report({ code, severity: Severity.Information, message, range, data: { fix: 'none' }, spec });
 }
 
 /** The start of a value that the prompts read. */

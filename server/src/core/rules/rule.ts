@@ -34,6 +34,11 @@ export interface RuleContext {
   valueProblems(field: Field): readonly ValueProblem[];
   /** The fields that have value problems, in document order (most have none). */
   fieldsWithValueProblems(): readonly Field[];
+  /**
+   * What `compute` returns, worked out once per check for every rule that asks with the same key (a module's own
+   * constant): facts several rules read, such as the text values of the confidential records. Dies with the check.
+   */
+  once<T>(key: object, compute: () => T): T;
   /** Adds a problem; false when the schema switched its code off for that field. */
   report(problem: Report): boolean;
   /**
