@@ -7,8 +7,8 @@
 // - the client's own words (status bar item, a command's notification, the records table's page and its reading
 //   direction) come from l10n/bundle.l10n.<language>.json, and are checked word for word;
 // - the language server's words (the squiggle's message in its hover and the Problems panel, the field's hover, the
-//   quick fix's title) come from the server's own catalogues: they are checked to be no longer the English text and
-//   to be written in the language (Arabic script; French words), not word for word.
+//   quick fix's title) come from the server's own catalogues: the messages are checked to be no longer the English
+//   text and to be written in the language (Arabic script; French words), the quick fix's title word for word.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +36,8 @@ interface Language {
   direction: 'ltr' | 'rtl';
   /** Text written in this language (not word for word: the server's catalogue chooses the words). */
   inLanguage: RegExp;
+  /** The quick fix replacing "meduim" with "medium", as the server's catalogue words it (the light bulb shows it as written). */
+  quickFix: RegExp;
 }
 
 const ARABIC_SCRIPT = /[\u0600-\u06FF]{3}/;
@@ -48,6 +50,7 @@ const LANGUAGES: Language[] = [
     direction: 'ltr',
     // Accented letters or common French words: English text has neither.
     inLanguage: /[éèêàçùôî]|\b(le|la|les|une?|des|est|pas|valeur|champ)\b/i,
+    quickFix: /Remplacer "meduim" par "medium"/,
   },
   {
     locale: 'ar',
@@ -56,6 +59,7 @@ const LANGUAGES: Language[] = [
     recordsHeading: 'السجلات',
     direction: 'rtl',
     inLanguage: ARABIC_SCRIPT,
+    quickFix: /استبدل \u2068?"meduim"\u2069? بـ \u2068?"medium"/,
   },
 ];
 
@@ -158,7 +162,7 @@ for (const language of LANGUAGES) {
       await fix.waitFor();
       const title = await fix.innerText();
       assert.doesNotMatch(title, /^\s*Replace /, `the quick fix is still English: ${title}`);
-      assert.match(title, language.inLanguage, `the quick fix is not in ${language.locale}: ${title}`);
+      assert.match(title, language.quickFix, `the quick fix is not in ${language.locale}: ${title}`);
       await page.keyboard.press('Enter');
       await wb.waitForLine((line) => line === '**Rating significance**: medium', 'with the fixed value');
     });
