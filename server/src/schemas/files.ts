@@ -7,6 +7,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { getDefaultSchema, type Schema } from '../core';
+import { directed } from '../core/l10n';
 import {
   discoverFolderSchemaPath,
   discoverSchemaPath,
@@ -171,5 +172,5 @@ export class SchemaFiles {
 }
 
 function fileProblem(message: string): Diagnostic {
-  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: SCHEMA_DIAGNOSTIC_SOURCE, code: 'schema-file', message };
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: SCHEMA_DIAGNOSTIC_SOURCE, code: 'schema-file', message: directed(message) };
 }

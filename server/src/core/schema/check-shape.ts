@@ -6,6 +6,7 @@ import * as l10n from '@vscode/l10n';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { directed } from '../l10n';
 import { closest } from '../suggest';
 import type { TextPositions } from './positions';
 
@@ -56,7 +57,7 @@ function toDiagnostic(error: ErrorObject, root: Node, positions: TextPositions):
     severity,
     source: SCHEMA_DIAGNOSTIC_SOURCE,
     code: 'schema-shape',
-    message,
+    message: directed(message),
   });
 
   switch (error.keyword) {

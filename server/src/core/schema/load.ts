@@ -7,6 +7,7 @@ import * as l10n from '@vscode/l10n';
 import { createScanner, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_CODES } from '../diagnostic-codes';
+import { directed } from '../l10n';
 import { closest } from '../suggest';
 import { checkShape, SCHEMA_DIAGNOSTIC_SOURCE } from './check-shape';
 import { compilePattern, compileSchema, compileValues, declaredRoles, fold } from './compile';
@@ -50,7 +51,7 @@ function load(original: string): SchemaLoadResult {
     severity,
     source: SCHEMA_DIAGNOSTIC_SOURCE,
     code,
-    message,
+    message: directed(message),
   });
 
   const tooDeep = deepestOffset(text);
@@ -236,6 +237,6 @@ function problem(startLine: number, startCharacter: number, endLine: number, end
     severity: 1,
     source: SCHEMA_DIAGNOSTIC_SOURCE,
     code,
-    message,
+    message: directed(message),
   };
 }
