@@ -82,4 +82,28 @@ describe('fragment-lint in the person’s language', () => {
     assert.deepEqual(french.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), english.runs[0].tool.driver.rules.map((r: { id: string }) => r.id));
     assert.match(results(french)[0].message.text, /n’est pas une valeur autorisée/);
   });
+
+  describe('a broken team schema', () => {
+    let team: ReturnType<typeof tempFolder>;
+    before(() => {
+      team = tempFolder({ 'fragment.schema.json': '{ "extends": "default", "fields": [ { "key": "Scale" "kind": "closed" } ] }', 'a.fragment': RECORD });
+    });
+    after(() => team.remove());
+
+    it('--locale es: the schema problem in Spanish, at its place, exit code 2 as in English', () => {
+      const run = lint(team.dir, ['--locale', 'es']);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /El archivo de esquema .*fragment\.schema\.json no se puede usar:\n  línea 1, columna 54: El esquema no es JSON válido: se espera una coma entre dos entradas\.$/m);
+      const english = lint(team.dir, []);
+      assert.equal(english.status, 2);
+      assert.match(english.stderr, /line 1, column 54: The schema is not valid JSON: A comma is expected between two entries\.$/m);
+    });
+
+    it('--locale fr: a schema file that cannot be read says why, without the editor’s "the built-in schema is used instead"', () => {
+      const run = lint(team.dir, ['--locale', 'fr', '--schema', 'missing.json']);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /Le fichier de schéma .*missing\.json ne peut pas être utilisé :\n  ligne 1, colonne 1 : Le fichier de schéma .*missing\.json n’existe pas\.$/m);
+      assert.doesNotMatch(run.stderr, /schéma intégré|built-in/);
+    });
+  });
 });

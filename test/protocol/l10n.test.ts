@@ -4,9 +4,13 @@
  * the setting. Diagnostics, hovers and quick-fix titles are translated; codes and keys are not.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { withField } from '../support/fixtures';
+import { VALID_RECORD, withField } from '../support/fixtures';
 import { startServer, type StartOptions, type TestClient } from '../support/lsp-client';
 
 const RLI = '\u2067';
@@ -119,6 +123,76 @@ describe('the server in the person’s language', () => {
       const back = client.nextDiagnostics(uri);
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { fragments: { validationDelay: 0, locale: 'auto' } } });
       assert.match(invalidValue((await back).diagnostics).message, /^"locall" is not an allowed value for Scale\./);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
+
+/**
+ * A team schema with mistakes, in the person's language: a field kind mistyped (an error: the schema is not used) and
+ * a property the format does not have (a warning). The names from the file stay as written.
+ */
+describe('a team schema’s problems in the person’s language', () => {
+  const BROKEN = '{\n  "extends": "default",\n  "feilds": [],\n  "fields": [{ "key": "Scale", "kind": "closd" }]\n}\n';
+  const roots: string[] = [];
+  after(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+  /** The problems published on the schema file once a fragment beside it is opened. */
+  async function schemaProblems(options: StartOptions): Promise<{ client: TestClient; root: string; problems: string[] }> {
+    const root = mkdtempSync(join(tmpdir(), 'fragment-l10n-schema-'));
+    roots.push(root);
+    writeFileSync(join(root, 'fragment.schema.json'), BROKEN);
+    const client = await startServer({ rootUri: pathToFileURL(root).toString(), ...options });
+    const published = client.nextDiagnostics(pathToFileURL(join(root, 'fragment.schema.json')).toString());
+    client.open(pathToFileURL(join(root, 'a.fragment')).toString(), VALID_RECORD);
+    const { diagnostics } = await published;
+    return { client, root, problems: diagnostics.map((d) => String(d.message)).sort() };
+  }
+
+  it('English by default (the messages the other tests read)', async () => {
+    const { client, problems } = await schemaProblems({});
+    try {
+      assert.deepEqual(problems, [
+        '"feilds" is not part of the fragment schema format, so it is ignored. Did you mean "fields"?',
+        '"kind" of field 1 must be one of: text, closed, open, multi, flag, year, pattern. Did you mean "closed"?',
+      ]);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('French: every problem of the schema file, with the keys and values of the file as written', async () => {
+    const { client, problems } = await schemaProblems({ locale: 'fr' });
+    try {
+      assert.deepEqual(problems, [
+        '"feilds" ne fait pas partie du format des schémas de fragments : il est donc ignoré. Vouliez-vous dire "fields" ?',
+        '"kind" du champ 1 : la valeur doit être l’une de celles-ci : text, closed, open, multi, flag, year, pattern. Vouliez-vous dire "closed" ?',
+      ]);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('Arabic: right to left, each message isolated, the names from the file isolated inside it', async () => {
+    const { client, problems } = await schemaProblems({ locale: 'ar' });
+    try {
+      assert.deepEqual(problems, [
+        `${RLI}"${FSI}feilds${PDI}" ليس جزءًا من صيغة مخطط السجلات، فيُتجاهل. هل تقصد "${FSI}fields${PDI}"؟${PDI}`,
+        `${RLI}${FSI}"${FSI}kind${PDI}" في الحقل ${FSI}1${PDI}${PDI}: يجب أن تكون القيمة واحدة من: ${FSI}text, closed, open, multi, flag, year, pattern${PDI}. هل تقصد "${FSI}closed${PDI}"؟${PDI}`,
+      ]);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('a change of fragments.locale writes the schema file’s problems again in the new language', async () => {
+    const { client, root } = await schemaProblems({ locale: 'en', settings: { locale: 'es' } });
+    try {
+      const republished = client.nextDiagnostics(pathToFileURL(join(root, 'fragment.schema.json')).toString());
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { fragments: { validationDelay: 0, locale: 'fr' } } });
+      const problems = (await republished).diagnostics.map((d) => String(d.message));
+      assert.ok(problems.some((m) => m.startsWith('"kind" du champ 1 : la valeur doit être')), JSON.stringify(problems));
     } finally {
       await client.shutdown();
     }

@@ -46,6 +46,17 @@ describe('loading a schema file', () => {
     assert.match(String(result.problems[0].message), /"valeus" is not part of .* Did you mean "values"\?/);
   });
 
+  it('names a language tag a description cannot have, at the tag, instead of speaking of keys', () => {
+    const text = '{ "extends": "default", "fields": [ { "key": "Scale", "description": { "en": "How far.", "french": "Jusqu’où." } } ] }';
+    const errors = errorsOf(text);
+    assert.deepEqual(
+      errors.map((e) => e.message),
+      ['"french" is not a language tag. Write one such as "en", "fr", "es" or "ar".'],
+    );
+    const at = text.indexOf('"french"');
+    assert.deepEqual(errors[0].range, { start: { line: 0, character: at }, end: { line: 0, character: at + '"french"'.length } });
+  });
+
   it('refuses a pattern RE2 cannot run, pointing at the pattern', () => {
     const text = '{ "fields": [ { "key": "Code", "kind": "pattern", "pattern": "(a+)\\\\1" } ] }';
     const result = loadSchemaText(text);

@@ -59,8 +59,13 @@ export function assertSchemasUsable(paths: readonly (string | undefined)[], sett
   for (const path of paths) {
     const applied = appliedTo(path, settings);
     if (applied.source.kind !== 'file' || broken.has(applied.source.path)) continue;
+    // An unreadable file stops the run, so the editor's "the built-in schema is used instead" would be untrue here.
+    if (applied.unreadable !== undefined) {
+      broken.set(applied.source.path, [`  ${l10n.t('line {0}, column {1}: {2}', 1, 1, l10n.t('The schema file {0} {1}.', applied.source.path, applied.unreadable))}`]);
+      continue;
+    }
     const errors = applied.problems.filter((p) => p.severity === 1);
-    if (errors.length > 0) broken.set(applied.source.path, errors.slice(0, 5).map((p) => `  ${l10n.t('line {0}, column {1}: {2}', p.range.start.line + 1, p.range.start.character + 1, String(p.message).replace(/; the built-in schema is used instead\.$/, '.'))}`));
+    if (errors.length > 0) broken.set(applied.source.path, errors.slice(0, 5).map((p) => `  ${l10n.t('line {0}, column {1}: {2}', p.range.start.line + 1, p.range.start.character + 1, String(p.message))}`));
   }
   if (broken.size === 0) return;
   const lines = [...broken].map(([path, problems]) => `${l10n.t('The schema file {0} cannot be used:', path)}\n${problems.join('\n')}`);

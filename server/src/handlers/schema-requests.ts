@@ -2,6 +2,7 @@
  * What the VS Code client asks about schemas (custom requests, so the client stays thin): which schema applies to a
  * document, its templates as text, a starting schema file, and a schema inferred from a folder.
  */
+import * as l10n from '@vscode/l10n';
 import { DEFAULT_SCHEMA_DATA } from '../core';
 import { schemaToText, starterSchemaText, templatesOf, templateText } from '../core/schema/team';
 import { localised } from '../core/l10n';
@@ -32,7 +33,7 @@ export const schemaRequestsHandler: Handler = (state) => {
 
   connection.onRequest(SchemaRequests.infer, (params: { folderUri: string }): InferredSchemaText => {
     const folder = uriToPath(params.folderUri);
-    if (folder === undefined) throw new Error('Schemas can only be inferred from a folder on disk.');
+    if (folder === undefined) throw new Error(l10n.t('Schemas can only be inferred from a folder on disk.'));
     // The files Check Workspace reads: found by the same walk, with the same detectByContent setting.
     const { text, files, records, suspects } = inferSchemaFromFolder(state.host.filesSync, folder, { detectByContent: state.settings().detectByContent });
     return { text, files, records, suspects: suspects.map(({ text, field, reason, count, places }) => ({ text, field, reason, count, places })) };

@@ -4,8 +4,10 @@
  * pure work (discovering by path, loading, extending, inferring) is core/schema; this adds the reading, through the
  * host (host/host.ts), so the server and the CLI find and read schema files the same way.
  */
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { getDefaultSchema, type Schema } from '../core';
+import { directed } from '../core/l10n';
 import {
   discoverFolderSchemaPath,
   discoverSchemaPath,
@@ -36,10 +38,14 @@ export interface AppliedSchema {
   fallback?: 'last-good' | 'default';
   /** Problems in the schema file (errors and warnings), positioned in it. */
   problems: Diagnostic[];
+  /** Set when the schema file could not be read at all: why, in words that follow its path ("does not exist"). */
+  unreadable?: string;
 }
 
 export interface LoadedSchemaFile extends SchemaLoadResult {
   path: string;
+  /** Why the file could not be read, when it could not (its one problem says so, for the editor). */
+  unreadable?: string;
 }
 
 /** Schema files larger than this are refused before they are read: real ones are a few kilobytes. */
@@ -51,7 +57,7 @@ export type SchemaText = { ok: true; text: string } | { ok: false; reason: strin
 /** Reads a schema file and checks it. Never throws: a missing or unreadable file is a problem in the result. */
 export function loadSchemaFile(path: string, readText: (path: string) => SchemaText): LoadedSchemaFile {
   const read = readText(path);
-  if (!read.ok) return { path, problems: [fileProblem(`The schema file ${path} ${read.reason}; the built-in schema is used instead.`)] };
+  if (!read.ok) return { path, unreadable: read.reason, problems: [fileProblem(l10n.t('The schema file {0} {1}; the built-in schema is used instead.', path, read.reason))] };
   return { path, ...loadSchemaText(read.text, path) };
 }
 
@@ -155,7 +161,7 @@ export class SchemaFiles {
     const source: SchemaSource = { kind: 'file', path: file.path };
     if (file.schema) return { schema: file.schema, source, problems: file.problems };
     const lastGood = this.lastGood.get(normalizePath(path));
-    return { schema: lastGood ?? getDefaultSchema(), source, fallback: lastGood ? 'last-good' : 'default', problems: file.problems };
+    return { schema: lastGood ?? getDefaultSchema(), source, fallback: lastGood ? 'last-good' : 'default', problems: file.problems, unreadable: file.unreadable };
   }
 
   private cachedExists(path: string): boolean {
@@ -166,5 +172,5 @@ export class SchemaFiles {
 }
 
 function fileProblem(message: string): Diagnostic {
-  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: SCHEMA_DIAGNOSTIC_SOURCE, code: 'schema-file', message };
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: SCHEMA_DIAGNOSTIC_SOURCE, code: 'schema-file', message: directed(message) };
 }

@@ -132,6 +132,8 @@ export function createServerState(
     if (language === currentLanguage()) return;
     useLanguage(language);
     state.checkedViews.clear();
+    // The schema files' problems were written in the language before: read them again (their schemas stay the same).
+    if (schemas.files.paths().length > 0) schemas.reload();
   };
   const state: ServerState = {
     connection,

@@ -50,9 +50,10 @@ export const compileBuiltInPattern: PatternCompiler = (source) => {
   };
 };
 
+/** A flag field's values when the schema lists none; described per language, as the built-in schema's values are. */
 const FLAG_VALUES: CompiledValue[] = [
-  { value: 'YES', description: 'Yes.' },
-  { value: 'NO', description: 'No.' },
+  { value: 'YES', description: { en: 'Yes.', fr: 'Oui.', es: 'Sí.', ar: 'نعم.' } },
+  { value: 'NO', description: { en: 'No.', fr: 'Non.', es: 'No.', ar: 'لا.' } },
 ];
 
 export function compileValues(field: FieldData): CompiledValue[] {

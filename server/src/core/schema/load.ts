@@ -3,9 +3,11 @@
  * the published JSON Schema (ajv), then the meaning (patterns RE2 can run, keys that exist, …). Every problem is a
  * diagnostic at its place in the schema file. Total: any text gives an answer, never an exception.
  */
+import * as l10n from '@vscode/l10n';
 import { createScanner, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_CODES } from '../diagnostic-codes';
+import { directed } from '../l10n';
 import { closest } from '../suggest';
 import { checkShape, SCHEMA_DIAGNOSTIC_SOURCE } from './check-shape';
 import { compilePattern, compileSchema, compileValues, declaredRoles, fold } from './compile';
@@ -33,14 +35,14 @@ export function loadSchemaText(text: string, _path?: string): SchemaLoadResult {
   } catch (error) {
     // Defensive: the checks above should leave nothing to throw, but a schema must never take the server down.
     const message = error instanceof Error ? error.message : String(error);
-    return { problems: [problem(0, 0, 0, 0, `This schema could not be read: ${message}`, 'schema-syntax')] };
+    return { problems: [problem(0, 0, 0, 0, l10n.t('This schema could not be read: {0}', message), 'schema-syntax')] };
   }
 }
 
 function load(original: string): SchemaLoadResult {
   if (original.length > MAX_SCHEMA_TEXT) {
     const size = (original.length / 1_000_000).toFixed(1);
-    return { problems: [problem(0, 0, 0, 0, `This file is too large for a fragment schema (${size} million characters; at most ${MAX_SCHEMA_TEXT / 1_000_000} million).`, 'schema-syntax')] };
+    return { problems: [problem(0, 0, 0, 0, l10n.t('This file is too large for a fragment schema ({0} million characters; at most {1} million).', size, MAX_SCHEMA_TEXT / 1_000_000), 'schema-syntax')] };
   }
   const text = original.replace(/^\uFEFF/, ' '); // a byte-order mark is not a JSON error; keep offsets unchanged
   const positions = new TextPositions(text);
@@ -49,19 +51,19 @@ function load(original: string): SchemaLoadResult {
     severity,
     source: SCHEMA_DIAGNOSTIC_SOURCE,
     code,
-    message,
+    message: directed(message),
   });
 
   const tooDeep = deepestOffset(text);
   if (tooDeep !== undefined) {
-    return { problems: [diagnostic(tooDeep, tooDeep + 1, `Brackets are nested too deeply here (more than ${MAX_SCHEMA_DEPTH} levels); a fragment schema needs only a few.`, 'schema-syntax')] };
+    return { problems: [diagnostic(tooDeep, tooDeep + 1, l10n.t('Brackets are nested too deeply here (more than {0} levels); a fragment schema needs only a few.', MAX_SCHEMA_DEPTH), 'schema-syntax')] };
   }
 
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !root) {
     const problems = errors.slice(0, 20).map((e) => diagnostic(e.offset, e.offset + e.length, syntaxMessage(e), 'schema-syntax'));
-    if (problems.length === 0) problems.push(diagnostic(0, 0, 'This file is empty; a fragment schema is a JSON object such as { "extends": "default", "fields": [] }.', 'schema-syntax'));
+    if (problems.length === 0) problems.push(diagnostic(0, 0, l10n.t('This file is empty; a fragment schema is a JSON object such as {0}.', '{ "extends": "default", "fields": [] }'), 'schema-syntax'));
     return { problems };
   }
 
@@ -95,7 +97,7 @@ function checkMeaning(data: SchemaData, root: Node, diagnostic: MakeDiagnostic):
       compilePattern(pattern);
     } catch (error) {
       const reason = String(error instanceof Error ? error.message : error).replace(/^error parsing regexp:\s*/, '');
-      at(path, `This pattern cannot be used: ${reason}. Patterns use RE2 syntax, which has no look-arounds like (?=…) and no back-references like \\1; this keeps every check fast.`, 'schema-pattern');
+      at(path, l10n.t('This pattern cannot be used: {0}. Patterns use RE2 syntax, which has no look-arounds like {1} and no back-references like {2}; this keeps every check fast.', reason, '(?=…)', '\\1'), 'schema-pattern');
     }
   };
   (data.relations ?? []).forEach((relation, index) => {
@@ -108,12 +110,12 @@ function checkMeaning(data: SchemaData, root: Node, diagnostic: MakeDiagnostic):
       if ((DIAGNOSTIC_CODES as readonly string[]).includes(code)) continue;
       const guess = closest(code, DIAGNOSTIC_CODES, 1);
       const property = findNodeAtLocation(root, ['fields', index, 'severity', code])?.parent?.children?.[0];
-      if (property) problems.push(diagnostic(property.offset, property.offset + property.length, `"${code}" is not a problem code, so this line changes nothing.${guess.length ? ` Did you mean "${guess[0]}"?` : ''}`, 'schema-unknown-key', 2));
+      if (property) problems.push(diagnostic(property.offset, property.offset + property.length, guess.length ? l10n.t('"{0}" is not a problem code, so this line changes nothing. Did you mean "{1}"?', code, guess[0]) : l10n.t('"{0}" is not a problem code, so this line changes nothing.', code), 'schema-unknown-key', 2));
     }
     for (const name of namesOf(field)) {
       const first = seen.get(name);
       if (first !== undefined && first !== index) {
-        at(['fields', index, 'key'], `Field ${first + 1} already uses the key or alias "${name}"; only that first field counts.`, 'schema-duplicate-key', 2);
+        at(['fields', index, 'key'], l10n.t('Field {0} already uses the key or alias "{1}"; only that first field counts.', first + 1, name), 'schema-duplicate-key', 2);
         break;
       }
       seen.set(name, index);
@@ -130,29 +132,28 @@ function checkExtended(own: SchemaData, data: SchemaData, root: Node, diagnostic
     if (node) problems.push(diagnostic(node.offset, node.offset + node.length, message, 'schema-unknown-key', 2));
   };
   (own.fieldOrder ?? []).forEach((key, index) => {
-    if (!names.has(fold(key))) warn(findNodeAtLocation(root, ['fieldOrder', index]), `No field has the key "${key}", so it does not change the order.`);
+    if (!names.has(fold(key))) warn(findNodeAtLocation(root, ['fieldOrder', index]), l10n.t('No field has the key "{0}", so it does not change the order.', key));
   });
   (own.templates ?? []).forEach((template, index) => {
     for (const key of Object.keys(template.values ?? {})) {
       if (names.has(fold(key))) continue;
       const property = findNodeAtLocation(root, ['templates', index, 'values', key])?.parent;
-      warn(property?.children?.[0], `No field has the key "${key}", so the template cannot fill it in.`);
+      warn(property?.children?.[0], l10n.t('No field has the key "{0}", so the template cannot fill it in.', key));
     }
   });
-  const unknownKey = (path: (string | number)[], key: string, what: string) => {
-    if (!names.has(fold(key))) warn(findNodeAtLocation(root, path), `No field has the key "${key}", so ${what}.`);
+  const unknownKey = (path: (string | number)[], key: string) => {
+    if (!names.has(fold(key))) warn(findNodeAtLocation(root, path), l10n.t('No field has the key "{0}", so this relation is not checked.', key));
   };
   (own.relations ?? []).forEach((relation, index) => {
-    const ignored = 'this relation is not checked';
-    relation.sameCode?.forEach((side, sideIndex) => unknownKey(['relations', index, 'sameCode', sideIndex, 'field'], side.field, ignored));
-    if (relation.valuesOf !== undefined) unknownKey(['relations', index, 'valuesOf'], relation.valuesOf, ignored);
-    if (relation.dependOn !== undefined) unknownKey(['relations', index, 'dependOn'], relation.dependOn, ignored);
+    relation.sameCode?.forEach((side, sideIndex) => unknownKey(['relations', index, 'sameCode', sideIndex, 'field'], side.field));
+    if (relation.valuesOf !== undefined) unknownKey(['relations', index, 'valuesOf'], relation.valuesOf);
+    if (relation.dependOn !== undefined) unknownKey(['relations', index, 'dependOn'], relation.dependOn);
   });
   for (const field of data.fields) {
     if (field.kind !== 'pattern' || field.pattern !== undefined) continue;
     const index = (own.fields ?? []).findIndex((f) => namesOf(f).includes(fold(field.key)));
     const node = findNodeAtLocation(root, index >= 0 ? ['fields', index, 'kind'] : []) ?? root;
-    problems.push(diagnostic(node.offset, node.offset + (node.type === 'object' ? 1 : node.length), `The field "${field.key}" is of kind "pattern" but has no "pattern" for its values to match.`, 'schema-shape'));
+    problems.push(diagnostic(node.offset, node.offset + (node.type === 'object' ? 1 : node.length), l10n.t('The field "{0}" is of kind "pattern" but has no "pattern" for its values to match.', field.key), 'schema-shape'));
   }
   checkRoles(own, data, root, warn);
   return problems;
@@ -168,27 +169,27 @@ function checkRoles(own: SchemaData, data: SchemaData, root: Node, warn: (node: 
   const at = (...path: (string | number)[]) => findNodeAtLocation(root, path);
   if (declared.recordStart !== undefined && !fieldNamed(declared.recordStart)) {
     const node = own.roles?.recordStart !== undefined ? at('roles', 'recordStart') : at('recordStart');
-    warn(node, `No field has the key "${declared.recordStart}"; add it to "fields" so records can start with it.`);
+    warn(node, l10n.t('No field has the key "{0}"; add it to "fields" so records can start with it.', declared.recordStart));
   }
   const confidential = declared.confidential;
   if (confidential) {
     const field = fieldNamed(confidential.field);
     if (!field) {
-      warn(at('roles', 'confidential', 'field'), `No field has the key "${confidential.field}", so no record can be marked confidential and contact details are not looked for. Add the field to "fields", or name one that is there.`);
+      warn(at('roles', 'confidential', 'field'), l10n.t('No field has the key "{0}", so no record can be marked confidential and contact details are not looked for. Add the field to "fields", or name one that is there.', confidential.field));
     } else if (field.kind === 'closed' || field.kind === 'flag') {
       const accepted = compileValues(field).map((v) => v.value);
       const listed = accepted.length > 6 ? `${accepted.slice(0, 6).join(', ')}, …` : accepted.join(', ');
       confidential.values.forEach((value, index) => {
-        if (!accepted.includes(value)) warn(at('roles', 'confidential', 'values', index), `The field "${field.key}" does not accept "${value}", so no record is marked confidential with it. It accepts: ${listed}.`);
+        if (!accepted.includes(value)) warn(at('roles', 'confidential', 'values', index), l10n.t('The field "{0}" does not accept "{1}", so no record is marked confidential with it. It accepts: {2}.', field.key, value, listed));
       });
     }
   }
   if (declared.story !== undefined && !fieldNamed(declared.story)) {
-    warn(at('roles', 'story'), `No field has the key "${declared.story}", so "Convert to fragment" cannot put a story there and the prompts that read the outcome stay silent. Add the field to "fields", or name one that is there.`);
+    warn(at('roles', 'story'), l10n.t('No field has the key "{0}", so "Convert to fragment" cannot put a story there and the prompts that read the outcome stay silent. Add the field to "fields", or name one that is there.', declared.story));
   }
   for (const role of ['year', 'evidence'] as const) {
     const key = declared[role];
-    if (key !== undefined && !fieldNamed(key)) warn(at('roles', role), `No field has the key "${key}", so the prompts that read it stay silent. Add the field to "fields", or name one that is there.`);
+    if (key !== undefined && !fieldNamed(key)) warn(at('roles', role), l10n.t('No field has the key "{0}", so the prompts that read it stay silent. Add the field to "fields", or name one that is there.', key));
   }
 }
 
@@ -206,27 +207,28 @@ function deepestOffset(text: string): number | undefined {
   return undefined;
 }
 
+/** Each parse error as a whole sentence (one message each, so that every language can word it its own way). */
 function syntaxMessage(error: ParseError): string {
-  const plain: Record<string, string> = {
-    InvalidSymbol: 'This character is not valid JSON here.',
-    InvalidNumberFormat: 'This number is not written correctly.',
-    PropertyNameExpected: 'A property name in double quotes is expected here.',
-    ValueExpected: 'A value is expected here (text in double quotes, a number, true, false, a list [ ] or a group { }).',
-    ColonExpected: 'A colon (:) is expected after the property name.',
-    CommaExpected: 'A comma is expected between two entries.',
-    CloseBraceExpected: 'A closing brace } is missing.',
-    CloseBracketExpected: 'A closing bracket ] is missing.',
-    EndOfFileExpected: 'Nothing should follow the closing brace of the schema.',
-    InvalidCommentToken: 'This comment is not closed.',
-    UnexpectedEndOfComment: 'This comment is not closed.',
-    UnexpectedEndOfString: 'This text is not closed with a double quote.',
-    UnexpectedEndOfNumber: 'This number is cut short.',
-    InvalidUnicode: 'This \\u escape is not valid.',
-    InvalidEscapeCharacter: 'This backslash escape is not valid JSON; write \\\\ for a backslash.',
-    InvalidCharacter: 'This character is not allowed inside text; line breaks in text are written \\n.',
-  };
   const name = printParseErrorCode(error.error);
-  return `The schema is not valid JSON: ${plain[name] ?? name}`;
+  switch (name) {
+    case 'InvalidSymbol': return l10n.t('The schema is not valid JSON: This character is not valid JSON here.');
+    case 'InvalidNumberFormat': return l10n.t('The schema is not valid JSON: This number is not written correctly.');
+    case 'PropertyNameExpected': return l10n.t('The schema is not valid JSON: A property name in double quotes is expected here.');
+    case 'ValueExpected': return l10n.t('The schema is not valid JSON: A value is expected here (text in double quotes, a number, true, false, a list [ ] or a group { }).');
+    case 'ColonExpected': return l10n.t('The schema is not valid JSON: A colon (:) is expected after the property name.');
+    case 'CommaExpected': return l10n.t('The schema is not valid JSON: A comma is expected between two entries.');
+    case 'CloseBraceExpected': return l10n.t('The schema is not valid JSON: A closing brace } is missing.');
+    case 'CloseBracketExpected': return l10n.t('The schema is not valid JSON: A closing bracket ] is missing.');
+    case 'EndOfFileExpected': return l10n.t('The schema is not valid JSON: Nothing should follow the closing brace of the schema.');
+    case 'InvalidCommentToken':
+    case 'UnexpectedEndOfComment': return l10n.t('The schema is not valid JSON: This comment is not closed.');
+    case 'UnexpectedEndOfString': return l10n.t('The schema is not valid JSON: This text is not closed with a double quote.');
+    case 'UnexpectedEndOfNumber': return l10n.t('The schema is not valid JSON: This number is cut short.');
+    case 'InvalidUnicode': return l10n.t('The schema is not valid JSON: This {0} escape is not valid.', '\\u');
+    case 'InvalidEscapeCharacter': return l10n.t('The schema is not valid JSON: This backslash escape is not valid JSON; write {0} for a backslash.', '\\\\');
+    case 'InvalidCharacter': return l10n.t('The schema is not valid JSON: This character is not allowed inside text; line breaks in text are written {0}.', '\\n');
+    default: return l10n.t('The schema is not valid JSON: {0}', name);
+  }
 }
 
 function problem(startLine: number, startCharacter: number, endLine: number, endCharacter: number, message: string, code: string): Diagnostic {
@@ -235,6 +237,6 @@ function problem(startLine: number, startCharacter: number, endLine: number, end
     severity: 1,
     source: SCHEMA_DIAGNOSTIC_SOURCE,
     code,
-    message,
+    message: directed(message),
   };
 }
