@@ -3,7 +3,7 @@
  * channel; after five stops within three minutes (restart-budget.ts), give up and tell the user how to try again,
  * instead of looping. A restart by hand ("Fragments: Restart Server") starts the count afresh.
  */
-import { CloseAction, ErrorAction, type ErrorHandler } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, type ErrorHandler } from 'vscode-languageclient';
 import { MAX_RESTARTS, RestartBudget } from './restart-budget';
 
 export interface RestartingErrorHandler extends ErrorHandler {

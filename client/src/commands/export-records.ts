@@ -8,9 +8,9 @@
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import { pickWorkspaceFolder } from './folders';
+import { EXPORT_RECORDS_COMMAND, IMPORT_RECORDS_COMMAND } from './spreadsheet-commands';
 
-export const EXPORT_RECORDS_COMMAND = 'fragments.exportRecords';
-export const IMPORT_RECORDS_COMMAND = 'fragments.importRecords';
+export { EXPORT_RECORDS_COMMAND, IMPORT_RECORDS_COMMAND };
 
 export function registerExportRecords(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
