@@ -100,12 +100,14 @@ describe('the browser build language server (over a MessageChannel, files read t
       }
       return [...names];
     });
-    connection.onRequest('fragments/fs/readFile', ({ uri, limit }: ReadFileParams): ReadFileResult => {
+    connection.onRequest('fragments/fs/readFile', ({ uri, limit }: ReadFileParams): Promise<ReadFileResult> => {
       requested.push(`read ${uri}`);
       const text = FILES.get(uri);
-      if (text === undefined) return { ok: false, reason: 'does not exist', missing: true };
-      if (Buffer.byteLength(text) > limit) return { ok: false, reason: 'is larger than the limit' };
-      return { ok: true, base64: Buffer.from(text).toString('base64') };
+      const result: ReadFileResult =
+        text === undefined ? { ok: false, reason: 'does not exist', missing: true }
+        : Buffer.byteLength(text) > limit ? { ok: false, reason: 'is larger than the limit' }
+        : { ok: true, base64: Buffer.from(text).toString('base64') };
+      return Promise.resolve(result);
     });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
