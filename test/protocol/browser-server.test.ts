@@ -33,6 +33,7 @@ const FILES = new Map<string, string>([
   [`${REPO}/huge.fragment`, 'x'.repeat(6_000_000)],
 ]);
 const requested: string[] = [];
+const messageOf = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
 
 class PortReader extends AbstractMessageReader {
   constructor(private readonly port: MessagePort) {
@@ -69,7 +70,7 @@ async function diagnosticsFor(uri: string, accept: (diagnostics: Diagnostic[]) =
   for (;;) {
     const current = published.get(uri);
     if (current && accept(current)) return current;
-    if (Date.now() > deadline) assert.fail(`no fitting diagnostics for ${uri}; last: ${JSON.stringify(current?.map((d) => d.message))}`);
+    if (Date.now() > deadline) assert.fail(`no fitting diagnostics for ${uri}; last: ${JSON.stringify(current?.map(messageOf))}`);
     await new Promise<void>((r) => {
       waiters.push(r);
       setTimeout(r, 500);
@@ -134,7 +135,7 @@ describe('the browser build language server (over a MessageChannel, files read t
 
   const open = (uri: string, text = FILES.get(uri)) =>
     void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'fragment', version: 1, text } });
-  const unknownActor = (d: Diagnostic) => d.code === 'unknown-value' && d.message.includes(TEAM_VALUE);
+  const unknownActor = (d: Diagnostic) => d.code === 'unknown-value' && messageOf(d).includes(TEAM_VALUE);
 
   it('applies the team schema found and read through the client to the fragments below it, and not elsewhere', async () => {
     open(`${REPO}/team/ours.fragment`);
@@ -152,7 +153,7 @@ describe('the browser build language server (over a MessageChannel, files read t
     const uri = `${REPO}/new.fragment`;
     open(uri, withActor('SCC-SYR/PHR002'));
     const diagnostics = await diagnosticsFor(uri, (ds) => ds.some((d) => d.code === 'duplicate-id'));
-    assert.match(diagnostics.find((d) => d.code === 'duplicate-id')!.message, /closed\.fragment/);
+    assert.match(messageOf(diagnostics.find((d) => d.code === 'duplicate-id')!), /closed\.fragment/);
     assert.ok(requested.includes(`list ${REPO}/team`), requested.join('\n'));
   });
 
