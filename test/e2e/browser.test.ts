@@ -71,6 +71,7 @@ describe('the browser build in code-server’s web worker extension host', () =>
     writeFileSync(join(workspace, 'team', 'fragment.schema.json'), JSON.stringify({ extends: 'default', fields: [{ key: 'Social actor', addValues: [TEAM_VALUE] }] }, null, 2));
     writeFileSync(join(workspace, 'team', 'ours.fragment'), record('SCC-SYR/PHR101'));
     writeFileSync(join(workspace, 'elsewhere.fragment'), record('SCC-SYR/PHR102'));
+    writeFileSync(join(workspace, 'team', 'never-opened.fragment'), record('SCC-SYR/PHR103'));
     for (const name of ['quick-fix.fragment', 'completion.fragment']) copyFileSync(join(repoRoot, 'test/e2e/fixtures/workspace', name), join(workspace, name));
     session = await startSession(join(base, 'session'), workspace, 'trust', webOnlyVsix());
     ({ page, wb } = session);
@@ -128,5 +129,23 @@ describe('the browser build in code-server’s web worker extension host', () =>
     assert.doesNotMatch(label, /ours\.fragment/);
     const rows = (await wb.problemLabels()).filter((l) => l.includes(TEAM_VALUE));
     assert.equal(rows.length, 1, rows.join('\n'));
+  });
+
+  scenario('the records table lists every record of the workspace, read through the editor, and follows a row to its file', async () => {
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+    });
+    await wb.runCommand('Fragments: Show Records Table', 60_000);
+    const table = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const rows = table.locator('#records tbody tr');
+    // Five files of one record each, one of them never opened: the workspace index read it through the client.
+    await table.locator('#summary', { hasText: /^5 records shown of 5, in 5 files/ }).waitFor({ timeout: 60_000 });
+    await rows.filter({ hasText: 'SCC-SYR/PHR103' }).waitFor();
+    const target = rows.filter({ hasText: 'SCC-SYR/PHR102' });
+    await target.focus();
+    await page.keyboard.press('Enter');
+    await page.locator(`${SEL.activeEditor}[data-uri$="/elsewhere.fragment"]`).waitFor();
+    assert.deepEqual(refused, []);
   });
 });
