@@ -5,7 +5,8 @@
  * server's file requests (fragments/fs/*) from a virtual workspace of `vscode-vfs://` URIs, as
  * client/src/browser/workspace-files.ts answers them from vscode.workspace.fs in github.dev. So: a team schema found
  * and read through the client applies to the fragments below it; a duplicate FragmentID is found in a file never
- * opened, listed and read through the client; a file over the limit is refused before it is read.
+ * opened, listed and read through the client; a schema is inferred from a folder read through it; a file over the
+ * limit is refused before it is read.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -155,6 +156,12 @@ describe('the browser build language server (over a MessageChannel, files read t
     const diagnostics = await diagnosticsFor(uri, (ds) => ds.some((d) => d.code === 'duplicate-id'));
     assert.match(messageOf(diagnostics.find((d) => d.code === 'duplicate-id')!), /closed\.fragment/);
     assert.ok(requested.includes(`list ${REPO}/team`), requested.join('\n'));
+  });
+
+  it('infers a schema from a folder read through the client (Infer Schema from Folder…)', async () => {
+    const inferred = await connection.sendRequest<{ text: string; files: number }>('fragments/inferSchema', { folderUri: `${REPO}/team` });
+    assert.equal(inferred.files, 2);
+    assert.ok(inferred.text.includes(TEAM_VALUE), inferred.text);
   });
 
   it('refuses a file over the size limit before reading it', () => {
