@@ -2,7 +2,7 @@
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { BUNDLE_OPTIONS } from './esbuild-options.mjs';
+import { BROWSER_BUILDS, BROWSER_BUNDLE_OPTIONS, BUNDLE_OPTIONS } from './esbuild-options.mjs';
 
 const watch = process.argv.includes('--watch');
 // Parts of the server that its first check does not need. They are bundled into files of their own under dist/lazy/
@@ -43,6 +43,8 @@ const builds = [
   // The records table's webview: a browser script and its style, the only files the webview may load (dist/webview).
   { entryPoints: ['client/src/records-table/webview/main.ts'], outfile: 'dist/webview/records-table.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { entryPoints: ['client/src/records-table/webview/records-table.css'], outfile: 'dist/webview/records-table.css', sourcemap: false },
+  // The browser build (package.json's `browser`): dist/browser/extension.js and dist/browser/server.js.
+  ...BROWSER_BUILDS.map((build) => ({ ...BROWSER_BUNDLE_OPTIONS, ...build })),
 ];
 
 if (watch) {

@@ -2,3 +2,5 @@
 import type { BuildOptions } from 'esbuild';
 
 export const BUNDLE_OPTIONS: BuildOptions;
+export const BROWSER_BUNDLE_OPTIONS: BuildOptions;
+export const BROWSER_BUILDS: BuildOptions[];

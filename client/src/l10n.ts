@@ -41,10 +41,24 @@ export function applyLocaleSetting(context: vscode.ExtensionContext): void {
     try {
       return l10n.config({ fsPath: context.asAbsolutePath(`l10n/bundle.l10n.${setting}.json`) });
     } catch {
-      // A damaged installation: the display language's catalogue (or English) rather than no messages at all.
+      // The browser build has no file system of its own (@vscode/l10n refuses fsPath there): the catalogue is read
+      // through the editor, and what is shown is drawn again once it is in. A damaged installation ends the same
+      // way as an unreadable catalogue: the display language's catalogue (or English), never no messages at all.
+      void readCatalogue(context, setting);
     }
   }
   l10n.config({ contents: vscode.l10n.bundle ?? {} });
+}
+
+async function readCatalogue(context: vscode.ExtensionContext, language: string): Promise<void> {
+  try {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'l10n', `bundle.l10n.${language}.json`));
+    if (localeSetting() !== language) return; // changed meanwhile
+    l10n.config({ contents: JSON.parse(new TextDecoder().decode(bytes)) as Record<string, string> });
+    localeChanged.fire();
+  } catch {
+    // Unreadable: the display language's catalogue stays.
+  }
 }
 
 const localeChanged = new vscode.EventEmitter<void>();

@@ -4,7 +4,7 @@
  * instead of looping. A restart by hand ("Fragments: Restart Server") starts the count afresh.
  */
 import * as l10n from '@vscode/l10n';
-import { CloseAction, ErrorAction, type ErrorHandler } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, type ErrorHandler } from 'vscode-languageclient';
 import { MAX_RESTARTS, RestartBudget } from './restart-budget';
 import { restartCommandTitle } from './server-starter';
 

@@ -2,14 +2,19 @@
  * Starts the language server on first need instead of at activation. The extension activates for every plain-text
  * and Markdown file (to detect fragments by their first line), and most of those are not fragments: loading the
  * language client (dist/language-client.js, ~440 KB) and starting a Node server process for them would be wasted.
+ * The browser build starts its server (in a worker) on first need the same way.
  * One start however many triggers arrive at once: the start is a single shared promise.
  */
 import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import type * as LanguageClientModule from './language-client';
+import type { BaseLanguageClient as LanguageClient, WorkDoneProgress } from 'vscode-languageclient';
 
-export type LanguageClientLibrary = typeof LanguageClientModule;
+/** What each build's language client module gives (language-client.ts; browser/language-client.ts). */
+export interface LanguageClientLibrary {
+  createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient;
+  restartByHand(client: LanguageClient): Promise<void>;
+  WorkDoneProgress: typeof WorkDoneProgress;
+}
 export interface StartedServer {
   client: LanguageClient;
   library: LanguageClientLibrary;

@@ -9,13 +9,15 @@
  */
 import {
   ErrorCodes,
+  LSPErrorCodes,
   Message,
   ResponseError,
   type Connection,
+  type ConnectionOptions,
   type MessageStrategy,
   type NotificationMessage,
   type RequestMessage,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 
 /**
  * A refused request is handed on under this method, whose handler answers it with the error: the message strategy
@@ -106,4 +108,16 @@ function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'missing';
   return `a ${typeof value}`;
+}
+
+/** The connection's options in every build (Node and browser): the guard, and cancelled requests answered at once. */
+export function guardedConnectionOptions(guard: ProtocolGuard): ConnectionOptions {
+  return {
+    connectionStrategy: {
+      // A request the client cancelled while it still waited in the queue (typing outruns a slow check) is answered at
+      // once instead of being worked on.
+      cancelUndispatched: (message) => ({ jsonrpc: '2.0', id: (message as { id?: number | string }).id ?? null, error: { code: LSPErrorCodes.RequestCancelled, message: 'The request was cancelled.' } }),
+    },
+    messageStrategy: guard.messageStrategy,
+  };
 }

@@ -6,16 +6,17 @@
 import {
   DidChangeConfigurationNotification,
   DidChangeWorkspaceFoldersNotification,
+  FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
   type InitializeResult,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { HANDLERS } from './handlers';
 import { documentView, TRACKED_DOCUMENTS } from './handlers/document-view';
 import { EDITING_CAPABILITIES } from './handlers/editing';
-import { pathToUri } from './files/uri';
+import { pathToUri, uriToPath } from './files/uri';
 import type { Host } from './host/host';
 import { createServerState, readSettings, type ServerState } from './state';
 import { version } from '../../package.json';
@@ -88,8 +89,13 @@ export function serve(connection: Connection, host: Host, onInitialized: () => v
   });
 
   // The connection keeps one handler per notification; several handlers follow file changes (schema files, the
-  // workspace index), so the one handler hands each change to all of them.
-  connection.onDidChangeWatchedFiles((params) => state.watchedFilesChanged.fire(params.changes));
+  // workspace index), so the one handler hands each change to all of them. A host that caches its synchronous reads
+  // (the browser's) forgets the changed files first, and what it fetched late counts as a file that appeared.
+  connection.onDidChangeWatchedFiles((params) => {
+    host.cache?.forget(params.changes.map((change) => uriToPath(change.uri)).filter((path): path is string => path !== undefined));
+    state.watchedFilesChanged.fire(params.changes);
+  });
+  host.cache?.onFetched((paths) => state.watchedFilesChanged.fire(paths.map((path) => ({ uri: pathToUri(path), type: FileChangeType.Created }))));
 
   for (const register of HANDLERS) register(state);
   documents.listen(connection);

@@ -3,10 +3,10 @@
  * the default when started by hand) or Node IPC (how the VS Code client starts it); serve.ts does the rest, on Node's
  * host (host/node.ts).
  */
-import { createConnection, LSPErrorCodes, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { describeError } from './handlers/safely';
 import { nodeHost } from './host/node';
-import { ProtocolGuard } from './protocol-guard';
+import { guardedConnectionOptions, ProtocolGuard } from './protocol-guard';
 import { announceServerReady } from './ready-signal';
 import { serve } from './serve';
 import { version } from '../../package.json';
@@ -28,14 +28,7 @@ if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--s
 }
 
 const guard = new ProtocolGuard(); // the LSP lifecycle, and changes the document store would throw on
-const connection = createConnection(ProposedFeatures.all, {
-  connectionStrategy: {
-    // A request the client cancelled while it still waited in the queue (typing outruns a slow check) is answered at
-    // once instead of being worked on.
-    cancelUndispatched: (message) => ({ jsonrpc: '2.0', id: (message as { id?: number | string }).id ?? null, error: { code: LSPErrorCodes.RequestCancelled, message: 'The request was cancelled.' } }),
-  },
-  messageStrategy: guard.messageStrategy,
-});
+const connection = createConnection(ProposedFeatures.all, guardedConnectionOptions(guard));
 guard.attach(connection);
 // Anything printed to stdout would corrupt the protocol stream; send stray logging to the client's log instead.
 console.log = (...parts: unknown[]) => connection.console.log(parts.map(String).join(' '));

@@ -25,7 +25,7 @@ const allowed: RegExp[] = [
   /^readme\.md$/i,
   /^changelog\.md$/i,
   /^LICENSE(\.txt)?$/,
-  /^dist\/(lazy\/|webview\/)?[\w.-]+\.js(\.map)?$/,
+  /^dist\/(lazy\/|webview\/|browser\/)?[\w.-]+\.js(\.map)?$/, // browser/: the browser build
   /^dist\/webview\/[\w.-]+\.css$/, // the records table's style
   /^images\/[\w.-]+\.png$/,
   /^syntaxes\/[\w.-]+\.tmLanguage\.json$/,
@@ -63,6 +63,8 @@ test('the vsix holds the bundles, manifest, readme, license, icon, grammar and l
     'dist/server.js',
     'dist/cli.js',
     'dist/webview/records-table.js',
+    'dist/browser/extension.js', // package.json's browser entry
+    'dist/browser/server.js',
     'dist/webview/records-table.css',
     'images/icon.png',
     'syntaxes/fragment.tmLanguage.json',

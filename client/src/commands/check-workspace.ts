@@ -2,10 +2,9 @@
  * "Fragments: Check Workspace": asks the server to check every fragment file of the workspace (`fragments/checkWorkspace`),
  * shows its $/progress in a cancellable notification, and ends with a summary; the problems fill the Problems panel.
  */
-import { randomUUID } from 'node:crypto';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import type { WorkDoneProgressBegin, WorkDoneProgressReport } from 'vscode-languageclient/node';
+import type { WorkDoneProgressBegin, WorkDoneProgressReport } from 'vscode-languageclient';
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from '../../../server/src/workspace/protocol';
 import type { ServerStarter } from '../server-starter';
 
@@ -24,7 +23,7 @@ export function registerCheckWorkspace(context: vscode.ExtensionContext, starter
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: l10n.t('Checking fragment files'), cancellable: true },
         async (progress, cancellation) => {
-          const token = randomUUID();
+          const token = crypto.randomUUID(); // Web Crypto: in Node's host and the browser's alike
           let shown = 0;
           const listening = client.onProgress(library.WorkDoneProgress.type, token, (value) => {
             if (value.kind === 'end') return;

@@ -10,9 +10,9 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { messageLanguage } from '../l10n';
 import { pickWorkspaceFolder } from './folders';
+import { EXPORT_RECORDS_COMMAND, IMPORT_RECORDS_COMMAND } from './spreadsheet-commands';
 
-export const EXPORT_RECORDS_COMMAND = 'fragments.exportRecords';
-export const IMPORT_RECORDS_COMMAND = 'fragments.importRecords';
+export { EXPORT_RECORDS_COMMAND, IMPORT_RECORDS_COMMAND };
 
 export function registerExportRecords(context: vscode.ExtensionContext): void {
   context.subscriptions.push(

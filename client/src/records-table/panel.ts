@@ -4,7 +4,6 @@
  * (`fragments/recordsChanged`, sent once edits settle). The webview keeps its sort and filters with setState, so
  * it needs no retainContextWhenHidden: when shown again it asks for the records afresh.
  */
-import { randomBytes } from 'node:crypto';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { RECORDS_CHANGED_NOTIFICATION, RECORDS_REQUEST, type RecordsParams, type RecordsResult } from '../../../server/src/records/protocol';
@@ -142,7 +141,8 @@ class RecordsTable {
  * end the element; `lang` and `dir` make Arabic read from right to left.
  */
 function pageHtml(webview: vscode.Webview, root: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
+  // Web Crypto: the same in VS Code's Node host and in the browser's web worker host.
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'records-table.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'records-table.css'));
   const csp = `default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; script-src 'nonce-${nonce}';`;

@@ -2,19 +2,28 @@
  * The link from each diagnostic to its rule's page (`codeDescription.href`, and SARIF's `helpUri`). The pages ship
  * with the tool: docs/rules/ lies beside dist/ in the .vsix, in the npm package and in a clone. So the link is a
  * `file://` URL that works offline, on a machine that may not reach the internet, and shows the page of the version
- * that reported the problem.
+ * that reported the problem. The browser build has no files of its own to link to: its links are the same pages of
+ * the same version in the project's repository.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { CodeDescription } from 'vscode-languageserver-types';
 import type { DiagnosticCode } from './diagnostic-codes';
 import { currentLanguage } from './l10n';
+import { version } from '../../../package.json';
+
+const PUBLISHED_DOCS = `https://github.com/fragment-tools/fragment-language-support/blob/v${version}/`;
+
+/** `file://` URL of a folder path (`/`-separated, or a Windows path): each segment percent-encoded. */
+function folderUrl(path: string): string {
+  const segments = path.replace(/\\/g, '/').split('/').filter((segment) => segment !== '');
+  return `file:///${segments.map((segment) => (/^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment))).join('/')}/`;
+}
 
 /**
- * The folder that holds docs/. Built, this code runs from a bundle in dist/; from the sources (tests, tsx) it runs
- * from server/src/core.
+ * The URL of the folder that holds docs/. Built, this code runs from a bundle in dist/; from the sources (tests, tsx)
+ * it runs from server/src/core. A browser bundle has no __dirname.
  */
-const PACKAGE_ROOT = join(__dirname, __filename.endsWith('.ts') ? '../../..' : '..');
+const PACKAGE_ROOT_URL =
+  typeof __dirname === 'string' ? new URL(__filename.endsWith('.ts') ? '../../../' : '../', folderUrl(__dirname)).href : PUBLISHED_DOCS;
 
 /**
  * The languages the rule pages are translated into: docs/rules/<language>/<code>.md, one page for every English
@@ -44,8 +53,8 @@ export function ruleDocs(code: DiagnosticCode, language: string = currentLanguag
   const key = folder ? `${folder}/${code}` : code;
   let link = links.get(key);
   if (!link) {
-    const page = folder ? join(PACKAGE_ROOT, 'docs', 'rules', folder, `${code}.md`) : join(PACKAGE_ROOT, 'docs', 'rules', `${code}.md`);
-    link = Object.freeze({ href: pathToFileURL(page).href });
+    const page = folder ? `docs/rules/${folder}/${code}.md` : `docs/rules/${code}.md`;
+    link = Object.freeze({ href: new URL(page, PACKAGE_ROOT_URL).href });
     links.set(key, link);
   }
   return link;

@@ -8,7 +8,7 @@ import { schemaToText, starterSchemaText, templatesOf, templateText } from '../c
 import { localised } from '../core/l10n';
 import { pathToUri, uriToPath } from '../files/uri';
 import type { AppliedSchema } from '../schemas/files';
-import { inferSchemaFromFolder } from '../schemas/infer-folder';
+import { inferSchemaFromFolderAsync } from '../schemas/infer-folder';
 import { SchemaRequests, type InferredSchemaText, type SchemaInfo, type TemplateChoice } from '../schemas/protocol';
 import type { Handler } from '../state';
 import { withLoggedRequests } from './safely';
@@ -31,11 +31,11 @@ export const schemaRequestsHandler: Handler = (state) => {
   connection.onRequest(SchemaRequests.starter, () => ({ text: starterSchemaText() }));
   connection.onRequest(SchemaRequests.builtIn, () => ({ text: schemaToText(DEFAULT_SCHEMA_DATA) }));
 
-  connection.onRequest(SchemaRequests.infer, (params: { folderUri: string }): InferredSchemaText => {
+  connection.onRequest(SchemaRequests.infer, async (params: { folderUri: string }): Promise<InferredSchemaText> => {
     const folder = uriToPath(params.folderUri);
     if (folder === undefined) throw new Error(l10n.t('Schemas can only be inferred from a folder on disk.'));
     // The files Check Workspace reads: found by the same walk, with the same detectByContent setting.
-    const { text, files, records, suspects } = inferSchemaFromFolder(state.host.filesSync, folder, { detectByContent: state.settings().detectByContent });
+    const { text, files, records, suspects } = await inferSchemaFromFolderAsync(state.host.files, folder, { detectByContent: state.settings().detectByContent });
     return { text, files, records, suspects: suspects.map(({ text, field, reason, count, places }) => ({ text, field, reason, count, places })) };
   });
 };

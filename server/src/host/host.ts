@@ -26,6 +26,21 @@ export function kindOf(entry: FileKind): string {
   return l10n.t('not a file');
 }
 
+/** "5 MB", "8 KB": limits as people read them. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1_000_000) return `${Number((bytes / 1_000_000).toFixed(1))} MB`;
+  if (bytes >= 1_000) return `${Number((bytes / 1_000).toFixed(1))} KB`;
+  return `${bytes} bytes`;
+}
+
+/** Why a file must not be read (not a regular file, or too large), or undefined when it may be. Every host refuses alike. */
+export function refusal(stats: FileKind & { size: number }, limit: number): string | undefined {
+  if (stats.isDirectory()) return l10n.t('is a folder, not a file');
+  if (!stats.isFile()) return l10n.t('is not a regular file (it is {0}), so it was not read', kindOf(stats));
+  if (stats.size > limit) return l10n.t('is larger than {0}, so it was not read', formatBytes(limit));
+  return undefined;
+}
+
 export interface FolderEntry extends FileKind {
   name: string;
 }
@@ -80,6 +95,18 @@ export interface Host {
   files: HostFiles;
   filesSync: HostFilesSync;
   clock: HostClock;
+  /** Set by a host that serves `filesSync` from what it fetched before (the browser's, host/client-files.ts). */
+  cache?: HostCache;
+}
+
+/**
+ * What a host whose synchronous reads come from a cache needs from the server: to hear of changed files (so it
+ * forgets them), and to say when a read it could not answer at once has arrived, so that what was decided without
+ * it (which schema applies) is decided again. serve.ts wires both to the watched-file changes.
+ */
+export interface HostCache {
+  forget(paths: readonly string[]): void;
+  onFetched(listener: (paths: readonly string[]) => void): void;
 }
 
 /** Waits for `clock.soon`: between batches of background work. */

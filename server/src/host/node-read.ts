@@ -6,10 +6,12 @@
  * replaced in between) and read no more than the size it had then, which is within the limit.
  */
 import * as l10n from '@vscode/l10n';
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { decodeText } from '../files/decode';
-import { kindOf, type ReadFailure, type TextFileResult } from './host';
+import { refusal, type ReadFailure, type TextFileResult } from './host';
+
+export { formatBytes, refusal } from './host';
 
 export type { ReadFailure, TextFileResult };
 
@@ -17,21 +19,6 @@ export type { ReadFailure, TextFileResult };
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 export type ReadBytesResult = { ok: true; bytes: Buffer } | ReadFailure;
-
-/** "5 MB", "8 KB": limits as people read them. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1_000_000) return `${Number((bytes / 1_000_000).toFixed(1))} MB`;
-  if (bytes >= 1_000) return `${Number((bytes / 1_000).toFixed(1))} KB`;
-  return `${bytes} bytes`;
-}
-
-/** Why a file must not be read (not a regular file, or too large), or undefined when it may be. */
-export function refusal(stats: Stats, limit: number): string | undefined {
-  if (stats.isDirectory()) return l10n.t('is a folder, not a file');
-  if (!stats.isFile()) return l10n.t('is not a regular file (it is {0}), so it was not read', kindOf(stats));
-  if (stats.size > limit) return l10n.t('is larger than {0}, so it was not read', formatBytes(limit));
-  return undefined;
-}
 
 /** What an error that stopped a read means, in words. */
 export function readError(error: unknown): ReadFailure {

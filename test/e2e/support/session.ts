@@ -42,12 +42,13 @@ export interface Session {
 
 /**
  * Starts code-server with the .vsix under `base` and opens `workspace` (both folders the caller owns), answering the
- * workspace trust prompt with `trust`; `settings` go into the user settings.
+ * workspace trust prompt with `trust`; `settings` go into the user settings. `vsix`: another package to install (the
+ * browser suite's web-only variant).
  */
-export async function startSession(base: string, workspace: string, trust: TrustAnswer = 'trust', settings: Record<string, unknown> = {}): Promise<Session> {
-  assert.ok(existsSync(vsixPath), `${vsixPath} missing: run npm run package (npm run test:e2e does)`);
+export async function startSession(base: string, workspace: string, trust: TrustAnswer = 'trust', settings: Record<string, unknown> = {}, vsix = vsixPath): Promise<Session> {
+  assert.ok(existsSync(vsix), `${vsix} missing: run npm run package (npm run test:e2e does)`);
   const dirs = prepareDirs(join(base, 'code-server'), settings);
-  installVsix(join(base, 'code-server'), dirs, vsixPath);
+  installVsix(join(base, 'code-server'), dirs, vsix);
   let server: RunningCodeServer | undefined;
   let context: BrowserContext | undefined;
   const stop = async () => {
