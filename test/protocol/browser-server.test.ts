@@ -5,8 +5,9 @@
  * server's file requests (fragments/fs/*) from a virtual workspace of `vscode-vfs://` URIs, as
  * client/src/browser/workspace-files.ts answers them from vscode.workspace.fs in github.dev. So: a team schema found
  * and read through the client applies to the fragments below it; a duplicate FragmentID is found in a file never
- * opened, listed and read through the client; a schema is inferred from a folder read through it; a file over the
- * limit is refused before it is read.
+ * opened, listed and read through the client; a schema is inferred from a folder read through it; accepting a finding
+ * writes the review file through the client (fragments/fs/writeFile); a file over the limit is refused before it is
+ * read.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +18,8 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import * as esbuild from 'esbuild';
 import { AbstractMessageReader, AbstractMessageWriter, createMessageConnection, type DataCallback, type Message, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import type { ClientFileStat, ReadDirectoryResult, ReadFileParams, ReadFileResult, StatParams } from '../../server/src/host/client-files-protocol';
+import type { ClientFileStat, ReadDirectoryResult, ReadFileParams, ReadFileResult, StatParams, WriteFileParams } from '../../server/src/host/client-files-protocol';
+import type { CodeAction } from 'vscode-languageserver-protocol';
 import { VALID_RECORD } from '../support/fixtures';
 
 const ROOT = resolve(__dirname, '../..');
@@ -111,6 +113,11 @@ describe('the browser build language server (over a MessageChannel, files read t
         : { ok: true, base64: Buffer.from(text).toString('base64') };
       return Promise.resolve(result);
     });
+    connection.onRequest('fragments/fs/writeFile', ({ uri, text }: WriteFileParams) => {
+      requested.push(`write ${uri}`);
+      FILES.set(uri, text);
+      return null;
+    });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -130,6 +137,8 @@ describe('the browser build language server (over a MessageChannel, files read t
 
   after(async () => {
     await connection?.sendRequest('shutdown').catch(() => undefined);
+    // On `exit` the server lets go of its end of the channel (a server in the extension's worker ends so).
+    await connection?.sendNotification('exit').catch(() => undefined);
     connection?.dispose();
     rmSync(work, { recursive: true, force: true });
   });
@@ -162,6 +171,20 @@ describe('the browser build language server (over a MessageChannel, files read t
     const inferred = await connection.sendRequest<{ text: string; files: number }>('fragments/inferSchema', { folderUri: `${REPO}/team` });
     assert.equal(inferred.files, 2);
     assert.ok(inferred.text.includes(TEAM_VALUE), inferred.text);
+  });
+
+  it('accepts a finding: the review file is written through the client, and the finding is no longer shown', async () => {
+    const uri = `${REPO}/elsewhere.fragment`;
+    const finding = (await diagnosticsFor(uri, (ds) => ds.some(unknownActor))).find(unknownActor)!;
+    const actions = await connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: finding.range, context: { diagnostics: [finding] } });
+    const accept = actions.find((a) => a.command?.command === 'fragments.server.acceptFinding');
+    assert.ok(accept?.command?.arguments, JSON.stringify(actions.map((a) => a.title)));
+    const argument = { ...(accept.command.arguments[0] as object), reason: 'The team uses this actor', acceptedBy: 'reviewer' };
+    const answer = await connection.sendRequest<{ reviewFile: string } | null>('workspace/executeCommand', { command: 'fragments.server.acceptFinding', arguments: [argument] });
+    assert.equal(answer?.reviewFile, `${REPO}/fragment-review.json`);
+    const written = JSON.parse(FILES.get(`${REPO}/fragment-review.json`) ?? '{}') as { accepted?: { code: string; value: string; reason: string }[] };
+    assert.deepEqual(written.accepted?.map(({ code, value, reason }) => ({ code, value, reason })), [{ code: 'unknown-value', value: TEAM_VALUE, reason: 'The team uses this actor' }]);
+    await diagnosticsFor(uri, (ds) => !ds.some(unknownActor));
   });
 
   it('refuses a file over the size limit before reading it', () => {
