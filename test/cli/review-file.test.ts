@@ -118,6 +118,10 @@ describe('fragment-lint with a review file', () => {
     const broken = lint(folder.dir, ['.']);
     assert.equal(broken.status, 2);
     assert.equal(broken.stderr.trim(), 'fragment-lint: The review file fragment-review.json cannot be used: entry 1 of "accepted" needs "value" as text.');
+    // In the reader's language, whole: the reason too, not an English clause inside a French sentence.
+    const french = lint(folder.dir, ['--locale', 'fr', '.']);
+    assert.equal(french.status, 2);
+    assert.equal(french.stderr.trim(), 'fragment-lint: Le fichier de revue fragment-review.json ne peut pas être utilisé : l’entrée 1 de "accepted" doit avoir "value" sous forme de texte.');
     assert.equal(broken.stdout, '');
     const missing = lint(folder.dir, ['--review-file', 'reviews/none.json', '.']);
     assert.equal(missing.status, 2);

@@ -8,6 +8,7 @@
  * accepted. Values that may be confidential (a personal detail, a sentence of the record, anything long) are kept as
  * a digest, so the review file never copies them. Pure: text in, data out; the CLI reads and writes the file.
  */
+import * as l10n from '@vscode/l10n';
 import { isComparableId } from './workspace/duplicate-ids';
 import { fieldValue, type ParsedDocument } from './parser';
 import type { FragmentDiagnostic } from './diagnostic';
@@ -201,30 +202,29 @@ export function parseReview(text: string): ReviewFile {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new Error(`it is not valid JSON (${(error as Error).message})`);
+    throw new Error(l10n.t('it is not valid JSON ({0})', (error as Error).message));
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('it must hold a JSON object with an "accepted" list');
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error(l10n.t('it must hold a JSON object with an "accepted" list'));
   const accepted = (data as { accepted?: unknown }).accepted;
   if (accepted === undefined) return { entries: [] };
-  if (!Array.isArray(accepted)) throw new Error('"accepted" must be a list');
+  if (!Array.isArray(accepted)) throw new Error(l10n.t('"accepted" must be a list'));
   const codes = new Set<string>(DIAGNOSTIC_CODES);
   const entries = accepted.map((item: unknown, i): ReviewEntry => {
-    const where = `entry ${i + 1} of "accepted"`;
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new Error(`${where} must be an object`);
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new Error(l10n.t('entry {0} of "accepted" must be an object', i + 1));
     const e = item as Record<string, unknown>;
     const text = (name: string, required: boolean) => {
       if (e[name] === undefined && !required) return undefined;
-      if (typeof e[name] !== 'string') throw new Error(`${where} needs "${name}" as text`);
+      if (typeof e[name] !== 'string') throw new Error(l10n.t('entry {0} of "accepted" needs "{1}" as text', i + 1, name));
       return e[name] as string;
     };
     const code = text('code', true) as string;
-    if (!codes.has(code)) throw new Error(`${where} has the code "${code}", which is not a fragments diagnostic code`);
+    if (!codes.has(code)) throw new Error(l10n.t('entry {0} of "accepted" has the code "{1}", which is not a fragments diagnostic code', i + 1, code));
     const value = text('value', true) as string;
     const fragmentId = text('fragmentId', false);
     const file = text('file', false);
     const line = e.line;
     if (fragmentId === undefined && (file === undefined || !Number.isSafeInteger(line) || (line as number) < 1)) {
-      throw new Error(`${where} needs a "fragmentId", or a "file" and a "line" (a whole number from 1)`);
+      throw new Error(l10n.t('entry {0} of "accepted" needs a "fragmentId", or a "file" and a "line" (a whole number from 1)', i + 1));
     }
     return {
       ...(fragmentId !== undefined ? { fragmentId } : { file, line: line as number }),
