@@ -34,7 +34,8 @@ async function chooseAccept(): Promise<void> {
   for (let i = 0; i < 10 && !/Accept this finding…/.test((await focused.textContent().catch(() => '')) ?? ''); i++) await page.keyboard.press('ArrowDown');
   await focused.filter({ hasText: 'Accept this finding…' }).waitFor();
   await page.keyboard.press('Enter');
-  await page.locator(SEL.quickInput, { hasText: 'Why is it accepted?' }).waitFor();
+  // The command runs in the extension host, which a loaded machine can hold up for a while before the box shows.
+  await page.locator(SEL.quickInput, { hasText: 'Why is it accepted?' }).waitFor({ timeout: 60_000 });
 }
 
 describe('accepting a finding in a real VS Code', () => {
