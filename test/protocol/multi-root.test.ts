@@ -9,34 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { VALID_RECORD, withField } from '../support/fixtures';
-import { startServer, type TestClient } from '../support/lsp-client';
+import { diagnosticsWhere, startServer, type TestClient } from '../support/lsp-client';
 
 const addRating = (value: string) => JSON.stringify({ extends: 'default', fields: [{ key: 'Rating significance', addValues: [value] }] });
 const record = (id: string, rating: string) => withField('FragmentID', `**FragmentID**: ${id}`, VALID_RECORD).replace('**Rating significance**: medium', `**Rating significance**: ${rating}`);
 const invalidValues = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'invalid-value').map((d) => String(d.message));
 const duplicates = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'duplicate-id');
-
-function diagnosticsWhere(client: TestClient, uri: string, wanted: (d: Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    let done = false;
-    let last: Diagnostic[] | undefined;
-    const timer = setTimeout(() => {
-      done = true;
-      reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(last)}`));
-    }, timeoutMs);
-    client.onDiagnostics((p: PublishDiagnosticsParams) => {
-      if (done || p.uri !== uri) return;
-      last = p.diagnostics;
-      if (wanted(p.diagnostics)) {
-        done = true;
-        clearTimeout(timer);
-        resolve(p.diagnostics);
-      }
-    });
-  });
-}
 
 describe('multi-root workspaces over stdio', () => {
   let root: string;

@@ -10,10 +10,10 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv';
-import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { seed, VALID_RECORD, withField } from '../support/fixtures';
-import { startServer, type TestClient } from '../support/lsp-client';
+import { diagnosticsWhere, startServer, type TestClient } from '../support/lsp-client';
 
 const RECORD = withField('FragmentID', '**FragmentID**: SCC-1/ONE', VALID_RECORD).replace('**Rating significance**: medium', '**Rating significance**: huge');
 const HUGE_LINE = RECORD.split('\n').findIndex((line) => line.startsWith('**Rating significance**'));
@@ -23,27 +23,6 @@ const OTHER = { fragmentId: 'SCC-2/TWO', code: 'unknown-field', value: 'coutnry'
 const reviewText = (entries: object[]) => `${JSON.stringify({ accepted: entries }, null, 2)}\n`;
 const invalid = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'invalid-value');
 const checkFormat = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(resolve(__dirname, '../../schemas/fragment-review.schema.json'), 'utf8')));
-
-/** Waits for published diagnostics of `uri` that satisfy `wanted`. */
-function diagnosticsWhere(client: TestClient, uri: string, wanted: (d: Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<Diagnostic[]> {
-  return new Promise((resolvePromise, reject) => {
-    let done = false;
-    let last: Diagnostic[] | undefined;
-    const timer = setTimeout(() => {
-      done = true;
-      reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(last)}`));
-    }, timeoutMs);
-    client.onDiagnostics((p: PublishDiagnosticsParams) => {
-      if (done || p.uri !== uri) return;
-      last = p.diagnostics;
-      if (wanted(p.diagnostics)) {
-        done = true;
-        clearTimeout(timer);
-        resolvePromise(p.diagnostics);
-      }
-    });
-  });
-}
 
 describe('accepted findings in the editor, over stdio', () => {
   let dir: string;

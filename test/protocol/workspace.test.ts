@@ -5,35 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { seed, withField } from '../support/fixtures';
-import { startServer, type TestClient } from '../support/lsp-client';
+import { diagnosticsWhere, startServer, type TestClient } from '../support/lsp-client';
 
 const withId = (id: string, text = seed(1)) => withField('FragmentID', `**FragmentID**: ${id}`, text);
 const duplicates = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'duplicate-id');
 /** Diagnostic messages are plain strings here (the type also allows Markup). */
 const messageOf = (d: Diagnostic) => String(d.message);
-
-/** Waits for published diagnostics of `uri` that satisfy `wanted` (the index settles in the background). */
-function diagnosticsWhere(client: TestClient, uri: string, wanted: (d: Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    let done = false;
-    const timer = setTimeout(() => {
-      done = true;
-      reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(last)}`));
-    }, timeoutMs);
-    let last: Diagnostic[] | undefined;
-    client.onDiagnostics((p: PublishDiagnosticsParams) => {
-      if (done || p.uri !== uri) return;
-      last = p.diagnostics;
-      if (wanted(p.diagnostics)) {
-        done = true;
-        clearTimeout(timer);
-        resolve(p.diagnostics);
-      }
-    });
-  });
-}
 
 describe('workspace checks over stdio', () => {
   let dir: string;

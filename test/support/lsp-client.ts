@@ -177,3 +177,27 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
 export function codes(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => String(d.code));
 }
+
+/**
+ * The first diagnostics published for `uri` that `wanted` accepts (a later publish may be the one: the server
+ * publishes again as the workspace index, schemas or the review file change); rejects after `timeoutMs`.
+ */
+export function diagnosticsWhere(client: TestClient, uri: string, wanted: (d: Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    let last: Diagnostic[] | undefined;
+    const timer = setTimeout(() => {
+      done = true;
+      reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(last)}`));
+    }, timeoutMs);
+    client.onDiagnostics((p: PublishDiagnosticsParams) => {
+      if (done || p.uri !== uri) return;
+      last = p.diagnostics;
+      if (wanted(p.diagnostics)) {
+        done = true;
+        clearTimeout(timer);
+        resolve(p.diagnostics);
+      }
+    });
+  });
+}
