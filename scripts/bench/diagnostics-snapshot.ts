@@ -22,6 +22,7 @@ import { plantedDocument, recordsForMegabytes } from './yaml-equivalent';
 const HERE = resolve(__dirname, '../..');
 const ROOT = resolve(process.argv.find((a) => a.startsWith('--root='))?.slice('--root='.length) ?? HERE);
 const NOW = new Date('2026-06-15T12:00:00Z');
+const SNAPSHOT_URI = 'file:///snapshot/document.txt';
 
 interface Core {
   validate: typeof import('../../server/src/core').validate;
@@ -120,8 +121,9 @@ async function main(): Promise<void> {
       .map((file): [string, string, typeof defaultSchema] => [relative(HERE, file), readFileSync(file, 'utf8'), defaultSchema]),
   ];
   for (const [name, text, schema] of documents) {
-    const whole = core.validate(text, { schema, now: NOW });
-    const byRecord = new core.RecordChecks(text, { schema, now: NOW }).diagnostics();
+    // With a URI, as the server and the CLI check: related information is only written where there is a location.
+    const whole = core.validate(text, { schema, now: NOW, uri: SNAPSHOT_URI });
+    const byRecord = new core.RecordChecks(text, { schema, now: NOW, uri: SNAPSHOT_URI }).diagnostics();
     console.log(JSON.stringify({ document: name, validate: whole, recordChecks: byRecord }));
   }
 }

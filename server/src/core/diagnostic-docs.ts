@@ -37,7 +37,8 @@ function ruleDocFolder(language: string | undefined): string | undefined {
   return RULE_DOC_LANGUAGES.find((candidate) => candidate === primary);
 }
 
-const links = new Map<string, CodeDescription>();
+/** The links made so far, by language tag and then by code. */
+const links = new Map<string, Map<DiagnosticCode, CodeDescription>>();
 
 /** The `file://` URL of docs/rules/<code>.md, or of docs/rules/<language>/<code>.md when that language has pages. */
 export function ruleDocsHref(code: DiagnosticCode, language: string = currentLanguage()): string {
@@ -47,15 +48,20 @@ export function ruleDocsHref(code: DiagnosticCode, language: string = currentLan
 /**
  * One shared, frozen `codeDescription` per code and language: a file may carry a thousand diagnostics. Without a
  * language the pages are not translated into, the English page; by default the language messages are written in.
+ * Kept by tag as given, so a report costs two lookups, not a parse of the tag (every diagnostic of a check asks).
  */
 export function ruleDocs(code: DiagnosticCode, language: string = currentLanguage()): CodeDescription {
-  const folder = ruleDocFolder(language);
-  const key = folder ? `${folder}/${code}` : code;
-  let link = links.get(key);
+  let byCode = links.get(language);
+  if (!byCode) {
+    byCode = new Map();
+    links.set(language, byCode);
+  }
+  let link = byCode.get(code);
   if (!link) {
+    const folder = ruleDocFolder(language);
     const page = folder ? `docs/rules/${folder}/${code}.md` : `docs/rules/${code}.md`;
     link = Object.freeze({ href: new URL(page, PACKAGE_ROOT_URL).href });
-    links.set(key, link);
+    byCode.set(code, link);
   }
   return link;
 }

@@ -82,15 +82,22 @@ export function cliLanguage(option: string | undefined, env: NodeJS.ProcessEnv):
 /**
  * A description from a schema, in the current language: a schema may give one text, or one per language tag
  * (`{ "en": "…", "fr": "…" }`). Falls back to the tag's language (`fr` for `fr-CA`), then English, then the first.
+ * The choice is kept per object and language: a rule's message may carry a schema description on every report, and
+ * compiled schemas are not changed after they are made.
  */
 export function localised(text: string | Readonly<Record<string, string>> | undefined): string {
   if (text === undefined || typeof text === 'string') return text ?? '';
+  const known = chosen.get(text);
+  if (known?.language === current) return known.text;
   const entries = Object.entries(text).filter(([, value]) => typeof value === 'string');
   const exact = entries.find(([tag]) => tag.toLowerCase() === current);
   const sameLanguage = entries.find(([tag]) => languageOf(tag) === current);
   const english = entries.find(([tag]) => languageOf(tag) === 'en');
-  return (exact ?? sameLanguage ?? english ?? entries[0])?.[1] ?? '';
+  const result = (exact ?? sameLanguage ?? english ?? entries[0])?.[1] ?? '';
+  chosen.set(text, { language: current, text: result });
+  return result;
 }
+const chosen = new WeakMap<object, { language: Language; text: string }>();
 
 const RIGHT_TO_LEFT_ISOLATE = '\u2067';
 const POP_DIRECTIONAL_ISOLATE = '\u2069';

@@ -72,8 +72,9 @@ function has(set: ReadonlySet<string>, value: string): boolean {
   return set.has(value) || set.has(folded(value));
 }
 
-function related(context: RuleContext, field: Field, message: string): DiagnosticRelatedInformation[] | undefined {
-  return context.uri ? [{ location: { uri: context.uri, range: valueRange(field) }, message }] : undefined;
+/** The other field of the relation, as related information; its message is only written when there is a location. */
+function related(context: RuleContext, field: Field, message: () => string): DiagnosticRelatedInformation[] | undefined {
+  return context.uri ? [{ location: { uri: context.uri, range: valueRange(field) }, message: message() }] : undefined;
 }
 
 function checkSameCode(context: RuleContext, record: FragmentRecord, relation: Extract<CompiledRelation, { kind: 'same-code' }>): boolean {
@@ -94,7 +95,7 @@ function checkSameCode(context: RuleContext, record: FragmentRecord, relation: E
     message: l10n.t('The code here ({0}) is not the one in {1} ({2}). Which one is right?', secondCode, first.spec.key, firstCode) + described(relation.description),
     range: at >= 0 ? valueSubRange(secondField!, at, at + secondCode.length) : valueRange(secondField!),
     data: { fix: 'none' },
-    relatedInformation: related(context, firstField!, l10n.t('{0} has the code {1}.', first.spec.key, firstCode)),
+    relatedInformation: related(context, firstField!, () => l10n.t('{0} has the code {1}.', first.spec.key, firstCode)),
     spec: second.spec,
   });
 }
@@ -110,16 +111,19 @@ function checkAllowedValues(context: RuleContext, record: FragmentRecord, relati
   if (value === undefined) return false;
   const spec = relation.field;
   const separator = spec.kind === 'multi' ? spec.separator : undefined;
+  const parts = separator ? value.split(separator) : [value];
+  // Several choices may span clusters: the relation holds when one of them is listed with the value (the usual case,
+  // decided before anything is made for a message; every choice listed with a value is among the listed ones).
+  if (parts.some((part) => has(allowed, part.trim()))) return false;
   // The choices the relation lists, with their places; a choice it does not list is not judged.
   const listed: { choice: string; start: number }[] = [];
   let offset = 0;
-  for (const part of separator ? value.split(separator) : [value]) {
+  for (const part of parts) {
     const choice = part.trim();
     if (has(relation.listed, choice)) listed.push({ choice, start: offset + part.indexOf(choice) });
     offset += part.length + (separator?.length ?? 0);
   }
-  // Several choices may span clusters: the relation holds when one of them is listed with the value.
-  if (listed.length === 0 || listed.some(({ choice }) => has(allowed, choice))) return false;
+  if (listed.length === 0) return false;
   const first = listed[0];
   const last = listed[listed.length - 1];
   const dependKey = relation.dependOn.key;
@@ -133,7 +137,7 @@ function checkAllowedValues(context: RuleContext, record: FragmentRecord, relati
     message: question + described(relation.description),
     range: valueSubRange(field!, first.start, last.start + last.choice.length),
     data: { fix: 'none' },
-    relatedInformation: related(context, dependField!, l10n.t('{0} is {1}.', dependKey, quote(dependValue))),
+    relatedInformation: related(context, dependField!, () => l10n.t('{0} is {1}.', dependKey, quote(dependValue))),
     spec,
   });
 }
