@@ -3,7 +3,8 @@
  * Prints tables; writes the figures to bench-results.json. No pass/fail: targets are shown for reading.
  *
  *   core    parse + validate (the core bundled as dist/ bundles it) vs. a baseline that only splits lines and
- *           matches the field regex
+ *           matches the field regex; beside it the same check with only the rules about form (FORM_RULES), so the
+ *           share of the quality and confidentiality prompts shows
  *   server  the built dist/server.js over stdio: edit → diagnostics, completion, code actions, memory
  *   startup spawn → first diagnostics, cold and warm (code cache), vs a bare Node start
  *   cli     fragment-lint on 10,000 files vs. markdownlint-cli2 and vs. a plain read of every file
@@ -70,17 +71,19 @@ function steadyMs(work: () => void, warmMs = 300): number {
 }
 
 async function benchCore(): Promise<void> {
-  const { validate } = await loadBuiltCore(ROOT);
+  const { validate, FORM_RULES } = await loadBuiltCore(ROOT);
   const rows: (string | number)[][] = [];
   const core: Record<string, unknown> = {};
   for (const count of QUICK ? [1, 100, 1000] : [1, 100, 10_000]) {
     const text = generateDocument(count);
     const ms = steadyMs(() => validate(text));
     const base = steadyMs(() => baseline(text));
-    rows.push([`${count} record${count === 1 ? '' : 's'}`, (text.length / 1e6).toFixed(2), ms, base, `${(ms / base).toFixed(1)}×`]);
-    core[`records_${count}`] = { mb: text.length / 1e6, ms, baselineMs: base, ratio: ms / base };
+    // The same check with only the rules about form: what the quality and confidentiality prompts add, in this run.
+    const formMs = steadyMs(() => validate(text, { rules: FORM_RULES }));
+    rows.push([`${count} record${count === 1 ? '' : 's'}`, (text.length / 1e6).toFixed(2), ms, base, `${(ms / base).toFixed(1)}×`, `${(formMs / base).toFixed(1)}×`]);
+    core[`records_${count}`] = { mb: text.length / 1e6, ms, baselineMs: base, ratio: ms / base, formRulesMs: formMs, formRulesRatio: formMs / base };
   }
-  table('Core: parse + validate, warm (target: at most 3× the baseline)', ['document', 'MB', 'ms', 'baseline ms', 'ratio'], rows);
+  table('Core: parse + validate, warm (target: at most 3× the baseline)', ['document', 'MB', 'ms', 'baseline ms', 'ratio', 'form rules only'], rows);
 
   const growth: (string | number)[][] = [];
   const record = generateRecord(1);

@@ -10,7 +10,7 @@ export * from './schema/compile';
 export * from './schema/model';
 export * from './suggest';
 export * from './validate';
-export { RULES } from './rules';
+export { FORM_RULES, QUALITY_RULES, RULES } from './rules';
 export type { Rule, RuleContext } from './rules/rule';
 export * from './workspace/duplicate-ids';
 export * from './workspace/merge';

@@ -23,7 +23,8 @@ import { unknownValue } from './unknown-value';
 import { unstructured } from './unstructured';
 import { valueCase } from './value-case';
 
-export const RULES: readonly Rule[] = [
+/** The rules about form: a key, a list, a flag, a marker, contact details in a confidential record. */
+export const FORM_RULES: readonly Rule[] = [
   missingField,
   emptyValue,
   unknownField,
@@ -36,7 +37,10 @@ export const RULES: readonly Rule[] = [
   textAfterValue,
   unknownMarker,
   pii,
-  // Quality prompts (information level): what a reviewer of an outcome harvest would ask.
+];
+
+/** The rules about substance: what a reviewer of an outcome harvest would ask, and what a confidential record leaks. */
+export const QUALITY_RULES: readonly Rule[] = [
   outcomeWhen,
   outcomeWho,
   placeholderEvidence,
@@ -47,6 +51,8 @@ export const RULES: readonly Rule[] = [
   nameInClear,
   placeInClear,
 ];
+
+export const RULES: readonly Rule[] = [...FORM_RULES, ...QUALITY_RULES];
 
 /** Runs alone, on files without fields: a story gets this one note and nothing else. */
 export const UNSTRUCTURED_RULE: Rule = unstructured;
