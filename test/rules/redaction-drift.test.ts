@@ -41,6 +41,31 @@ describe('redaction-drift', () => {
     assert.deepEqual(drifts(text), ['أحمد']);
   });
 
+  it('finds a drift whatever stands between the words next to the marker and the word in clear', () => {
+    // Each case is a place the text search that decides which values are aligned at all (mayHaveDrift) must not pass
+    // over: most cases match the words on one side of the marker only, so that side alone must be found.
+    const cases: [values: Record<string, string>, found: string][] = [
+      // A tab between the words before the marker and the name in clear (the words after it are spaced otherwise).
+      [{ 'Outcome description': 'In 2024, <person> led  the coalition of youth groups.', 'Significance of the outcome': 'In 2024,\tAmal led the coalition of youth groups.' }, 'Amal'],
+      // A name of letters beyond ASCII, right after the words before the marker (the words after it spaced otherwise).
+      [{ 'Outcome description': 'Three groups of men in <LOC> started  a coalition.', 'Significance of the outcome': 'Three groups of men in Ørebro started a coalition.' }, 'Ørebro'],
+      // The words before the marker open the clear value, which is not the record's first text value.
+      [{ 'Outcome description': 'Police in <LOC> district ,started referring survivors.', 'StoryFragment_Merged': 'Police in Tyre district, started referring survivors.' }, 'Tyre'],
+      // The words before the marker come right after a bracket.
+      [{ 'Outcome description': 'They said (police in <LOC> district ,started referring survivors).', 'Significance of the outcome': 'They said (police in Tyre district, started referring survivors).' }, 'Tyre'],
+      // The words before the marker are spaced otherwise in the clear value: only the words after it point there,
+      // a tab after the name in clear.
+      [{ 'Outcome description': 'In 2024 ,<person> led the coalition of youth groups.', 'Significance of the outcome': 'In 2024, Amal\tled the coalition of youth groups.' }, 'Amal'],
+      // The marker is one word from the end of the values.
+      [{ 'Outcome description': 'The coalition of youth groups was led by <person> alone', 'Significance of the outcome': 'The coalition of youth groups was led by Amal alone' }, 'Amal'],
+      // A joiner inside the words next to the marker, and a comma right after it.
+      [{ 'Outcome description': 'The women’s committee met <person>, the mayor, in March.', 'Significance of the outcome': 'The women’s committee met Hassan, the mayor, in March.' }, 'Hassan'],
+      // The drift lies past 4,000 characters of the clear value.
+      [{ 'Outcome description': `${'The project trained staff. '.repeat(200)}In 2024, <person> led  the coalition of youth groups.`, 'Significance of the outcome': `${'The project trained staff. '.repeat(200)}In 2024, Amal led the coalition of youth groups.` }, 'Amal'],
+    ];
+    for (const [values, found] of cases) assert.deepEqual(drifts(confidentialWith(values)), [found], JSON.stringify(values).slice(0, 200));
+  });
+
   it('stays silent where the alignment is not clear', () => {
     const cases = [
       // The other field says something else around the marker.
