@@ -66,6 +66,18 @@ describe('redaction-drift', () => {
     for (const [values, found] of cases) assert.deepEqual(drifts(confidentialWith(values)), [found], JSON.stringify(values).slice(0, 200));
   });
 
+  it('finds a drift when the words around the marker are spaced otherwise in the two fields', () => {
+    // Exports double spaces and put spaces before commas; the words are the same words. Each case fails when the
+    // search that decides which values are aligned compares the neighbouring words as written.
+    const cases: [values: Record<string, string>, found: string][] = [
+      [{ 'Outcome description': 'In 2024 , <person> led  the coalition of youth groups.', 'Significance of the outcome': 'In 2024, Amal led the coalition of youth groups.' }, 'Amal'],
+      [{ 'Outcome description': 'Three groups of men  in <LOC> started  a coalition.', 'Significance of the outcome': 'Three groups of men in Tyre started a coalition.' }, 'Tyre'],
+      // The words before the marker start with a comma, right after a word in the clear value.
+      [{ 'Outcome description': 'Women of the city , the <person> group  met the mayor.', 'Significance of the outcome': 'Women of the city, the Hope group met the mayor.' }, 'Hope'],
+    ];
+    for (const [values, found] of cases) assert.deepEqual(drifts(confidentialWith(values)), [found], JSON.stringify(values));
+  });
+
   it('stays silent where the alignment is not clear', () => {
     const cases = [
       // The other field says something else around the marker.

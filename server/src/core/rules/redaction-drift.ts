@@ -3,7 +3,7 @@ import { quote, Severity } from '../diagnostic';
 import { valueSubRange } from '../parser';
 import { eachConfidentialValues, withTokens, type ConfidentialText } from './names';
 import type { Rule, RuleContext } from './rule';
-import { isWordCharacterAt, markerEndAt, type Token } from './words';
+import { isSpaceCode, isWordCharacterAt, markerEndAt, type Token } from './words';
 
 /** Edits between two windows beyond which they are not two versions of one phrase: no alignment is clear. */
 const MAX_EDITS = 60;
@@ -34,7 +34,7 @@ export const redactionDrift: Rule = {
   check(context) {
     // One pair of sets for the check, emptied for each record: a check allocates less, so garbage is collected less
     // often while the parsed document is alive (each collection copies what is alive).
-    const contexts: MarkerContexts = { before: new Set(), after: new Set() };
+    const contexts: MarkerContexts = { before: new Map(), after: new Map() };
     eachConfidentialValues(context, (values) => {
       if (values.length < 2) return;
       const redactedValues = values.filter((v) => v.value.includes('<'));
@@ -65,10 +65,13 @@ export const redactionDrift: Rule = {
   },
 };
 
-/** The text just before (or just after) the markers, as written: one or two tokens, not a marker. */
+/**
+ * The tokens just before (or just after) the markers: one or two, not a marker, one space between two (`2024 ,`,
+ * `men in`), each with its first token, which the search looks for.
+ */
 interface MarkerContexts {
-  before: Set<string>;
-  after: Set<string>;
+  before: Map<string, string>;
+  after: Map<string, string>;
 }
 
 /** Fills `contexts` (emptied first) with the text next to the markers of the redacted values. */
@@ -80,29 +83,24 @@ function markerContexts(redacted: readonly { value: string }[], contexts: Marker
     for (let at = value.indexOf('<'); at >= 0; at = value.indexOf('<', at + 1)) {
       const end = markerEndAt(value, at);
       if (end < 0) continue;
-      const left = neighbourText(value, at, -1);
-      const right = neighbourText(value, end, 1);
-      if (left) before.add(left);
-      if (right) after.add(right);
+      addNeighbours(value, at, -1, before);
+      addNeighbours(value, end, 1, after);
     }
   }
 }
 
 /**
- * The one or two tokens next to a marker, as written, read a character at a time from `from` (the marker's start,
- * going back, or its end, going on); undefined when the next token is a marker. A second token that is a marker is
- * left out, as `neighbours` does for the alignment.
+ * Adds the one or two tokens next to a marker, in reading order and one space between them, read a character at a
+ * time from `from` (the marker's start, going back, or its end, going on); nothing when the next token is a marker. A
+ * second token that is a marker is left out, as `neighbours` does for the alignment.
  */
-function neighbourText(value: string, from: number, direction: 1 | -1): string | undefined {
-  if (!tokenFrom(value, from, direction) || found.marker) return undefined;
-  const firstStart = found.start;
-  const firstEnd = found.end;
-  if (!tokenFrom(value, direction < 0 ? firstStart : firstEnd, direction) || found.marker) return value.slice(firstStart, firstEnd);
-  return direction < 0 ? value.slice(found.start, firstEnd) : value.slice(firstStart, found.end);
-}
-
-function isSpaceOrTab(code: number): boolean {
-  return code === 32 || code === 9;
+function addNeighbours(value: string, from: number, direction: 1 | -1, contexts: Map<string, string>): void {
+  if (!tokenFrom(value, from, direction) || found.marker) return;
+  const near = value.slice(found.start, found.end);
+  const far = tokenFrom(value, direction < 0 ? found.start : found.end, direction) && !found.marker ? value.slice(found.start, found.end) : undefined;
+  if (far === undefined) contexts.set(near, near);
+  else if (direction < 0) contexts.set(`${far} ${near}`, far);
+  else contexts.set(`${near} ${far}`, near);
 }
 
 function isJoiner(value: string, at: number): boolean {
@@ -162,44 +160,63 @@ function tokenFrom(value: string, from: number, direction: 1 | -1): boolean {
 }
 
 /**
- * Whether a marker of the record may stand for words of `clear`: the text just before a marker stands in `clear` with
- * a word after it, or the text just after one stands there with a word before it, checked by searching the text.
- * Nearly a necessary condition for a drift, not quite: the text is compared as written, so a drift whose neighbouring
- * words are spaced otherwise in the two fields (`In 2024 , <person> led  the` beside `In 2024, Amal led the`) is
- * passed over.
+ * Whether a marker of the record may stand for words of `clear`: the tokens just before a marker stand in `clear` with
+ * a word after them, or the tokens just after one stand there with a word before them, checked by searching the text.
+ * A necessary condition for a drift: the alignment compares tokens, so the search lets any spacing stand between
+ * them (`In 2024 , <person> led  the` beside `In 2024, Amal led the`), and it looks at every place the tokens stand,
+ * not only the first MAX_CANDIDATES (places inside longer words would use those up).
  *
  * Searched value by value with indexOf, which measured cheapest: one search of the record's values joined made the
  * whole check 1.05–1.15× slower on the bench's documents (a joined text is longer and wider than most values, and is
  * allocated), and a RegExp of a record's contexts costs ~100 µs to compile, against ~5 µs for all its searches.
  */
 function mayHaveDrift(contexts: MarkerContexts, clear: string): boolean {
-  for (const text of contexts.before) if (followedByWord(clear, text)) return true;
-  for (const text of contexts.after) if (precededByWord(clear, text)) return true;
+  for (const [context, first] of contexts.before) if (followedByWord(clear, context, first)) return true;
+  for (const [context, first] of contexts.after) if (precededByWord(clear, context, first)) return true;
   return false;
 }
 
-/** Whether `text` stands in `clear` (at most MAX_CANDIDATES times looked at) with a word right after it. */
-function followedByWord(clear: string, text: string): boolean {
-  let tries = 0;
-  for (let at = clear.indexOf(text); at >= 0 && tries++ < MAX_CANDIDATES; at = clear.indexOf(text, at + 1)) {
-    if (isWordCharacterAt(clear, at - 1)) continue; // inside a longer word: "men in" in "women in"
-    let next = at + text.length;
-    while (next < clear.length && isSpaceOrTab(clear.charCodeAt(next))) next++;
+/** Whether the tokens of `context` (starting with `first`) stand in `clear` with a word right after them. */
+function followedByWord(clear: string, context: string, first: string): boolean {
+  // A context that starts with a word is not found inside a longer word: "men in" in "women in".
+  const startsWithWord = isWordCharacterAt(context, 0);
+  for (let at = clear.indexOf(first); at >= 0; at = clear.indexOf(first, at + 1)) {
+    if (startsWithWord && isWordCharacterAt(clear, at - 1)) continue;
+    const end = contextEnd(clear, context, at);
+    if (end < 0) continue;
+    let next = end;
+    while (next < clear.length && isSpaceCode(clear.charCodeAt(next))) next++;
     if (isWordCharacterAt(clear, next)) return true;
   }
   return false;
 }
 
-/** Whether `text` stands in `clear` (at most MAX_CANDIDATES times looked at) with a word right before it. */
-function precededByWord(clear: string, text: string): boolean {
-  let tries = 0;
-  for (let at = clear.indexOf(text); at >= 0 && tries++ < MAX_CANDIDATES; at = clear.indexOf(text, at + 1)) {
-    if (isWordCharacterAt(clear, at + text.length)) continue; // inside a longer word
+/** Whether the tokens of `context` (starting with `first`) stand in `clear` with a word right before them. */
+function precededByWord(clear: string, context: string, first: string): boolean {
+  const endsWithWord = isWordCharacterAt(context, context.length - 1);
+  for (let at = clear.indexOf(first); at >= 0; at = clear.indexOf(first, at + 1)) {
+    const end = contextEnd(clear, context, at);
+    if (end < 0 || (endsWithWord && isWordCharacterAt(clear, end))) continue; // not there, or inside a longer word
     let previous = at - 1;
-    while (previous >= 0 && isSpaceOrTab(clear.charCodeAt(previous))) previous--;
+    while (previous >= 0 && isSpaceCode(clear.charCodeAt(previous))) previous--;
     if (isWordCharacterAt(clear, previous)) return true;
   }
   return false;
+}
+
+/**
+ * Where `context` ends when it stands in `clear` at `at`, its one space standing for any spacing there, none
+ * included (`2024,` holds the tokens `2024` and `,`); -1 when it does not stand there.
+ */
+function contextEnd(clear: string, context: string, at: number): number {
+  let position = at;
+  for (let c = 0; c < context.length; c++) {
+    const code = context.charCodeAt(c);
+    if (code === 32) {
+      while (position < clear.length && isSpaceCode(clear.charCodeAt(position))) position++;
+    } else if (clear.charCodeAt(position++) !== code) return -1;
+  }
+  return position;
 }
 
 /** Where each pair of neighbouring tokens, and each token alone, stands in a text (by the first token's index). */

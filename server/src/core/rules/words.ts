@@ -29,7 +29,8 @@ function isWordCode(code: number, text: string, at: number): boolean {
   return WORD_CHARACTER.test(text[at]);
 }
 
-function isSpaceCode(code: number): boolean {
+/** Spacing between tokens: what the tokeniser passes over. */
+export function isSpaceCode(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
 }
 
