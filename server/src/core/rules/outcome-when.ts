@@ -25,7 +25,7 @@ const TIME_WORDS_ANY_CASE = new RegExp(TIME_SOURCE, 'i');
 const LOWER_CASE_ADDS_ASCII = /[\u0130\u212A]/;
 
 /** Whether a text names a time (TIME_WORDS), whatever its case. */
-function namesTime(text: string): boolean {
+export function namesTime(text: string): boolean {
   return LOWER_CASE_ADDS_ASCII.test(text) ? TIME_WORDS.test(text.toLowerCase()) : TIME_WORDS_ANY_CASE.test(text);
 }
 /** Before a year, these make it the start of a period that may run up to the Year of the record. */

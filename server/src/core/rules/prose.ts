@@ -165,17 +165,17 @@ const LATIN_LETTER = /\p{Script=Latin}/u;
  *
  * Most samples are mostly ASCII and hold no word of another language: then a look at each non-ASCII character and two
  * case-insensitive tests answer (measured on the bench's statements: half the time of lower-casing the sample and
- * counting every word). Any other sample is counted in full (`countedIsEnglish`).
+ * counting every word). Any other sample is counted in full (`isEnglishCounted`).
  */
 export function isEnglish(value: string): boolean {
   const text = value.length > LANGUAGE_SAMPLE ? value.slice(0, LANGUAGE_SAMPLE) : value;
-  if (!allLettersLatin(text) || OTHER_WORD.test(text)) return countedIsEnglish(text);
+  if (!allLettersLatin(text) || OTHER_WORD.test(text)) return isEnglishCounted(text);
   // No letter outside the Latin script, no word of another language: English as soon as it has one English word.
   return ENGLISH_WORD.test(text);
 }
 
 /**
- * Whether every letter of a text (each UTF-16 unit, as countedIsEnglish counts them) is Latin, and it holds neither
+ * Whether every letter of a text (each UTF-16 unit, as isEnglishCounted counts them) is Latin, and it holds neither
  * "İ" nor the Kelvin sign: the only two characters whose lower case holds ASCII, where matching ignoring case and
  * matching the lower-cased text differ (test/unit/prose.test.ts checks all of Unicode). Looks only at the non-ASCII
  * characters, found by a pattern: most samples have none, or a curly apostrophe.
@@ -186,14 +186,14 @@ function allLettersLatin(text: string): boolean {
     const at = NON_ASCII.lastIndex - 1;
     const code = text.charCodeAt(at);
     if (code === 0x130 || code === 0x212a) return false;
-    if (code >= 0xd800 && code <= 0xdfff) continue; // half of a pair: countedIsEnglish counts it as no letter
+    if (code >= 0xd800 && code <= 0xdfff) continue; // half of a pair: isEnglishCounted counts it as no letter
     if (LETTER.test(text[at]) && !LATIN_LETTER.test(text[at])) return false;
   }
   return true;
 }
 
-/** isEnglish by counting: the share of Latin letters, and the function words of the lower-cased text. */
-function countedIsEnglish(text: string): boolean {
+/** isEnglish of a sample by counting: its share of Latin letters, and the function words of its lower case. */
+export function isEnglishCounted(text: string): boolean {
   let letters = 0;
   let latin = 0;
   for (let i = 0; i < text.length; i++) {
