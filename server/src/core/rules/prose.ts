@@ -149,12 +149,12 @@ const OTHER_WORDS =
   'le|la|les|des|du|et|est|une|un|dans|pour|par|sur|avec|qui|que|au|aux|ont|ses|leur|leurs|sont|ce|cette|il|elle|ils|elles|nous|pas|plus|depuis|mais|el|los|las|y|del|con|por|para|una|su|sus|es|fue|han|como|desde|pero|se|os|em|com|uma|foi|pelo|pela|dos|das|ao|der|die|und|mit|von|zu|ist|sind|wurde|nicht|auf|ein|eine';
 /** Both lists in one pattern, English in the group: the words of a lower-cased text are counted in one pass. */
 const FUNCTION_WORDS = new RegExp(`\\b(?:(${ENGLISH_WORDS})|${OTHER_WORDS})\\b`, 'g');
-/** A word of one list, ignoring case: tests that need no lower-cased copy and build no match. */
+/** An English word, ignoring case: a test that needs no lower-cased copy and builds no match. */
 const ENGLISH_WORD = new RegExp(`\\b(?:${ENGLISH_WORDS})\\b`, 'i');
-const OTHER_WORD = new RegExp(`\\b(?:${OTHER_WORDS})\\b`, 'i');
+/** A word of another language ignoring case, or a character outside ASCII: one pass finds what isEnglish looks at. */
+const OTHER_WORD_OR_NON_ASCII = new RegExp(`\\b(?:${OTHER_WORDS})\\b|[^\\x00-\\x7f]`, 'gi');
 /** How much of a value tells its language: a sentence or two. */
 const LANGUAGE_SAMPLE = 160;
-const NON_ASCII = /[^\x00-\x7f]/g;
 const LETTER = /\p{L}/u;
 const LATIN_LETTER = /\p{Script=Latin}/u;
 
@@ -163,33 +163,26 @@ const LATIN_LETTER = /\p{Script=Latin}/u;
  * languages. A text with none of either (a bare noun phrase) is not judged English: the prompts stay silent. Reads a
  * sample from the start. Markers are left in: their words (person, LOC, redacted) are in neither list.
  *
- * Most samples are mostly ASCII and hold no word of another language: then a look at each non-ASCII character and two
- * case-insensitive tests answer (measured on the bench's statements: half the time of lower-casing the sample and
- * counting every word). Any other sample is counted in full (`isEnglishCounted`).
+ * Most samples are mostly ASCII and hold no word of another language: then one pass that looks at each non-ASCII
+ * character and a test for an English word answer, ignoring case (measured on the bench's statements: half the time
+ * of lower-casing the sample and counting every word). Any other sample is counted in full (`isEnglishCounted`):
+ * where a letter is not Latin, and where "İ" or the Kelvin sign is, the only two characters whose lower case holds
+ * ASCII, where matching ignoring case and matching the lower-cased text differ (test/unit/prose.test.ts checks all of
+ * Unicode).
  */
 export function isEnglish(value: string): boolean {
   const text = value.length > LANGUAGE_SAMPLE ? value.slice(0, LANGUAGE_SAMPLE) : value;
-  if (!allLettersLatin(text) || OTHER_WORD.test(text)) return isEnglishCounted(text);
+  OTHER_WORD_OR_NON_ASCII.lastIndex = 0;
+  while (OTHER_WORD_OR_NON_ASCII.test(text)) {
+    // The words are ASCII: a match that ends in another character is that character alone.
+    const at = OTHER_WORD_OR_NON_ASCII.lastIndex - 1;
+    const code = text.charCodeAt(at);
+    if (code < 0x80 || code === 0x130 || code === 0x212a) return isEnglishCounted(text); // another language's word, İ, K
+    if (code >= 0xd800 && code <= 0xdfff) continue; // half of a pair: isEnglishCounted counts it as no letter
+    if (LETTER.test(text[at]) && !LATIN_LETTER.test(text[at])) return isEnglishCounted(text);
+  }
   // No letter outside the Latin script, no word of another language: English as soon as it has one English word.
   return ENGLISH_WORD.test(text);
-}
-
-/**
- * Whether every letter of a text (each UTF-16 unit, as isEnglishCounted counts them) is Latin, and it holds neither
- * "İ" nor the Kelvin sign: the only two characters whose lower case holds ASCII, where matching ignoring case and
- * matching the lower-cased text differ (test/unit/prose.test.ts checks all of Unicode). Looks only at the non-ASCII
- * characters, found by a pattern: most samples have none, or a curly apostrophe.
- */
-function allLettersLatin(text: string): boolean {
-  NON_ASCII.lastIndex = 0;
-  while (NON_ASCII.test(text)) {
-    const at = NON_ASCII.lastIndex - 1;
-    const code = text.charCodeAt(at);
-    if (code === 0x130 || code === 0x212a) return false;
-    if (code >= 0xd800 && code <= 0xdfff) continue; // half of a pair: isEnglishCounted counts it as no letter
-    if (LETTER.test(text[at]) && !LATIN_LETTER.test(text[at])) return false;
-  }
-  return true;
 }
 
 /** isEnglish of a sample by counting: its share of Latin letters, and the function words of its lower case. */
