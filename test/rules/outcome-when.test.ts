@@ -25,6 +25,22 @@ describe('outcome-when', () => {
     assert.equal(covered(text, found[0]), '2023');
   });
 
+  it('asks each record of a file about its own years and its own Year field', () => {
+    const record = (id: string, yearLine: string, named = '2023') =>
+      withField('FragmentID', `**FragmentID**: SCC-<redacted>/${id}`, withField('Year', yearLine, described(`In ${named}, the district council adopted a by-law on the schooling of girls.`)));
+    const text = [record('PHR012', '**Year**: 2025'), record('PHR013', '**Year**: 2022'), record('PHR014', '**year**: 2025'), record('PHR015', '**Year**: 2025'), record('PHR016', '**Year**: 2025', '2021')].join('\n');
+    assert.deepEqual(
+      withCode(text, 'outcome-when').map((d) => d.message),
+      [
+        'This outcome names 2023, but Year says 2025. In which year did the change happen?',
+        'This outcome names 2023, but Year says 2022. In which year did the change happen?',
+        'This outcome names 2023, but year says 2025. In which year did the change happen?',
+        'This outcome names 2023, but Year says 2025. In which year did the change happen?',
+        'This outcome names 2021, but Year says 2025. In which year did the change happen?',
+      ],
+    );
+  });
+
   it('accepts months, seasons, periods and years that can be the Year: the same, a span, a start, an end', () => {
     for (const outcome of [
       'In March, the district council adopted a by-law on the schooling of girls.',

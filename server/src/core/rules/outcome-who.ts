@@ -35,6 +35,9 @@ export const outcomeWho: Rule = {
   description: "The outcome statement names no one who changed, or reads like the programme's own activity (an output).",
   check(context) {
     const { outcome, minWords } = context.schema.quality;
+    // The same two messages for each record: translated once per check.
+    let anOutput: string | undefined;
+    let noActor: string | undefined;
     eachStatement(
       context,
       outcome,
@@ -49,11 +52,12 @@ export const outcomeWho: Rule = {
             'outcome-who',
             outcome,
             valueSubRange(field, lead, lead + activity[0].length),
-            l10n.t('This reads like an output of the programme, not an outcome. What changed in someone else because of it: who does what differently?'),
+            (anOutput ??= l10n.t('This reads like an output of the programme, not an outcome. What changed in someone else because of it: who does what differently?')),
           );
         }
         if (NO_SUBJECT.test(sentence) || (AGENTLESS_PASSIVE.test(sentence) && !BY.test(sentence))) {
-          return reportPrompt(context, 'outcome-who', outcome, keyRange(field), l10n.t('This outcome does not say who changed. Which person, group or organisation did something differently?'));
+          noActor ??= l10n.t('This outcome does not say who changed. Which person, group or organisation did something differently?');
+          return reportPrompt(context, 'outcome-who', outcome, keyRange(field), noActor);
         }
         return false;
       },
