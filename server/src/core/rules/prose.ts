@@ -155,6 +155,7 @@ const ENGLISH_WORD = new RegExp(`\\b(?:${ENGLISH_WORDS})\\b`, 'i');
 const OTHER_WORD_OR_NON_ASCII = new RegExp(`\\b(?:${OTHER_WORDS})\\b|[^\\x00-\\x7f]`, 'gi');
 /** How much of a value tells its language: a sentence or two. */
 const LANGUAGE_SAMPLE = 160;
+const NON_ASCII = /[^\x00-\x7f]/;
 const LETTER = /\p{L}/u;
 const LATIN_LETTER = /\p{Script=Latin}/u;
 
@@ -185,21 +186,26 @@ export function isEnglish(value: string): boolean {
   return ENGLISH_WORD.test(text);
 }
 
-/** isEnglish of a sample by counting: its share of Latin letters, and the function words of its lower case. */
+/**
+ * isEnglish of a sample by counting: its share of Latin letters (counted by their code, most are ASCII; in plain ASCII
+ * every letter is Latin), and the function words of its lower case.
+ */
 export function isEnglishCounted(text: string): boolean {
-  let letters = 0;
-  let latin = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
-      letters++;
-      latin++;
-    } else if (code > 127 && LETTER.test(text[i])) {
-      letters++;
-      if (LATIN_LETTER.test(text[i])) latin++;
+  if (NON_ASCII.test(text)) {
+    let letters = 0;
+    let latin = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
+        letters++;
+        latin++;
+      } else if (code > 127 && LETTER.test(text[i])) {
+        letters++;
+        if (LATIN_LETTER.test(text[i])) latin++;
+      }
     }
+    if (latin < letters * 0.8) return false;
   }
-  if (latin < letters * 0.8) return false;
   const lower = text.toLowerCase();
   let english = 0;
   let other = 0;
