@@ -50,6 +50,12 @@ describe('outcome-who', () => {
     }
   });
 
+  it('reads outcomes written in capitals, and in English with a word or two of another language', () => {
+    for (const outcome of ['WE ORGANISED TRAININGS FOR THE WOMEN OF THE VILLAGE IN 2024.', 'In 2024, the project trained the staff of la comisión and of the district.']) {
+      assert.deepEqual(withCode(described(outcome), 'outcome-who').map((d) => d.message), [OUTPUT], outcome);
+    }
+  });
+
   it('says nothing on empty values, markers only and records in other languages', () => {
     for (const outcome of [
       '',

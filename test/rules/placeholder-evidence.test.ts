@@ -26,6 +26,15 @@ describe('placeholder-evidence', () => {
     }
   });
 
+  it('finds the longest placeholders however they are written, and none in longer answers', () => {
+    for (const answer of ['YES, AVAILABLE ON REQUEST', 'yes - available on request!', 'No; to be confirmed', `Yes${'.'.repeat(3000)}`, 'Yes — see the reports…']) {
+      assert.equal(withCode(evidence(answer), 'placeholder-evidence').length, 1, answer);
+    }
+    for (const answer of ['Yes, available on request from the partner', 'Available on request (the minutes)', 'Yes available on requests']) {
+      assert.deepEqual(withCode(evidence(answer), 'placeholder-evidence'), [], answer);
+    }
+  });
+
   it('leaves named sources and given links alone', () => {
     for (const answer of [
       'Project reports',

@@ -22,6 +22,8 @@ const CHANGE_FOLLOWED = /\b(?:as a result|since then|after that|afterwards|follo
 const NO_SUBJECT = /^(?:Increased|Improved|Enhanced|Strengthened|Heightened|Raised|Reduced|Expanded|Established|Created|Adopted|Developed|Greater|Better|Stronger)\s+(?!numbers?\s+of\b)[a-z]/;
 /** A change in the passive with no "by": "A coalition was formed." Who formed it? */
 const AGENTLESS_PASSIVE = /^(?:a|an|the)\s+(?:[A-Za-z'’-]+\s+){0,4}?(?:was|were|has been|have been)\s+(?:formed|established|created|adopted|set up|founded|launched|passed|approved|signed|introduced|built)\b/i;
+/** The agent of a passive: "was formed by the district council". */
+const BY = /\bby\b/i;
 
 /**
  * Outcome, not output: an outcome is a change in a social actor's behaviour, relationships, actions, policies or
@@ -33,6 +35,9 @@ export const outcomeWho: Rule = {
   description: "The outcome statement names no one who changed, or reads like the programme's own activity (an output).",
   check(context) {
     const { outcome, minWords } = context.schema.quality;
+    // The same two messages for each record: translated once per check.
+    let anOutput: string | undefined;
+    let noActor: string | undefined;
     eachStatement(
       context,
       outcome,
@@ -47,11 +52,12 @@ export const outcomeWho: Rule = {
             'outcome-who',
             outcome,
             valueSubRange(field, lead, lead + activity[0].length),
-            l10n.t('This reads like an output of the programme, not an outcome. What changed in someone else because of it: who does what differently?'),
+            (anOutput ??= l10n.t('This reads like an output of the programme, not an outcome. What changed in someone else because of it: who does what differently?')),
           );
         }
-        if (NO_SUBJECT.test(sentence) || (AGENTLESS_PASSIVE.test(sentence) && !/\bby\b/i.test(sentence))) {
-          return reportPrompt(context, 'outcome-who', outcome, keyRange(field), l10n.t('This outcome does not say who changed. Which person, group or organisation did something differently?'));
+        if (NO_SUBJECT.test(sentence) || (AGENTLESS_PASSIVE.test(sentence) && !BY.test(sentence))) {
+          noActor ??= l10n.t('This outcome does not say who changed. Which person, group or organisation did something differently?');
+          return reportPrompt(context, 'outcome-who', outcome, keyRange(field), noActor);
         }
         return false;
       },
