@@ -5,6 +5,7 @@ import { fieldValue, valueRange, valueSubRange, type Field, type FragmentRecord 
 import { fold } from '../schema/compile';
 import { localised } from '../l10n';
 import type { CompiledRelation, LocalisedText } from '../schema/model';
+import { messageMemo, type MessageMemo } from './messages';
 import { fieldOf, saysNothing } from './prose';
 import type { Rule, RuleContext } from './rule';
 
@@ -24,11 +25,14 @@ export const fieldsDisagree: Rule = {
     const { relations } = context.schema;
     if (relations.length === 0) return;
     const { records } = context.document;
+    // Each relation's questions, made once per check for the codes or choices they name.
+    const asked = relations.map(() => messageMemo());
     let kept = 0;
     // Records come in document order: past the cap the rest would be cut anyway.
     for (let r = 0; r < records.length && kept < context.maxDiagnostics; r++) {
-      for (const relation of relations) {
-        const shown = relation.kind === 'same-code' ? checkSameCode(context, records[r], relation) : checkAllowedValues(context, records[r], relation);
+      for (let i = 0; i < relations.length; i++) {
+        const relation = relations[i];
+        const shown = relation.kind === 'same-code' ? checkSameCode(context, records[r], relation, asked[i]) : checkAllowedValues(context, records[r], relation, asked[i]);
         if (shown) kept++;
       }
     }
@@ -77,7 +81,7 @@ function related(context: RuleContext, field: Field, message: () => string): Dia
   return context.uri ? [{ location: { uri: context.uri, range: valueRange(field) }, message: message() }] : undefined;
 }
 
-function checkSameCode(context: RuleContext, record: FragmentRecord, relation: Extract<CompiledRelation, { kind: 'same-code' }>): boolean {
+function checkSameCode(context: RuleContext, record: FragmentRecord, relation: Extract<CompiledRelation, { kind: 'same-code' }>, asked: MessageMemo): boolean {
   const [first, second] = relation.sides;
   const firstField = fieldOf(context, record, first.spec);
   const secondField = fieldOf(context, record, second.spec);
@@ -92,7 +96,7 @@ function checkSameCode(context: RuleContext, record: FragmentRecord, relation: E
   return context.report({
     code: 'fields-disagree',
     severity: Severity.Information,
-    message: l10n.t('The code here ({0}) is not the one in {1} ({2}). Which one is right?', secondCode, first.spec.key, firstCode) + described(relation.description),
+    message: asked(`${secondCode}\n${firstCode}`, () => l10n.t('The code here ({0}) is not the one in {1} ({2}). Which one is right?', secondCode, first.spec.key, firstCode) + described(relation.description)),
     range: at >= 0 ? valueSubRange(secondField!, at, at + secondCode.length) : valueRange(secondField!),
     data: { fix: 'none' },
     relatedInformation: related(context, firstField!, () => l10n.t('{0} has the code {1}.', first.spec.key, firstCode)),
@@ -100,7 +104,7 @@ function checkSameCode(context: RuleContext, record: FragmentRecord, relation: E
   });
 }
 
-function checkAllowedValues(context: RuleContext, record: FragmentRecord, relation: Extract<CompiledRelation, { kind: 'allowed-values' }>): boolean {
+function checkAllowedValues(context: RuleContext, record: FragmentRecord, relation: Extract<CompiledRelation, { kind: 'allowed-values' }>, asked: MessageMemo): boolean {
   const dependField = fieldOf(context, record, relation.dependOn);
   const dependValue = comparable(dependField);
   if (dependValue === undefined) return false;
@@ -127,10 +131,11 @@ function checkAllowedValues(context: RuleContext, record: FragmentRecord, relati
   const first = listed[0];
   const last = listed[listed.length - 1];
   const dependKey = relation.dependOn.key;
-  const question =
+  const question = asked(`${dependValue}\n${listed.map(({ choice }) => choice).join('\n')}`, () =>
     listed.length === 1
       ? l10n.t('{0} is not listed with {1} in {2}. Does the choice fit, or is {2} wrong?', quote(first.choice), quote(dependValue), dependKey)
-      : l10n.t('None of {0} is listed with {1} in {2}. Does the choice fit, or is {2} wrong?', listOf(listed.map(({ choice }) => quote(choice)), 'and'), quote(dependValue), dependKey);
+      : l10n.t('None of {0} is listed with {1} in {2}. Does the choice fit, or is {2} wrong?', listOf(listed.map(({ choice }) => quote(choice)), 'and'), quote(dependValue), dependKey),
+  );
   return context.report({
     code: 'fields-disagree',
     severity: Severity.Information,

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { fieldValue, keyRange, valueSubRange } from '../parser';
+import { messageMemo } from './messages';
 import { eachStatement, fieldOf, reportPrompt } from './prose';
 import type { Rule } from './rule';
 
@@ -80,7 +81,7 @@ export const outcomeWhen: Rule = {
   check(context) {
     const { outcome, year, minWords } = context.schema.quality;
     let noTime: string | undefined; // the same message for each record: translated once per check
-    const whichYear = new Map<string, string>();
+    const whichYear = messageMemo();
     eachStatement(
       context,
       outcome,
@@ -95,14 +96,9 @@ export const outcomeWhen: Rule = {
         const recorded = yearField ? fieldValue(yearField) : '';
         if (!FOUR_DIGITS.test(recorded) || agreesWith(years, Number(recorded))) return false;
         const named = [...new Set(years.map((y) => y.year))].join(', ');
-        // l10n.t with arguments took 0.7 µs a call (it copies its arguments and formats with a callback), and the
-        // records of a file mostly repeat the same few years: each message is made once per check.
-        const asking = `${named}\n${yearField!.key}\n${recorded}`;
-        let question = whichYear.get(asking);
-        if (question === undefined) {
-          question = l10n.t('This outcome names {0}, but {1} says {2}. In which year did the change happen?', named, yearField!.key, recorded);
-          whichYear.set(asking, question);
-        }
+        const question = whichYear(`${named}\n${yearField!.key}\n${recorded}`, () =>
+          l10n.t('This outcome names {0}, but {1} says {2}. In which year did the change happen?', named, yearField!.key, recorded),
+        );
         return reportPrompt(context, 'outcome-when', outcome, valueSubRange(field, years[0].start, years[0].end), question);
       },
       { minWords },
