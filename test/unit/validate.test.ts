@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DIAGNOSTIC_CODES, MAX_DIAGNOSTICS, RULES, validate } from '../../server/src/core';
+import { DIAGNOSTIC_CODES, MAX_DIAGNOSTICS, RULES, validate, type Rule } from '../../server/src/core';
+import { generateDocument } from '../support/generate';
 import { seed, VALID_RECORD, withField } from '../support/fixtures';
 import { check } from '../support/check';
 import { readdirSync } from 'node:fs';
@@ -41,8 +42,45 @@ describe('validate', () => {
     assert.equal(onlyUnknown.length, MAX_DIAGNOSTICS);
     assert.equal(onlyUnknown[MAX_DIAGNOSTICS - 1].code, 'too-many-problems');
   });
+  it('shows the same first problems of a file over the cap, though the rules stop where the cap is reached', () => {
+    const now = new Date('2026-06-15T12:00:00Z');
+    // The bench's kind of records: every one has quality prompts, and half are confidential.
+    for (const text of [generateDocument(1000), generateDocument(3000, 7)]) {
+      const shown = validate(text, { now, uri: 'file:///a.txt' });
+      const all = validate(text, { now, uri: 'file:///a.txt', maxDiagnostics: 1_000_000 });
+      assert.equal(shown.length, MAX_DIAGNOSTICS);
+      assert.deepEqual(shown.slice(0, -1), all.slice(0, MAX_DIAGNOSTICS - 1));
+      // The note's "at least" stays true.
+      const note = shown[MAX_DIAGNOSTICS - 1];
+      assert.equal(note.code, 'too-many-problems');
+      const hidden = note.data?.fix === 'none' ? (note.data.hidden ?? 0) : 0;
+      assert.ok(hidden >= 1 && hidden <= all.length - (MAX_DIAGNOSTICS - 1), `${hidden} of ${all.length - (MAX_DIAGNOSTICS - 1)}`);
+    }
+  });
+  it('tells a rule when the problems before a line already fill the cap (RuleContext.pastCap)', () => {
+    const text = Array.from({ length: 30 }, (_, i) => `**FragmentID**: A-${i}/1`).join('\n');
+    const answers: boolean[][] = [];
+    const fill: Rule = {
+      code: 'unknown-field',
+      description: '',
+      check(context) {
+        // One problem on each of the first 12 lines: with a cap of 10, the rules after it may stop at line 11.
+        for (let line = 0; line < 12; line++) context.report({ code: 'unknown-field', severity: 2, message: 'x', range: { start: { line, character: 0 }, end: { line, character: 1 } }, data: { fix: 'none' } });
+      },
+    };
+    const ask: Rule = {
+      code: 'too-thin',
+      description: '',
+      check(context) {
+        answers.push([context.pastCap(0), context.pastCap(10), context.pastCap(11), context.pastCap(12), context.pastCap(5, 6), context.pastCap(4, 6)]);
+      },
+    };
+    validate(text, { rules: [fill, ask], maxDiagnostics: 10 });
+    // 11 earlier problems (the cap plus one, so the note still comes) lie before line 11; with 6 of its own, before line 5.
+    assert.deepEqual(answers, [[false, false, true, true, true, false]]);
+  });
   it('has one rule file and one test file per rule, all registered', () => {
-    const ruleFiles = readdirSync(resolve(__dirname, '../../server/src/core/rules')).filter((f) => !['index.ts', 'rule.ts', 'value-rule.ts', 'field-names.ts', 'prose.ts', 'words.ts', 'names.ts'].includes(f));
+    const ruleFiles = readdirSync(resolve(__dirname, '../../server/src/core/rules')).filter((f) => !['index.ts', 'rule.ts', 'value-rule.ts', 'field-names.ts', 'prose.ts', 'words.ts', 'names.ts', 'messages.ts'].includes(f));
     const testFiles = readdirSync(resolve(__dirname, '../rules'));
     const registered = new Set([...RULES.map((r) => r.code), 'unstructured']);
     for (const file of ruleFiles) {

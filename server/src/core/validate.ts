@@ -70,6 +70,13 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
   // rather than weak maps keyed by the check: a weak entry per check weighs on every garbage collection.
   let shared: Map<object, unknown> | undefined;
 
+  // For pastCap: how many diagnostics the rules before the asking one kept, their start lines sorted (made when a rule
+  // first asks past that many), and how many of those lie before the line last asked about (a rule asks in document
+  // order, so the count only moves on).
+  let keptByEarlierRules = 0;
+  let linesBefore: Int32Array | undefined;
+  let before = 0;
+
   const context: RuleContext = {
     document,
     schema,
@@ -84,6 +91,19 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
     fieldsWithValueProblems() {
       if (!valueProblems) findValueProblems();
       return withValueProblems;
+    },
+    pastCap(line: number, kept = 0): boolean {
+      const cap = maxDiagnostics + 1;
+      if (keptByEarlierRules + kept < cap) return false; // the usual answer, with nothing to count
+      if (!linesBefore) {
+        linesBefore = new Int32Array(keptByEarlierRules);
+        for (let i = 0; i < keptByEarlierRules; i++) linesBefore[i] = diagnostics[i].range.start.line;
+        linesBefore.sort();
+        before = 0;
+      }
+      if (before > 0 && linesBefore[before - 1] >= line) before = 0; // asked about an earlier line: count again
+      while (before < linesBefore.length && linesBefore[before] < line) before++;
+      return before + kept >= cap;
     },
     once<T>(key: object, compute: () => T): T {
       shared ??= new Map();
@@ -112,7 +132,11 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
   };
 
   const rules = options.rules ?? (fields.length === 0 ? [UNSTRUCTURED_RULE] : RULES);
-  for (const rule of rules) rule.check(context);
+  for (const rule of rules) {
+    keptByEarlierRules = diagnostics.length;
+    linesBefore = undefined;
+    rule.check(context);
+  }
   if (diagnostics.length > 1) diagnostics.sort(byPosition);
   return capDiagnostics(diagnostics, maxDiagnostics);
 }

@@ -29,7 +29,7 @@ export const fieldsDisagree: Rule = {
     const asked = relations.map(() => messageMemo());
     let kept = 0;
     // Records come in document order: past the cap the rest would be cut anyway.
-    for (let r = 0; r < records.length && kept < context.maxDiagnostics; r++) {
+    for (let r = 0; r < records.length && !context.pastCap(records[r].startLine, kept); r++) {
       for (let i = 0; i < relations.length; i++) {
         const relation = relations[i];
         const shown = relation.kind === 'same-code' ? checkSameCode(context, records[r], relation, asked[i]) : checkAllowedValues(context, records[r], relation, asked[i]);

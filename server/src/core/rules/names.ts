@@ -100,7 +100,11 @@ function findConfidentialValues(context: RuleContext): readonly (readonly Confid
  * confidential, as one list per record; empty values are left out.
  */
 export function eachConfidentialValues(context: RuleContext, visit: (values: readonly ConfidentialValue[]) => void): void {
-  for (const values of confidentialValuesOf(context)) visit(values);
+  for (const values of confidentialValuesOf(context)) {
+    // In document order: once the file's cap is reached before a record, whatever the rule finds there is cut.
+    if (context.pastCap(values[0].field.line)) return;
+    visit(values);
+  }
 }
 
 /** Each text value of each confidential record (see eachConfidentialValues). */

@@ -38,7 +38,7 @@ export function eachStatement(context: RuleContext, spec: FieldSpec | undefined,
   // Looked up once per walk, not once per record (a closure per call and a lookup per record showed in the profile).
   const verdicts = sentences ? statementVerdicts(context, sentences.minWords) : undefined;
   let kept = 0;
-  for (let r = 0; r < records.length && kept < context.maxDiagnostics; r++) {
+  for (let r = 0; r < records.length && !context.pastCap(records[r].startLine, kept); r++) {
     const field = fieldOf(context, records[r], spec);
     if (!field) continue;
     const value = fieldValue(field);

@@ -39,6 +39,13 @@ export interface RuleContext {
    * constant): facts several rules read, such as the text values of the confidential records. Dies with the check.
    */
   once<T>(key: object, compute: () => T): T;
+  /**
+   * Whether every problem on `line` and after would be cut by the cap: the diagnostics the rules before this one
+   * kept on earlier lines, with the `kept` reports this rule made before `line`, reach `maxDiagnostics`. A rule that
+   * walks the records in document order stops there, as the server's record-by-record checks do: the note that ends
+   * a capped file says "at least" so many more problems.
+   */
+  pastCap(line: number, kept?: number): boolean;
   /** Adds a problem; false when the schema switched its code off for that field. */
   report(problem: Report): boolean;
   /**

@@ -19,7 +19,7 @@ export const tooThin: Rule = {
     const recordStart = context.schema.byName.get(context.schema.recordStart);
     const { fields } = context.document;
     let kept = 0;
-    for (let i = 0; i < fields.length && kept < context.maxDiagnostics; i++) {
+    for (let i = 0; i < fields.length && !context.pastCap(fields[i].line, kept); i++) {
       const field = fields[i];
       const spec = context.specOf(field);
       if (!spec || spec === recordStart || spec.kind !== 'text' || spec.presence !== 'required') continue;
