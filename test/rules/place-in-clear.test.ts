@@ -31,6 +31,15 @@ describe('place-in-clear', () => {
     assert.deepEqual(inDescription('<LOC>'), []);
   });
 
+  it('finds a name of several words with more than one space or a tab between them, as with one space', () => {
+    // `The` and `In` start no place of one word: only the whole name, as the rule reads it, is found.
+    assert.deepEqual(inDescription('Meetings in The Valley went on.'), ['The Valley']);
+    assert.deepEqual(inDescription('Meetings in The  Valley went on.'), ['The  Valley']);
+    assert.deepEqual(inDescription('Meetings in The\tValley went on.'), ['The\tValley']);
+    assert.deepEqual(inDescription('Trips to In \t Salah.'), ['In \t Salah']);
+    assert.deepEqual(inDescription('Meetings in The\nValley went on.'), []);
+  });
+
   it('leaves a place the team allows', () => {
     const { schema } = loadSchemaText('{ "extends": "default", "allowedNames": ["Stockholm"] }');
     assert.ok(schema);

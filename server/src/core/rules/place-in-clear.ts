@@ -81,11 +81,18 @@ function mayNamePlace(value: string): boolean {
   return false;
 }
 
-/** Whether the words, one space between two, stand in the value at `at`: `startsWith` of them joined, without joining. */
+/**
+ * Whether the words stand in the value at `at`, with spaces or tabs between two (as many as the rule's `adjacent`
+ * lets stand there: `The  Valley` is found too), without joining them.
+ */
 function standsAt(value: string, at: number, words: readonly string[]): boolean {
   let position = at;
   for (let w = 0; w < words.length; w++) {
-    if (w > 0 && value.charCodeAt(position++) !== 32) return false;
+    if (w > 0) {
+      const spacing = position;
+      while (value.charCodeAt(position) === 32 || value.charCodeAt(position) === 9) position++;
+      if (position === spacing) return false;
+    }
     if (!value.startsWith(words[w], position)) return false;
     position += words[w].length;
   }
