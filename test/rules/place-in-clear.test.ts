@@ -31,6 +31,15 @@ describe('place-in-clear', () => {
     assert.deepEqual(inDescription('<LOC>'), []);
   });
 
+  it('finds a place whose name starts with two capitals, a joiner, or a letter beyond ASCII in first or second place', () => {
+    // The search for where a place may start is built from the first two characters of the gazetteer's names, and a
+    // value with one place is read in full: so each place stands alone in its value here.
+    for (const place of ['NIA Valencia', "N'Djamena", 'I-n-Salah', 'Aïn Defla', 'Çankaya']) {
+      assert.deepEqual(inDescription(`Partners from ${place} met; so did some from <LOC>.`), [place]);
+    }
+    assert.deepEqual(inDescription('Partners from DRL, NWS and CSOs in <LOC> met.'), []);
+  });
+
   it('finds a name of several words with more than one space or a tab between them, as with one space', () => {
     // `The` and `In` start no place of one word: only the whole name, as the rule reads it, is found.
     assert.deepEqual(inDescription('Meetings in The Valley went on.'), ['The Valley']);

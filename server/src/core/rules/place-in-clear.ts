@@ -42,24 +42,18 @@ export const placeInClear: Rule = {
 };
 
 /**
- * Where a word may start with a capital letter: A to Z, or any character beyond ASCII (which may be a capital of
- * another script). Found by the engine's search, so the small letters between capitals, most of a value, are passed
- * over natively rather than a character at a time.
- */
-const MAY_BE_CAPITAL = /[A-Z\u0080-\uffff]/g;
-
-/**
  * Whether some word of the value that starts with a capital letter starts a place name of the gazetteer, without
  * reading the whole value into words. A word is what the tokeniser reads as one (letters, digits, inner ' ’ -): a
- * capital starts a word unless a letter stands before it, or a joiner with a letter before that.
+ * capital starts a word unless a letter stands before it, or a joiner with a letter before that. The search stops
+ * only where the first two characters of a place's first word may stand (Gazetteer.firstWordStart).
  */
 function mayNamePlace(value: string): boolean {
-  const { byFirstWord, firstWordHashes } = places();
+  const { byFirstWord, firstWordHashes, firstWordStart } = places();
   const length = value.length;
-  MAY_BE_CAPITAL.lastIndex = 0;
-  // `test` rather than `exec`: no match object per capital. The match is one character, just before lastIndex.
-  while (MAY_BE_CAPITAL.test(value)) {
-    const at = MAY_BE_CAPITAL.lastIndex - 1;
+  firstWordStart.lastIndex = 0;
+  // `test` rather than `exec`: no match object per stop. The match is one character, just before lastIndex.
+  while (firstWordStart.test(value)) {
+    const at = firstWordStart.lastIndex - 1;
     const first = value.charCodeAt(at);
     // General punctuation (’ “ – …) holds no capital: passed over without cutting out the character to test it.
     if (first >= 128 && ((first >= 0x2000 && first <= 0x206f) || !startsUpper(value[at]))) continue;
@@ -76,7 +70,7 @@ function mayNamePlace(value: string): boolean {
     // passed over without being cut out.
     const candidates = firstWordHashes.has(wordHash(value, at, end)) ? byFirstWord.get(value.slice(at, end)) : undefined;
     if (candidates?.some((words) => words.length === 1 || standsAt(value, at, words))) return true;
-    MAY_BE_CAPITAL.lastIndex = end;
+    firstWordStart.lastIndex = end;
   }
   return false;
 }
