@@ -70,6 +70,9 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
   // rather than weak maps keyed by the check: a weak entry per check weighs on every garbage collection.
   let shared: Map<object, unknown> | undefined;
 
+  // What a rule may keep before it stops: one over the cap, so a rule that stops early still leaves the cap something
+  // to cut, and its note appears.
+  const ruleCap = maxDiagnostics + 1;
   // For pastCap: how many diagnostics the rules before the asking one kept, their start lines sorted (made when a rule
   // first asks past that many), and how many of those lie before the line last asked about (a rule asks in document
   // order, so the count only moves on).
@@ -83,8 +86,7 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
     index,
     now,
     uri: options.uri,
-    // One over the cap, so a rule that stops early still leaves the cap something to cut, and its note appears.
-    maxDiagnostics: maxDiagnostics + 1,
+    maxDiagnostics: ruleCap,
     specOf: (field) => specs[field.index],
     isSpelledExactly: (field) => schema.byName.has(field.key),
     valueProblems: (field) => (valueProblems ?? findValueProblems()).get(field.index) ?? NO_PROBLEMS,
@@ -93,8 +95,7 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
       return withValueProblems;
     },
     pastCap(line: number, kept = 0): boolean {
-      const cap = maxDiagnostics + 1;
-      if (keptByEarlierRules + kept < cap) return false; // the usual answer, with nothing to count
+      if (keptByEarlierRules + kept < ruleCap) return false; // the usual answer, with nothing to count
       if (!linesBefore) {
         linesBefore = new Int32Array(keptByEarlierRules);
         for (let i = 0; i < keptByEarlierRules; i++) linesBefore[i] = diagnostics[i].range.start.line;
@@ -103,7 +104,7 @@ export function validateParsed(document: ParsedDocument, options: ValidateOption
       }
       if (before > 0 && linesBefore[before - 1] >= line) before = 0; // asked about an earlier line: count again
       while (before < linesBefore.length && linesBefore[before] < line) before++;
-      return before + kept >= cap;
+      return before + kept >= ruleCap;
     },
     once<T>(key: object, compute: () => T): T {
       shared ??= new Map();
