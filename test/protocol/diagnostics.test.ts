@@ -127,6 +127,53 @@ describe('diagnostics over stdio', () => {
     }
   });
 
+  // VS Code asks for the light bulb's actions again on every publish and forgets the commands of the list it replaces:
+  // a quick fix chosen just then ("Accept this finding…") did nothing. VS Code also reads the settings again right
+  // after start-up, which published every open document a second time, unchanged.
+  it("sends a version's problems once: settings read again publish only what changes, a reopened file gets them anew", async () => {
+    const settings = { validate: true, validationDelay: 0 };
+    const vscodeLike = await startServer({ configuration: { fragments: settings } });
+    try {
+      const uri = 'file:///settings-again.fragment';
+      const sent: { version: number | undefined; count: number }[] = [];
+      vscodeLike.onDiagnostics((p) => {
+        if (p.uri === uri) sent.push({ version: p.version, count: p.diagnostics.length });
+      });
+      /** The settings are read again (the server asks for them), and whatever that publishes has been sent. */
+      const settingsReadAgain = async () => {
+        const answered = vscodeLike.nextSettingsAnswer();
+        void vscodeLike.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+        await answered;
+        // With the answer the server checks and publishes before it reads its next message, so a request's answer
+        // comes after any publish the settings caused.
+        await vscodeLike.request('textDocument/documentSymbol', { textDocument: { uri } });
+      };
+      const opened = vscodeLike.nextDiagnostics(uri);
+      vscodeLike.open(uri, withField('Year', '**Year**: 20x4'));
+      assert.equal((await opened).diagnostics.length, 1);
+
+      await settingsReadAgain();
+      assert.deepEqual(sent, [{ version: 1, count: 1 }], 'the same problems of the same version were sent again');
+
+      settings.validate = false; // a change of what is shown goes out at once
+      await settingsReadAgain();
+      assert.deepEqual(sent.at(-1), { version: 1, count: 0 });
+      settings.validate = true;
+      await settingsReadAgain();
+      assert.deepEqual(sent.at(-1), { version: 1, count: 1 });
+
+      // Closed (its problems cleared) and opened again at version 1 with the same text: they are sent again.
+      const cleared = vscodeLike.nextDiagnostics(uri);
+      vscodeLike.close(uri);
+      await cleared;
+      const reopened = vscodeLike.nextDiagnostics(uri);
+      vscodeLike.open(uri, withField('Year', '**Year**: 20x4'));
+      assert.deepEqual({ version: (await reopened).version, count: (await reopened).diagnostics.length }, { version: 1, count: 1 });
+    } finally {
+      await vscodeLike.shutdown();
+    }
+  });
+
   it('runs as a command-line tool: --version and --help', async () => {
     assert.match(execFileSync(process.execPath, [SERVER_BUNDLE, '--version']).toString(), /^\d+\.\d+\.\d+\n$/);
     assert.match(execFileSync(process.execPath, [SERVER_BUNDLE, '--help']).toString(), /--stdio/);

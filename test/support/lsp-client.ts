@@ -27,6 +27,8 @@ export interface TestClient {
   /** Sees every publishDiagnostics notification (the harness owns the one notification handler). */
   onDiagnostics(observer: (p: PublishDiagnosticsParams) => void): void;
   request<R>(method: string, params: unknown): Promise<R>;
+  /** Resolves once the server's next workspace/configuration request has been answered. */
+  nextSettingsAnswer(): Promise<void>;
   shutdown(): Promise<void>;
 }
 
@@ -81,13 +83,18 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
       }
     }
   });
-  connection.onRequest('workspace/configuration', (p: { items: { section?: string; scopeUri?: string }[] }) =>
-    p.items.map((item) => {
+  let settingsAnswered: (() => void)[] = [];
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string; scopeUri?: string }[] }) => {
+    const answers = p.items.map((item) => {
       if (!item.section) return null;
       const scoped = item.scopeUri ? options.scopedConfiguration?.[item.scopeUri]?.[item.section] : undefined;
       return scoped ?? options.configuration?.[item.section] ?? null;
-    }),
-  );
+    });
+    const answered = settingsAnswered;
+    settingsAnswered = [];
+    setImmediate(() => answered.forEach((done) => done())); // after the answer is written
+    return answers;
+  });
   connection.onRequest('client/registerCapability', (p: { registrations: Registration[] }) => {
     registrations.push(...p.registrations);
     return null;
@@ -148,6 +155,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestClien
     },
     request<R>(method: string, params: unknown) {
       return connection.sendRequest<R>(method, params);
+    },
+    nextSettingsAnswer() {
+      return new Promise<void>((done) => settingsAnswered.push(done));
     },
     async shutdown() {
       try {

@@ -4,7 +4,11 @@
  * takes the document's record IDs from the same checks and answers its duplicate IDs; both are merged, the findings
  * the review file accepts are left out (review/store.ts), and the rest is published.
  * Results carry the document version, and a check whose document changed meanwhile is dropped, so a stale result
- * never covers a newer one.
+ * never covers a newer one. A version's problems are sent once: what is checked again unchanged (the settings read
+ * again, the index or the review file changed without touching this document) is not sent again. VS Code asks for
+ * the light bulb's actions anew on each publish and forgets the commands of the list it replaces, so a quick fix a
+ * person had just chosen ("Accept this finding…") did nothing; and VS Code reads the settings again right after the
+ * server starts, which published every open document twice.
  */
 import { mergeDiagnostics, type FragmentDiagnostic } from '../core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,6 +18,15 @@ import { describeError } from './safely';
 
 export const diagnosticsHandler: Handler = (state) => {
   const { connection, documents, workspace } = state;
+  /** What was last sent for each open document, and for which version. */
+  const sent = new Map<string, { version: number; diagnostics: FragmentDiagnostic[] }>();
+  const send = (uri: string, version: number, diagnostics: FragmentDiagnostic[]) => {
+    const last = sent.get(uri);
+    // Compared only for the same version, which is rare: a new version always goes out.
+    if (last?.version === version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics)) return;
+    sent.set(uri, { version, diagnostics });
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  };
 
   const publish = async (document: TextDocument) => {
     const { uri, version } = document;
@@ -23,7 +36,7 @@ export const diagnosticsHandler: Handler = (state) => {
       let diagnostics: FragmentDiagnostic[] = [];
       if (state.settings().validate) diagnostics = openDiagnostics(state, document);
       else workspace.duplicatesFor(uri); // unchecked, the document's IDs still count for the other files'
-      void connection.sendDiagnostics({ uri, version, diagnostics });
+      send(uri, version, diagnostics);
     });
   };
   const publishAll = () => {
@@ -33,6 +46,7 @@ export const diagnosticsHandler: Handler = (state) => {
   documents.onDocumentChanged((document) => void publish(document));
   documents.onDidClose(({ document }) => {
     state.reviews.forget(document.uri);
+    sent.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
   // Another file now shares (or no longer shares) an ID with these documents: check them again.
