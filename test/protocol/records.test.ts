@@ -62,3 +62,34 @@ describe('records table over stdio', () => {
     assert.equal(result.unreadable, 1);
   });
 });
+
+describe('records table and the review file, over stdio', () => {
+  // The table counts a record's problems as Problems shows them: a finding the review file accepts is not one, whether
+  // the file is open or not (the table once read closed files on its own, and counted the accepted finding).
+  it('leaves out the findings fragment-review.json accepts, in files open and not open', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fragment-records-review-'));
+    const planetary = (id: string) => withId(id).replace('**Scale**: Regional', '**Scale**: Planetary');
+    writeFileSync(join(dir, 'closed.fragment'), `${planetary('SCC-3/PHR012')}\n`);
+    writeFileSync(join(dir, 'open.fragment'), `${planetary('SCC-4/PHR012')}\n`);
+    const accepted = (fragmentId: string) => ({ fragmentId, code: 'invalid-value', value: 'Planetary', acceptedBy: 'Amal', reason: 'The 2023 export keeps it.' });
+    writeFileSync(join(dir, 'fragment-review.json'), JSON.stringify({ accepted: [accepted('SCC-3/PHR012'), accepted('SCC-4/PHR012')] }));
+    const client = await startServer({ rootUri: pathToFileURL(dir).href });
+    try {
+      const openUri = pathToFileURL(join(dir, 'open.fragment')).href;
+      const published = client.nextDiagnostics(openUri);
+      client.open(openUri, `${planetary('SCC-4/PHR012')}\n`);
+      assert.deepEqual((await published).diagnostics, [], 'Problems shows no accepted finding');
+      const result = await client.request<RecordsResult>(RECORDS_REQUEST, {});
+      assert.deepEqual(
+        result.rows.map((r) => [r.values.FragmentID, r.counts.errors, r.problems.map((p) => p.code)]),
+        [
+          ['SCC-3/PHR012', 0, []],
+          ['SCC-4/PHR012', 0, []],
+        ],
+      );
+    } finally {
+      await client.shutdown();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

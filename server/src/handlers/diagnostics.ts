@@ -10,9 +10,11 @@
  * person had just chosen ("Accept this finding…") did nothing; and VS Code reads the settings again right after the
  * server starts, which published every open document twice.
  */
-import { mergeDiagnostics, type FragmentDiagnostic } from '../core';
+import { mergeDiagnostics, parseWithSchema, recordIds, validateParsed, type FragmentDiagnostic, type ParsedDocument, type Schema } from '../core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { uriToPath } from '../files/uri';
 import type { Handler, ServerState } from '../state';
+import { MAX_FILE_BYTES } from '../workspace';
 import { documentView } from './document-view';
 import { describeError } from './safely';
 
@@ -71,6 +73,39 @@ export function openDiagnostics(state: ServerState, document: TextDocument): Fra
   const merged = mergeDiagnostics(view.diagnostics(), state.workspace.duplicatesFor(document.uri));
   const diagnostics = state.reviews.filter(document.uri, merged, { schema: view.schema, parsed: () => view.parsed, parsedAround: (line) => view.parsedAround(line), recordIds: () => view.recordIds() });
   return view.truncated ? [view.truncated, ...diagnostics] : diagnostics;
+}
+
+/** A file as checked: its schema, its records and the problems it shows. `open`: read from the editor. */
+export interface CheckedFile {
+  schema: Schema;
+  parsed: ParsedDocument;
+  diagnostics: FragmentDiagnostic[];
+  open: boolean;
+}
+
+/**
+ * A file's records and problems as the person sees them, whether it is open or not: the open text as the editor
+ * checks it (`openDiagnostics`), else the file on disk checked the same way, with its problems across files and less
+ * what the review file accepts. Undefined when it cannot be read. Check Workspace and the records table both use it.
+ */
+export async function checkedFile(state: ServerState, uri: string): Promise<CheckedFile | undefined> {
+  const checkOpen = (document: TextDocument): CheckedFile => {
+    const view = documentView(state, document);
+    return { schema: view.schema, parsed: view.parsed, diagnostics: openDiagnostics(state, document), open: true };
+  };
+  let open = state.documents.get(uri);
+  if (open) return checkOpen(open);
+  const path = uriToPath(uri);
+  if (path === undefined) return undefined;
+  const decoded = await state.host.files.readText(path, MAX_FILE_BYTES); // a regular file only, never more than the limit
+  if (!decoded.ok) return undefined;
+  open = state.documents.get(uri);
+  if (open) return checkOpen(open); // opened while it was read: the open text wins
+  const schema = state.schemas.schemaFor(uri);
+  const parsed = parseWithSchema(decoded.text, schema);
+  const merged = mergeDiagnostics(validateParsed(parsed, { schema, uri }), state.workspace.duplicatesFor(uri));
+  const diagnostics = state.reviews.filter(uri, merged, { schema, parsed: () => parsed, recordIds: () => recordIds(parsed, schema) });
+  return { schema, parsed, diagnostics, open: false };
 }
 
 /** An exception in one check is logged and the server carries on. */

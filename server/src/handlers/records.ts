@@ -3,16 +3,12 @@
  * values and problems (core/features/records-table.ts), and `fragments/recordsChanged` when fragment files change.
  * Open documents are read from the editor, the others from disk.
  */
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
-import { mergeDiagnostics, parseWithSchema, validateParsed, type ParsedDocument, type Schema } from '../core';
+import type { CancellationToken } from 'vscode-languageserver/node';
 import { recordsTableColumns, recordsTableRows } from '../core/features/records-table';
-import { uriToPath } from '../files/uri';
 import { yieldTo, type TimerHandle } from '../host/host';
 import { RECORDS_CHANGED_NOTIFICATION, RECORDS_REQUEST, type RecordsParams, type RecordsResult } from '../records/protocol';
-import type { Handler, ServerState } from '../state';
-import { MAX_FILE_BYTES } from '../workspace';
-import { openDiagnostics } from './diagnostics';
-import { documentView } from './document-view';
+import type { Handler } from '../state';
+import { checkedFile } from './diagnostics';
 import { withLoggedRequests } from './safely';
 
 /** Files read between chances for other requests to run. */
@@ -38,7 +34,7 @@ export const recordsHandler: Handler = (state) => {
     }
     const result: RecordsResult = { columns: [], rows: [], unreadable: 0 };
     for (let i = 0; i < uris.length && !token.isCancellationRequested; i++) {
-      const checked = await checkedDocument(state, uris[i]);
+      const checked = await checkedFile(state, uris[i]);
       if (!checked) {
         result.unreadable++;
         continue;
@@ -63,25 +59,3 @@ export const recordsHandler: Handler = (state) => {
   state.settingsChanged.on(changed);
   state.schemaChanged.on(changed);
 };
-
-interface CheckedDocument {
-  schema: Schema;
-  parsed: ParsedDocument;
-  diagnostics: Diagnostic[];
-}
-
-/** A document's records and problems: the open text as the editor checks it, else the file on disk; undefined when unreadable. */
-async function checkedDocument(state: ServerState, uri: string): Promise<CheckedDocument | undefined> {
-  const open = state.documents.get(uri);
-  if (open) {
-    const view = documentView(state, open);
-    return { schema: view.schema, parsed: view.parsed, diagnostics: openDiagnostics(state, open) };
-  }
-  const path = uriToPath(uri);
-  if (path === undefined) return undefined;
-  const decoded = await state.host.files.readText(path, MAX_FILE_BYTES); // a regular file only, never more than the limit
-  if (!decoded.ok) return undefined;
-  const schema = state.schemas.schemaFor(uri);
-  const parsed = parseWithSchema(decoded.text, schema);
-  return { schema, parsed, diagnostics: mergeDiagnostics(validateParsed(parsed, { schema, uri }), state.workspace.duplicatesFor(uri)) };
-}

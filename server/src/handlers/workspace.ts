@@ -4,15 +4,13 @@
  */
 import * as l10n from '@vscode/l10n';
 import { DidChangeWatchedFilesNotification, FileChangeType, type CancellationToken, type Diagnostic } from 'vscode-languageserver/node';
-import { mergeDiagnostics, parseWithSchema, recordIds, validateParsed } from '../core';
 import { mayBeFragment } from '../core/fragment-file';
 import { isInside, WATCHED_FRAGMENT_FILES } from '../files';
 import { uriToPath } from '../files/uri';
 import { yieldTo } from '../host/host';
 import type { Handler, ServerState } from '../state';
-import { MAX_FILE_BYTES } from '../workspace';
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceParams, type CheckWorkspaceResult } from '../workspace/protocol';
-import { openDiagnostics } from './diagnostics';
+import { checkedFile, openDiagnostics } from './diagnostics';
 
 /** Files checked between progress reports (and between chances for other requests to run). */
 const STEP = 20;
@@ -121,19 +119,16 @@ export const workspaceHandler: Handler = (state) => {
   });
 };
 
-/** Checks a file that is not open from its disk content and publishes the result; undefined when it cannot be read. */
+/**
+ * Checks a file and publishes the result when it is not open (the diagnostics handler publishes open ones); its
+ * problems, or undefined when it cannot be read.
+ */
 async function publishFromDisk(state: ServerState, uri: string, published: Set<string>): Promise<Diagnostic[] | undefined> {
-  const path = uriToPath(uri);
-  if (path === undefined) return undefined;
-  const decoded = await state.host.files.readText(path, MAX_FILE_BYTES); // a regular file only, never more than the limit
-  if (!decoded.ok) return undefined;
-  const open = state.documents.get(uri);
-  if (open) return openDiagnostics(state, open); // opened meanwhile: the open text wins
-  const schema = state.schemas.schemaFor(uri);
-  const parsed = parseWithSchema(decoded.text, schema);
-  const merged = mergeDiagnostics(validateParsed(parsed, { schema, uri }), state.workspace.duplicatesFor(uri));
-  const diagnostics = state.reviews.filter(uri, merged, { schema, parsed: () => parsed, recordIds: () => recordIds(parsed, schema) });
-  published.add(uri);
-  void state.connection.sendDiagnostics({ uri, diagnostics });
-  return diagnostics;
+  const checked = await checkedFile(state, uri);
+  if (!checked) return undefined;
+  if (!checked.open) {
+    published.add(uri);
+    void state.connection.sendDiagnostics({ uri, diagnostics: checked.diagnostics });
+  }
+  return checked.diagnostics;
 }
