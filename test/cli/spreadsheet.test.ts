@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -13,6 +13,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { strToU8, zipSync } from 'fflate';
 import { fieldValue, getDefaultSchema, parseWithSchema } from '../../server/src/core';
 import { CLI_BUNDLE, lint, tempFolder } from './run-cli';
+import { VALID_RECORD } from '../support/fixtures';
 
 const ROOT = resolve(__dirname, '../..');
 const schema = getDefaultSchema();
@@ -145,6 +146,27 @@ describe('fragment-lint export and import', () => {
       const expected = check[0].diagnostics.filter((d) => d.severity === severity).length;
       assert.ok(expected > 0);
       assert.equal(Number(column(name)), expected, name);
+    }
+  });
+
+  it('leaves out of the sheet, and names, a file it cannot read and a link leading outside; the rest is written, exit 2', () => {
+    const outside = tempFolder({ 'secret.fragment': VALID_RECORD.replace('SCC-<redacted>/PHR012', 'SCC-9/SECRET') });
+    const records = tempFolder({
+      'a.fragment': VALID_RECORD.replace('SCC-<redacted>/PHR012', 'SCC-1/A'),
+      'binary.fragment': Buffer.from([0x2a, 0x2a, 0x00, 0xff, 0xfe, 0x00, 0x01]),
+    });
+    try {
+      symlinkSync(join(outside.dir, 'secret.fragment'), join(records.dir, 'link.fragment'));
+      const sheet = join(records.dir, 'out.csv');
+      const run = lint(records.dir, ['export', '--to', sheet, '.']);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /binary\.fragment .*; its records are not in the sheet\./);
+      assert.match(run.stderr, /link\.fragment is a link to .*secret\.fragment, outside the folders checked, so it was not followed\./);
+      const [header, ...rows] = parseCsv(readFileSync(sheet, 'utf8'), { bom: true }) as string[][];
+      assert.deepEqual(rows.map((row) => row[header.indexOf('FragmentID')]), ['SCC-1/A']);
+    } finally {
+      records.remove();
+      outside.remove();
     }
   });
 

@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyReview, findingKeys, parseWithSchema, recordIds, validateParsed, type FindingKey, type FragmentDiagnostic, type RecordId, type ReviewEntry, type ReviewFile } from '../core';
+import { applyReview, findingKeys, parseWithSchema, recordIds, validateParsed, type FindingKey, type FragmentDiagnostic, type ParsedDocument, type RecordId, type ReviewEntry, type ReviewFile } from '../core';
 import { fixText, unifiedDiff } from './fix';
 import { readText } from './files';
 import { reviewPathOf } from './review';
@@ -48,17 +48,23 @@ export interface FileReport {
 }
 
 export function checkFile(file: string, label: string, settings: CheckSettings): FileReport {
+  return checkFileAndKeep(file, label, settings).report;
+}
+
+/**
+ * As `checkFile`, with the document the report's problems were found in (none when the file was not read): the records
+ * export puts its values in the sheet, from the same read as its problems.
+ */
+export function checkFileAndKeep(file: string, label: string, settings: CheckSettings): { report: FileReport; document?: ParsedDocument } {
   const uri = pathToFileURL(file).href;
   const report: FileReport = { file, label, uri, diagnostics: [], ids: [], fixesApplied: 0 };
   const opened = openInside(file, settings.roots);
   if (opened === 'outside') {
-    return {
-      ...report,
-      skipped:
-        settings.fix === 'write'
-          ? l10n.t('is a link to a file outside the folders being checked, so it was not read and not fixed')
-          : l10n.t('is a link to a file outside the folders being checked, so it was not read'),
-    };
+    const skipped =
+      settings.fix === 'write'
+        ? l10n.t('is a link to a file outside the folders being checked, so it was not read and not fixed')
+        : l10n.t('is a link to a file outside the folders being checked, so it was not read');
+    return { report: { ...report, skipped } };
   }
   const { real, fd } = opened;
   let read;
@@ -69,7 +75,7 @@ export function checkFile(file: string, label: string, settings: CheckSettings):
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  if (!read.ok) return { ...report, unreadable: read.reason };
+  if (!read.ok) return { report: { ...report, unreadable: read.reason } };
   const schema = schemaForFile(file, settings.schema);
   /** The problems of a text, and the review entries that accept some of them (those problems left out). */
   const check = (text: string) => {
@@ -111,7 +117,7 @@ export function checkFile(file: string, label: string, settings: CheckSettings):
   report.diagnostics = validateParsed(document, { schema, uri });
   report.ids = recordIds(document, schema);
   if (settings.review) report.findings = findingKeys(document, report.diagnostics, schema);
-  return report;
+  return { report, document };
 }
 
 /** Opens a file without following a link at its end (ELOOP then), where the system can; Windows cannot. */

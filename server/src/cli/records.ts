@@ -6,9 +6,9 @@ import * as l10n from '@vscode/l10n';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { columnName, FILE_COLUMN, findDuplicateIds, LINE_COLUMN, mapHeaders, mergeDiagnostics, parseWithSchema, recordsSheet, rowRecord, safeFileName, type FileForSheet } from '../core';
+import { columnName, FILE_COLUMN, findDuplicateIds, LINE_COLUMN, mapHeaders, mergeDiagnostics, recordsSheet, rowRecord, safeFileName, type FileForSheet } from '../core';
 import { readRegularFileSync } from '../host/node-read';
-import { checkFile } from './check-file';
+import { checkFileAndKeep, type FileReport } from './check-file';
 import { collectFiles, displayPath, MAX_FILE_BYTES, readText } from './files';
 import { counted, visible } from './formats/format';
 import { UsageError } from './options';
@@ -88,19 +88,17 @@ export async function exportRecords(argv: readonly string[], io: RecordsIO, root
   assertSchemasUsable([undefined, ...files], schemas);
   const settings = { schema: schemas, fix: 'off' as const, roots: roots(paths) };
   let failures = 0;
-  const read: (FileForSheet & { uri: string; ids: ReturnType<typeof checkFile>['ids'] })[] = [];
+  const read: (FileForSheet & { uri: string; ids: FileReport['ids'] })[] = [];
   for (const file of files) {
     const label = displayPath(file, io.cwd);
-    const report = checkFile(file, label, settings); // reads the file by the CLI's rules (links, size, encoding)
-    const text = report.unreadable || report.skipped ? undefined : readText(file);
-    if (!text?.ok) {
-      const reason = report.skipped ?? report.unreadable ?? (text && !text.ok ? text.reason : '');
-      io.err(`fragment-lint: ${l10n.t('{0} {1}; its records are not in the sheet.', visible(label), reason)}`);
+    // Read once, by the CLI's rules (links, size, encoding): the sheet's values and problems come from the same text.
+    const { report, document } = checkFileAndKeep(file, label, settings);
+    if (!document) {
+      io.err(`fragment-lint: ${l10n.t('{0} {1}; its records are not in the sheet.', visible(label), report.skipped ?? report.unreadable ?? '')}`);
       failures++;
       continue;
     }
-    const schema = schemaForFile(file, schemas);
-    read.push({ label, uri: report.uri, ids: report.ids, schema, document: parseWithSchema(text.text, schema), diagnostics: report.diagnostics });
+    read.push({ label, uri: report.uri, ids: report.ids, schema: schemaForFile(file, schemas), document, diagnostics: report.diagnostics });
   }
   const duplicates = findDuplicateIds(read, schemaForFile(undefined, schemas));
   const sheet = recordsSheet(read.map((file) => ({ ...file, diagnostics: mergeDiagnostics(file.diagnostics, duplicates.get(file.uri) ?? []) })));
