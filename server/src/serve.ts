@@ -90,12 +90,13 @@ export function serve(connection: Connection, host: Host, onInitialized: () => v
 
   // The connection keeps one handler per notification; several handlers follow file changes (schema files, the
   // workspace index), so the one handler hands each change to all of them. A host that caches its synchronous reads
-  // (the browser's) forgets the changed files first, and what it fetched late counts as a file that appeared.
+  // (the browser's) forgets the changed files first, and what it fetched late counts as a file that appeared (or, for a
+  // file a read was waiting for that is not there, one that went away).
   connection.onDidChangeWatchedFiles((params) => {
     host.cache?.forget(params.changes.map((change) => uriToPath(change.uri)).filter((path): path is string => path !== undefined));
     state.watchedFilesChanged.fire(params.changes);
   });
-  host.cache?.onFetched((paths) => state.watchedFilesChanged.fire(paths.map((path) => ({ uri: pathToUri(path), type: FileChangeType.Created }))));
+  host.cache?.onFetched((fetched) => state.watchedFilesChanged.fire(fetched.map(({ path, found }) => ({ uri: pathToUri(path), type: found ? FileChangeType.Created : FileChangeType.Deleted }))));
 
   for (const register of HANDLERS) register(state);
   documents.listen(connection);

@@ -187,6 +187,18 @@ describe('the browser build language server (over a MessageChannel, files read t
     await diagnosticsFor(uri, (ds) => !ds.some(unknownActor));
   });
 
+  it('names a file in a message as the editor does (vscode-vfs://…), never by the server\'s own path spelling', async () => {
+    void connection.sendNotification('workspace/didChangeConfiguration', { settings: { fragments: { schema: 'missing.schema.json', validationDelay: 0 } } });
+    // Reported on the schema file's URI (and in the status item, from fragments/schemaInfo's first error); until the
+    // client has answered, the file "is not read yet".
+    const [problem] = await diagnosticsFor(`${REPO}/missing.schema.json`, (ds) => ds.some((d) => messageOf(d).includes('does not exist')));
+    assert.equal(messageOf(problem), `The schema file ${REPO}/missing.schema.json does not exist; the built-in schema is used instead.`);
+    const info = await connection.sendRequest<{ firstError?: string }>('fragments/schemaInfo', { uri: `${REPO}/elsewhere.fragment` });
+    assert.equal(info.firstError, messageOf(problem));
+    // The new settings index the workspace again, through the client: let that end before the connection does.
+    await connection.sendRequest('fragments/records', {});
+  });
+
   it('refuses a file over the size limit before reading it', () => {
     assert.ok(requested.includes(`stat ${REPO}/huge.fragment`), requested.join('\n'));
     assert.ok(!requested.includes(`read ${REPO}/huge.fragment`), 'the 6 MB file was read');

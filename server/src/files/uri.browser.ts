@@ -30,3 +30,12 @@ export function pathToUri(path: string): string {
   if (!match) return URI.file(path).toString();
   return URI.from({ scheme: match[1], authority: match[2], path: match[3] ?? '/' }).toString();
 }
+
+/**
+ * A path as a message shows it to the person: a file on disk as its path, any other as the URI the editor shows
+ * (`vscode-vfs://github/owner/repo/a.fragment`), never the server's own `/vscode-vfs:github/…` spelling.
+ */
+export function shownPath(path: string): string {
+  const uri = URI.parse(pathToUri(path));
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
+}

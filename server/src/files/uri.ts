@@ -15,3 +15,8 @@ export function uriToPath(uri: string): string | undefined {
 export function pathToUri(path: string): string {
   return pathToFileURL(path).toString();
 }
+
+/** A path as a message shows it to the person: on disk, the path itself. */
+export function shownPath(path: string): string {
+  return path;
+}

@@ -99,7 +99,9 @@ export function clientFilesHost(connection: ClientRequests): Host {
   const folders = new Map<string, FolderEntry[] | undefined>();
   const contents = new Map<string, Bytes>();
   const fetching = new Set<string>();
-  const fetchedListeners: ((paths: readonly string[]) => void)[] = [];
+  /** Files whose text a synchronous read answered "is not read yet": told of when fetched, found or not. */
+  const awaited = new Set<string>();
+  const fetchedListeners: Parameters<HostCache['onFetched']>[0][] = [];
 
   /** Fetches what a synchronous read missed; tells the listeners when it shows something the read could not. */
   const fetchForSync = (path: string, what: 'file' | 'folder'): void => {
@@ -119,7 +121,11 @@ export function clientFilesHost(connection: ClientRequests): Host {
         found = stat !== undefined;
       }
       fetching.delete(key);
-      if (found) for (const listener of fetchedListeners) listener([path]);
+      // A file that is not there changes nothing a read decided, unless a read said it was not read yet: that
+      // read (a schema file named in the settings) now says it does not exist.
+      const told = found || (what === 'file' && awaited.has(path));
+      if (what === 'file') awaited.delete(path);
+      if (told) for (const listener of fetchedListeners) listener([{ path, found }]);
     })();
   };
 
@@ -129,11 +135,16 @@ export function clientFilesHost(connection: ClientRequests): Host {
   };
   const syncBytes = (path: string, limit: number): Bytes => {
     const stat = syncStat(path);
-    if (stat === undefined) return { ok: false, reason: stats.has(path) ? l10n.t('does not exist') : l10n.t('is not read yet'), missing: true };
+    if (stat === undefined) {
+      if (stats.has(path)) return { ok: false, reason: l10n.t('does not exist'), missing: true };
+      awaited.add(path);
+      return { ok: false, reason: l10n.t('is not read yet'), missing: true };
+    }
     const refused = refusal({ ...kind(stat.type), size: stat.size }, Math.min(limit, SYNC_READ_LIMIT));
     if (refused) return { ok: false, reason: refused };
     const bytes = contents.get(path);
     if (bytes === undefined) {
+      awaited.add(path);
       fetchForSync(path, 'file');
       return { ok: false, reason: l10n.t('is not read yet') };
     }

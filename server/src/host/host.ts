@@ -106,7 +106,8 @@ export interface Host {
  */
 export interface HostCache {
   forget(paths: readonly string[]): void;
-  onFetched(listener: (paths: readonly string[]) => void): void;
+  /** `found`: the file or folder is there (false: a file a read was waiting for turned out not to exist). */
+  onFetched(listener: (fetched: readonly { path: string; found: boolean }[]) => void): void;
 }
 
 /** Waits for `clock.soon`: between batches of background work. */

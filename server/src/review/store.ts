@@ -22,7 +22,7 @@ import {
   type Schema,
 } from '../core';
 import { isInside } from '../files';
-import { uriToPath } from '../files/uri';
+import { shownPath, uriToPath } from '../files/uri';
 import type { Host } from '../host/host';
 import { Emitter } from '../state/events';
 
@@ -209,10 +209,10 @@ export class ReviewStore {
       try {
         review = parseReview(read.text);
       } catch (error) {
-        this.context.warn(l10n.t('{0} in {1} cannot be used, so no finding is accepted: {2}.', REVIEW_FILE_NAME, folder, (error as Error).message));
+        this.context.warn(l10n.t('{0} in {1} cannot be used, so no finding is accepted: {2}.', REVIEW_FILE_NAME, shownPath(folder), (error as Error).message));
       }
     } else if (!('missing' in read && read.missing)) {
-      this.context.warn(l10n.t('{0} in {1} could not be read (it {2}), so no finding is accepted.', REVIEW_FILE_NAME, folder, read.reason));
+      this.context.warn(l10n.t('{0} in {1} could not be read (it {2}), so no finding is accepted.', REVIEW_FILE_NAME, shownPath(folder), read.reason));
     }
     const loaded: Loaded = {
       review,

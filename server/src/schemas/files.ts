@@ -8,6 +8,7 @@ import * as l10n from '@vscode/l10n';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { getDefaultSchema, type Schema } from '../core';
 import { directed } from '../core/l10n';
+import { shownPath } from '../files/uri';
 import {
   discoverFolderSchemaPath,
   discoverSchemaPath,
@@ -57,7 +58,7 @@ export type SchemaText = { ok: true; text: string } | { ok: false; reason: strin
 /** Reads a schema file and checks it. Never throws: a missing or unreadable file is a problem in the result. */
 export function loadSchemaFile(path: string, readText: (path: string) => SchemaText): LoadedSchemaFile {
   const read = readText(path);
-  if (!read.ok) return { path, unreadable: read.reason, problems: [fileProblem(l10n.t('The schema file {0} {1}; the built-in schema is used instead.', path, read.reason))] };
+  if (!read.ok) return { path, unreadable: read.reason, problems: [fileProblem(l10n.t('The schema file {0} {1}; the built-in schema is used instead.', shownPath(path), read.reason))] };
   return { path, ...loadSchemaText(read.text, path) };
 }
 

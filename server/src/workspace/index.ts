@@ -9,7 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkedPart, findDuplicateIds, fold, parseWithSchema, recordIds, uriFileName, type FragmentDiagnostic, type ParsedDocument, type RecordId, type Schema } from '../core';
 import { isFragmentFile, mayBeFragment } from '../core/fragment-file';
 import { findFragmentFilesAsync } from '../files';
-import { pathToUri, uriToPath } from '../files/uri';
+import { pathToUri, shownPath, uriToPath } from '../files/uri';
 import { fieldValue } from '../core/parser';
 import { detachedCopy } from '../core/record-checks';
 import { yieldTo, type Host } from '../host/host';
@@ -234,7 +234,7 @@ export class WorkspaceIndex {
         seen.add(uri);
         this.remove(uri, skipped.reason);
       } else {
-        this.context.log(`Not indexed: ${skipped.path} ${skipped.reason}.`);
+        this.context.log(`Not indexed: ${shownPath(skipped.path)} ${skipped.reason}.`);
       }
     }
     // Files of an earlier scan not found again (no longer fragments, e.g. detectByContent turned off): forgotten.
