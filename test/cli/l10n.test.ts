@@ -81,6 +81,15 @@ describe('fragment-lint in the person’s language', () => {
     );
     assert.deepEqual(french.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), english.runs[0].tool.driver.rules.map((r: { id: string }) => r.id));
     assert.match(results(french)[0].message.text, /n’est pas une valeur autorisée/);
+    // What each rule looks for, shown beside each alert by code scanning, is in French too, for every rule used.
+    const described = (log: { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } } }[] }) =>
+      Object.fromEntries(log.runs[0].tool.driver.rules.map((r) => [r.id, r.shortDescription.text]));
+    const [inEnglish, inFrench] = [described(english), described(french)];
+    assert.match(inFrench['invalid-value'], /^Une valeur qui enfreint la règle du champ/);
+    for (const id of Object.keys(inEnglish)) {
+      assert.notEqual(inFrench[id], inEnglish[id], `${id}: "${inFrench[id]}" is not in French`);
+      assert.notEqual(inFrench[id], id, `${id} has no description`);
+    }
   });
 
   describe('a broken team schema', () => {

@@ -11,7 +11,7 @@ describe('facts the rules of one check share (RuleContext.once)', () => {
     const seen: number[] = [];
     const asking: Rule = {
       code: 'pii',
-      description: 'asks for the shared fact',
+      describe: () => 'asks for the shared fact',
       check(context) {
         seen.push(context.once(key, () => ++computed));
       },
@@ -28,7 +28,7 @@ describe('facts the rules of one check share (RuleContext.once)', () => {
     const values: string[] = [];
     const asking: Rule = {
       code: 'pii',
-      description: 'asks for two facts',
+      describe: () => 'asks for two facts',
       check(context) {
         values.push(context.once(first, () => 'first'), context.once(second, () => 'second'));
       },

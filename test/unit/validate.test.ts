@@ -62,7 +62,7 @@ describe('validate', () => {
     const answers: boolean[][] = [];
     const fill: Rule = {
       code: 'unknown-field',
-      description: '',
+      describe: () => '',
       check(context) {
         // One problem on each of the first 12 lines: with a cap of 10, the rules after it may stop at line 11.
         for (let line = 0; line < 12; line++) context.report({ code: 'unknown-field', severity: 2, message: 'x', range: { start: { line, character: 0 }, end: { line, character: 1 } }, data: { fix: 'none' } });
@@ -70,7 +70,7 @@ describe('validate', () => {
     };
     const ask: Rule = {
       code: 'too-thin',
-      description: '',
+      describe: () => '',
       check(context) {
         answers.push([context.pastCap(0), context.pastCap(10), context.pastCap(11), context.pastCap(12), context.pastCap(5, 6), context.pastCap(4, 6)]);
       },

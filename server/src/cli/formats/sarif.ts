@@ -2,19 +2,24 @@
  * `--format sarif`: SARIF 2.1.0, the format code-scanning services (GitHub, Azure DevOps) read. Columns are UTF-16
  * code units, as in LSP; `endColumn` is the column after the last character, as SARIF defines it.
  */
+import * as l10n from '@vscode/l10n';
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_CODES, DUPLICATE_ID_DESCRIPTION, RULES, ruleDocsHref, type DiagnosticCode, type FragmentDiagnostic, type ReviewEntry } from '../../core';
+import { describeDuplicateIds, RULES, ruleDocsHref, type DiagnosticCode, type FragmentDiagnostic, type ReviewEntry } from '../../core';
 import { UNSTRUCTURED_RULE } from '../../core/rules';
 import { severityName, type FormatContext, type Formatter } from './format';
 
 const LEVELS = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 const ROOT = 'SRCROOT';
 
-const DESCRIPTIONS: Record<DiagnosticCode, string> = Object.fromEntries(
-  DIAGNOSTIC_CODES.map((code) => [code, [...RULES, UNSTRUCTURED_RULE].find((rule) => rule.code === code)?.description ?? '']),
-) as Record<DiagnosticCode, string>;
-DESCRIPTIONS['duplicate-id'] = DUPLICATE_ID_DESCRIPTION;
-DESCRIPTIONS['too-many-problems'] ||= 'A file has so many problems that only the first ones are listed.';
+/** What a code looks for, in the person's language: each rule says so itself; three codes come from outside the rules. */
+function describeCode(code: DiagnosticCode): string {
+  const rule = [...RULES, UNSTRUCTURED_RULE].find((r) => r.code === code);
+  if (rule) return rule.describe();
+  if (code === 'duplicate-id') return describeDuplicateIds();
+  if (code === 'too-many-problems') return l10n.t('A file has so many problems that only the first ones are listed.');
+  if (code === 'file-too-large') return l10n.t('A file too large to check whole: only its first part is checked.');
+  return code;
+}
 
 function region(range: FragmentDiagnostic['range']) {
   return {
@@ -74,7 +79,7 @@ export const sarif: Formatter = (files, context) => {
             name: 'fragment-lint',
             version: context.version,
             // helpUri: the rule's page shipped beside dist/, the same link the editor's diagnostics carry.
-            rules: used.map((code) => ({ id: code, shortDescription: { text: DESCRIPTIONS[code] || code }, helpUri: ruleDocsHref(code) })),
+            rules: used.map((code) => ({ id: code, shortDescription: { text: describeCode(code) }, helpUri: ruleDocsHref(code) })),
           },
         },
         originalUriBaseIds: { [ROOT]: { uri: context.rootUri } },

@@ -13,7 +13,7 @@ export function duplicateMessage(key: string, firstLine: number, sameValue: bool
 /** The same field twice in one record; reported on the repeat. */
 export const duplicateField: Rule = {
   code: 'duplicate-field',
-  description: 'A field appears more than once in the same record.',
+  describe: () => l10n.t('A field appears more than once in the same record.'),
   check(context) {
     const { index } = context;
     // The first field of each schema field in the current record, marked with the record's number: one small array

@@ -6,7 +6,7 @@ import { hasValue, keyRange } from '../parser';
 /** A required or recommended field that is there but has no value. */
 export const emptyValue: Rule = {
   code: 'empty-value',
-  description: 'A required field (error) or recommended field (warning) has an empty value.',
+  describe: () => l10n.t('A required field (error) or recommended field (warning) has an empty value.'),
   check(context) {
     const { fields } = context.document;
     for (let i = 0; i < fields.length; i++) {

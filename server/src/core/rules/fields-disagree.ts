@@ -20,7 +20,7 @@ const MAX_RELATED_VALUE = 2000;
  */
 export const fieldsDisagree: Rule = {
   code: 'fields-disagree',
-  description: 'Two fields of a record break a relation the schema states (for example two different objective codes).',
+  describe: () => l10n.t('Two fields of a record break a relation the schema states (for example two different objective codes).'),
   check(context) {
     const { relations } = context.schema;
     if (relations.length === 0) return;

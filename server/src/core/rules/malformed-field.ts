@@ -7,7 +7,7 @@ import type { Rule } from './rule';
 /** A line that is almost a field: it is not read as one, so its value is lost to the checker. */
 export const malformedField: Rule = {
   code: 'malformed-field',
-  description: 'A line that looks like a field but is not written as **Key**: value.',
+  describe: () => l10n.t('A line that looks like a field but is not written as **Key**: value.'),
   check(context) {
     let kept = 0;
     for (const line of context.document.malformed) {

@@ -16,7 +16,7 @@ import type { Rule, RuleContext } from './rule';
  */
 export const missingField: Rule = {
   code: 'missing-field',
-  description: 'Required fields (error) or recommended fields (warning) that are not in the record: one problem per record naming them.',
+  describe: () => l10n.t('Required fields (error) or recommended fields (warning) that are not in the record: one problem per record naming them.'),
   check(context) {
     const { document, index } = context;
     // Which schema fields the current record has, marked with the record's number: one small array for the whole

@@ -16,7 +16,7 @@ const REACH = 60;
  */
 export const nameBesideMarker: Rule = {
   code: 'name-beside-marker',
-  description: 'A capitalised word right before or after a <person> marker in a confidential record.',
+  describe: () => l10n.t('A capitalised word right before or after a <person> marker in a confidential record.'),
   check(context) {
     const marker = markerFor(context.schema, 'person');
     if (!marker) return;

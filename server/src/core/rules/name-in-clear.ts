@@ -72,7 +72,7 @@ const SPACE_THEN_CAPITAL = / [A-Z\u0080-\uffff]/g;
  */
 export const nameInClear: Rule = {
   code: 'name-in-clear',
-  description: 'Two or more capitalised words in a row, shaped like a name, in a record marked confidential.',
+  describe: () => l10n.t('Two or more capitalised words in a row, shaped like a name, in a record marked confidential.'),
   check(context) {
     const markers = redactionMarkers(context.schema, 'person', 'any');
     eachConfidentialText(context, ({ field, spec, value, tokens }) => {

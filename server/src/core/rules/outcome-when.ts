@@ -77,7 +77,7 @@ function agreesWith(years: readonly NamedYear[], recorded: number): boolean {
  */
 export const outcomeWhen: Rule = {
   code: 'outcome-when',
-  description: 'The outcome statement names no time, or names years that disagree with the Year of the record.',
+  describe: () => l10n.t('The outcome statement names no time, or names years that disagree with the Year of the record.'),
   check(context) {
     const { outcome, year, minWords } = context.schema.quality;
     let noTime: string | undefined; // the same message for each record: translated once per check

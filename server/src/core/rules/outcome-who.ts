@@ -32,7 +32,7 @@ const BY = /\bby\b/i;
  */
 export const outcomeWho: Rule = {
   code: 'outcome-who',
-  description: "The outcome statement names no one who changed, or reads like the programme's own activity (an output).",
+  describe: () => l10n.t("The outcome statement names no one who changed, or reads like the programme's own activity (an output)."),
   check(context) {
     const { outcome, minWords } = context.schema.quality;
     // The same two messages for each record: translated once per check.

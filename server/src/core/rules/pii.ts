@@ -79,7 +79,7 @@ function findContactDetails(line: string): readonly Found[] {
  */
 export const pii: Rule = {
   code: 'pii',
-  description: 'An e-mail address, phone number or web address in a text value of a record marked confidential.',
+  describe: () => l10n.t('An e-mail address, phone number or web address in a text value of a record marked confidential.'),
   check(context) {
     const markers = redactionMarkers(context.schema, 'any');
     // The text values of the confidential records, found once per check for every confidentiality rule.

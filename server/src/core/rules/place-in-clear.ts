@@ -14,7 +14,7 @@ import { isAsciiWordCode, isWordCharacterAt, startsUpper, type Token } from './w
  */
 export const placeInClear: Rule = {
   code: 'place-in-clear',
-  description: 'The name of a town, city or province in a record marked confidential.',
+  describe: () => l10n.t('The name of a town, city or province in a record marked confidential.'),
   check(context) {
     const markers = redactionMarkers(context.schema, 'place', 'any');
     eachConfidentialText(context, ({ field, spec, value, tokens }) => {

@@ -80,7 +80,7 @@ function normalised(value: string): string {
  */
 export const placeholderEvidence: Rule = {
   code: 'placeholder-evidence',
-  description: 'The evidence points to nothing a reviewer can check: "Yes", "see report", or a link that is not given.',
+  describe: () => l10n.t('The evidence points to nothing a reviewer can check: "Yes", "see report", or a link that is not given.'),
   check(context) {
     const { evidence } = context.schema.quality;
     eachStatement(context, evidence, (field, text) => {

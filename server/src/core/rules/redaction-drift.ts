@@ -30,7 +30,7 @@ interface Drift {
  */
 export const redactionDrift: Rule = {
   code: 'redaction-drift',
-  description: 'A word redacted in one field of a confidential record stands in clear in another field.',
+  describe: () => l10n.t('A word redacted in one field of a confidential record stands in clear in another field.'),
   check(context) {
     // One pair of sets for the check, emptied for each record: a check allocates less, so garbage is collected less
     // often while the parsed document is alive (each collection copies what is alive).

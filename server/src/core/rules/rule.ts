@@ -58,7 +58,7 @@ export interface RuleContext {
 export interface Rule {
   /** The diagnostic code this rule reports; one rule, one code. */
   readonly code: DiagnosticCode;
-  /** One sentence for the rule docs. */
-  readonly description: string;
+  /** What the rule looks for, in one sentence in the person's language (SARIF's rule descriptions). */
+  readonly describe: () => string;
   check(context: RuleContext): void;
 }

@@ -11,7 +11,7 @@ import type { Rule } from './rule';
  */
 export const tooThin: Rule = {
   code: 'too-thin',
-  description: 'A required text value has fewer words than the schema asks for (quality.minWords; 4 by default).',
+  describe: () => l10n.t('A required text value has fewer words than the schema asks for (quality.minWords; 4 by default).'),
   check(context) {
     const { minWords } = context.schema.quality;
     if (minWords <= 0) return;

@@ -8,7 +8,7 @@ import { keyRange, range } from '../parser';
 /** A key the schema does not know, or knows under another spelling. */
 export const unknownField: Rule = {
   code: 'unknown-field',
-  description: 'A field name that is not in the schema (with a did-you-mean), or a known name written with other capitals.',
+  describe: () => l10n.t('A field name that is not in the schema (with a did-you-mean), or a known name written with other capitals.'),
   check(context) {
     let kept = 0;
     const { fields } = context.document;

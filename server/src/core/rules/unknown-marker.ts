@@ -8,7 +8,7 @@ import type { Rule } from './rule';
 /** A token shaped like a redaction marker that is not one of the schema's markers. */
 export const unknownMarker: Rule = {
   code: 'unknown-marker',
-  description: 'A marker-like token such as <persn> or <Loc> that is not a known redaction marker.',
+  describe: () => l10n.t('A marker-like token such as <persn> or <Loc> that is not a known redaction marker.'),
   check(context) {
     const known = context.index.markers;
     // The whole text is searched, not line by line: one search per `<` instead of one per line. A token holds no

@@ -6,7 +6,7 @@ import type { Rule } from './rule';
 /** A file with no field lines at all: an unstructured source story, reported once for information. */
 export const unstructured: Rule = {
   code: 'unstructured',
-  description: 'The file has no fields: it is read as an unstructured story, not a fragment record.',
+  describe: () => l10n.t('The file has no fields: it is read as an unstructured story, not a fragment record.'),
   check(context) {
     const { fields, lines } = context.document;
     if (fields.length > 0) return;

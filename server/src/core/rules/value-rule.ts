@@ -5,10 +5,10 @@
 import type { ValueProblemCode } from '../values/check-value';
 import type { Rule } from './rule';
 
-export function valueRule(code: ValueProblemCode, description: string): Rule {
+export function valueRule(code: ValueProblemCode, describe: () => string): Rule {
   return {
     code,
-    description,
+    describe,
     check(context) {
       for (const field of context.fieldsWithValueProblems()) {
         for (const problem of context.valueProblems(field)) {

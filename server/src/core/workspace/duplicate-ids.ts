@@ -13,8 +13,8 @@ import { fieldValue, valueRange, type ParsedDocument } from '../parser';
 import { getDefaultSchema } from '../schema/compile';
 import { severityOf, type Schema } from '../schema/model';
 
-/** One sentence for the rule docs and SARIF, like every rule's `description`. */
-export const DUPLICATE_ID_DESCRIPTION = 'A FragmentID used by two records, in one file or across files (redacted IDs are not compared).';
+/** What the duplicate-ID check looks for, in one sentence in the person's language, like every rule's `describe`. */
+export const describeDuplicateIds = () => l10n.t('A FragmentID used by two records, in one file or across files (redacted IDs are not compared).');
 
 /** One record's ID as written: enough to compare and to point at, without keeping the whole parse. */
 export interface RecordId {
