@@ -5,6 +5,8 @@
  * slows every build alike. The figures are CPU time of the process (not wall time), which moves less with load.
  *
  *   tsx scripts/bench/compare-cores.ts . /tmp/old-checkout [. again, as a control] [--rounds=60] [--records=1,100,1000]
+ *     [--form-rules]  (each build checks with its rules about form only, where it has such a list: against a build
+ *                      from before the quality and confidentiality rules, this times the rest of the check alike)
  *
  * Each argument is a checkout (its node_modules installed or linked); the first is the reference, the others are
  * given as ratios to it. Naming the same checkout twice shows how far two identical builds differ: the noise.
@@ -23,6 +25,7 @@ const ROOTS = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const ROUNDS = Number(option('rounds') ?? 60);
 const RECORDS = (option('records') ?? '1,100,1000').split(',').map(Number);
 const NOW = new Date('2026-06-15T12:00:00Z');
+const FORM_RULES_ONLY = process.argv.includes('--form-rules');
 
 async function loadCores(roots: string[]): Promise<Core[]> {
   const { BUNDLE_OPTIONS } = await import('../esbuild-options.mjs');
@@ -62,7 +65,10 @@ async function main(): Promise<void> {
   const cores = await loadCores(ROOTS);
   for (const count of RECORDS) {
     const text = generateDocument(count);
-    const works = cores.map((core) => () => core.validate(text, { now: NOW }));
+    const works = cores.map((core) => {
+      const rules = FORM_RULES_ONLY ? (core as Partial<Core>).FORM_RULES : undefined;
+      return () => core.validate(text, { now: NOW, ...(rules ? { rules } : {}) });
+    });
     const calls = Math.min(...works.map(warmUp));
     const samples: number[][] = works.map(() => []);
     for (let round = 0; round < ROUNDS; round++) works.forEach((work, at) => samples[at].push(cpuMs(work, calls)));

@@ -94,6 +94,9 @@ describe('accepted findings in the editor, over stdio', () => {
       arguments: [{ uri: uriOf('a.fragment'), finding: { code: 'invalid-value', fragmentId: 'SCC-1/ONE', line: HUGE_LINE + 1, value: 'huge', file: 'a.fragment' } }],
     });
     assert.ok((client.initializeResult.capabilities.executeCommandProvider?.commands ?? []).includes('fragments.server.acceptFinding'));
+    // An edit that changes nothing: VS Code then runs the command at once instead of resolving the action first, a
+    // round trip during which a new list of actions can make it forget the command (code-actions.ts, NO_EDIT).
+    assert.deepEqual(accept.edit, { changes: {} });
   });
 
   it('the command writes a valid entry beside the others, and the finding disappears', async () => {
