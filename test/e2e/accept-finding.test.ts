@@ -1,6 +1,6 @@
-// End-to-end: "Accept this finding…" in a real VS Code (code-server + headless chromium). The quick fix asks why in an
-// input box; Escape writes nothing; a reason and Enter write the entry into fragment-review.json, the squiggle goes,
-// and the status item counts the accepted finding.
+// End-to-end: "Accept this finding…" in a real VS Code (code-server + headless chromium), chosen with the keyboard
+// (Ctrl+., arrows, Enter). The quick fix asks why in an input box; Escape writes nothing; a reason and Enter write the
+// entry into fragment-review.json, the squiggle goes, and the status item counts the accepted finding.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,21 +21,54 @@ let session: Session | undefined;
 let page: Page;
 let wb: Workbench;
 
-/** Opens the light bulb on the "huge" finding and picks "Accept this finding…". */
+/**
+ * What VS Code 1.100, the code-server these tests run, says when it has forgotten the command of a chosen code action:
+ * its list of actions was replaced at that moment (the light bulb's list is asked for again on each publish, cursor
+ * move or new provider). A race in VS Code's bookkeeping of code actions, reworked upstream after 1.100
+ * (microsoft/vscode#256093); the server narrows it (code-actions.ts NO_EDIT, and diagnostics.ts sends a version's
+ * problems once), but cannot close it. It came in about one session in fifteen, on the first choice after start-up.
+ */
+const FORGOT = 'Actual command not found, wanted to execute fragments.server.acceptFinding';
+
+/**
+ * Opens the light bulb on the "huge" finding and picks "Accept this finding…"; resolves when the box asks why. When
+ * VS Code says it forgot the command, the test chooses again, as a person would: once, and only on that message.
+ */
 async function chooseAccept(): Promise<void> {
+  await pickAccept();
+  if ((await boxOrForgotten()) === 'box') return;
+  await wb.runCommand('Notifications: Clear All Notifications'); // which closes their list, if it was open
+  await pickAccept();
+  assert.equal(await boxOrForgotten(), 'box', `VS Code forgot the command of "Accept this finding…" twice running: "${FORGOT}"`);
+}
+
+/** Waits for the box that asks why, or for VS Code's message that it forgot the command. */
+async function boxOrForgotten(): Promise<'box' | 'forgotten'> {
+  const box = page.locator(SEL.quickInput, { hasText: 'Why is it accepted?' });
+  const either = box.or(page.locator('.notification-list-item', { hasText: FORGOT })).first();
+  // The command runs in the extension host, which a loaded machine can hold up for a while before the box shows.
+  if (!(await either.waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
+    // A toast can go before it is seen: the status bar's bell, showing that there are notifications, lists them all.
+    const bell = page.locator('.statusbar-item .codicon-bell-dot').first();
+    if (await bell.isVisible()) await bell.click();
+    await either.waitFor({ timeout: 50_000 });
+  }
+  return (await box.isVisible()) ? 'box' : 'forgotten';
+}
+
+/** Moves to "huge" and, with the keyboard, opens its quick fixes (Ctrl+.) and chooses "Accept this finding…". */
+async function pickAccept(): Promise<void> {
   await wb.goTo(HUGE_LINE, 28); // inside "huge"
   await wb.squiggles('error').first().waitFor({ timeout: 30_000 });
-  const bulb = page.locator(SEL.lightBulb).first();
-  await bulb.waitFor({ timeout: 60_000 }); // the code actions of the cursor's line have arrived
-  await bulb.click();
-  await page.locator(`${SEL.actionWidget} .monaco-list-row`, { hasText: 'Accept this finding…' }).first().waitFor();
-  // As a person does with the keyboard: down the list to the action, then Enter.
+  // Ctrl+. asks for the actions at the cursor, as a keyboard user does. The light bulb is not waited for: VS Code
+  // 1.100 does not show it when the actions arrive while Go to Line's box still has the focus, and the cursor then
+  // stays where the box put it, so nothing asks again.
+  await page.keyboard.press('Control+.');
+  await page.locator(`${SEL.actionWidget} .monaco-list-row`, { hasText: 'Accept this finding…' }).first().waitFor({ timeout: 60_000 });
   const focused = page.locator(`${SEL.actionWidget} .monaco-list-row.focused`);
   for (let i = 0; i < 10 && !/Accept this finding…/.test((await focused.textContent().catch(() => '')) ?? ''); i++) await page.keyboard.press('ArrowDown');
   await focused.filter({ hasText: 'Accept this finding…' }).waitFor();
   await page.keyboard.press('Enter');
-  // The command runs in the extension host, which a loaded machine can hold up for a while before the box shows.
-  await page.locator(SEL.quickInput, { hasText: 'Why is it accepted?' }).waitFor({ timeout: 60_000 });
 }
 
 describe('accepting a finding in a real VS Code', () => {

@@ -140,8 +140,9 @@ function acceptActions(state: ServerState, uri: string, view: DocumentView, diag
 
 /**
  * The edit of an action that is only a command: none. VS Code resolves a chosen action that has no edit
- * (codeAction/resolve, a round trip), and if the light bulb's actions are asked for again meanwhile it forgets the old
- * list's commands: the person's choice then fails with "Actual command not found" (seen in the e2e suite, about one
- * start in five). With an edit, even an empty one, the command runs at once.
+ * (codeAction/resolve, a round trip through the server) and takes only an edit from the answer, so for such an action
+ * the round trip does nothing but lengthen the moment in which VS Code 1.100 can forget the command, when the light
+ * bulb's list is replaced meanwhile ("Actual command not found"; test/e2e/accept-finding.test.ts). With an edit,
+ * even an empty one, the command goes out at once.
  */
 const NO_EDIT = { changes: {} };
