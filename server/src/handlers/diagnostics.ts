@@ -6,9 +6,9 @@
  * Results carry the document version, and a check whose document changed meanwhile is dropped, so a stale result
  * never covers a newer one. A version's problems are sent once: what is checked again unchanged (the settings read
  * again, the index or the review file changed without touching this document) is not sent again. VS Code asks for
- * the light bulb's actions anew on each publish and forgets the commands of the list it replaces, so a quick fix a
- * person had just chosen ("Accept this finding…") did nothing; and VS Code reads the settings again right after the
- * server starts, which published every open document twice.
+ * the light bulb's actions anew on each publish, and VS Code 1.100 can forget the command of a quick fix a person has
+ * just chosen from the list it replaces ("Accept this finding…" then does nothing); VS Code also reads the settings
+ * again right after the server starts, which published every open document twice. Sending less narrows that race.
  */
 import { mergeDiagnostics, parseWithSchema, recordIds, validateParsed, type FragmentDiagnostic, type ParsedDocument, type Schema } from '../core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
