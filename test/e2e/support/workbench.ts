@@ -104,14 +104,19 @@ export class Workbench {
     await this.page.locator(SEL.quickInput).waitFor({ state: 'hidden' });
   }
 
-  /** Moves the cursor with Go to Line/Column (Ctrl+G), 1-based. */
+  /**
+   * Moves the cursor with Go to Line/Column (Ctrl+G), 1-based. The last step is an arrow key in the editor: VS Code
+   * 1.100 asks for the light bulb's actions as the box moves the cursor, and shows no bulb for actions that arrive
+   * while the box has the focus (seen in 4 of 65 sessions); the arrow key asks again with the editor focused.
+   */
   async goTo(line: number, column = 1): Promise<void> {
     await this.page.keyboard.press('Control+G');
     const box = this.page.locator(SEL.quickInputBox);
     await box.waitFor();
-    await box.fill(`:${line}:${column}`);
+    await box.fill(`:${line}:${Math.max(1, column - 1)}`);
     await this.page.keyboard.press('Enter');
     await this.page.locator(SEL.quickInput).waitFor({ state: 'hidden' });
+    if (column > 1) await this.page.keyboard.press('ArrowRight');
     await this.page
       .locator('#status\\.editor\\.selection', { hasText: `Ln ${line}, Col ${column}` })
       .waitFor();
