@@ -4,7 +4,8 @@
  *
  *   core    parse + validate (the core bundled as dist/ bundles it) vs. a baseline that only splits lines and
  *           matches the field regex; beside it the same check with only the rules about form (FORM_RULES), so the
- *           share of the quality and confidentiality prompts shows
+ *           share of the quality and confidentiality prompts shows, and one bare pass over the prose: the least
+ *           those prompts can add (prose-floor.ts)
  *   server  the built dist/server.js over stdio: edit → diagnostics, completion, code actions, memory
  *   startup spawn → first diagnostics, cold and warm (code cache), vs a bare Node start
  *   cli     fragment-lint on 10,000 files vs. markdownlint-cli2 and vs. a plain read of every file
@@ -24,6 +25,7 @@ import { startServer, type TestClient } from '../../test/support/lsp-client';
 import { SERVER_NODE_FLAGS } from '../../server/src/node-flags';
 import { FIELD_HEAD } from '../../server/src/core/grammar';
 import { loadBuiltCore } from './built-core';
+import { proseValues, readProseOnce } from './prose-floor';
 import { benchYamlSideBySide } from './yaml-side-by-side';
 import { benchDense } from './dense';
 import { format, percentile, rssOf, table } from './report';
@@ -71,7 +73,8 @@ function steadyMs(work: () => void, warmMs = 300): number {
 }
 
 async function benchCore(): Promise<void> {
-  const { validate, FORM_RULES } = await loadBuiltCore(ROOT);
+  const builtCore = await loadBuiltCore(ROOT);
+  const { validate, FORM_RULES } = builtCore;
   const rows: (string | number)[][] = [];
   const core: Record<string, unknown> = {};
   for (const count of QUICK ? [1, 100, 1000] : [1, 100, 10_000]) {
@@ -80,10 +83,12 @@ async function benchCore(): Promise<void> {
     const base = steadyMs(() => baseline(text));
     // The same check with only the rules about form: what the quality and confidentiality prompts add, in this run.
     const formMs = steadyMs(() => validate(text, { rules: FORM_RULES }));
-    rows.push([`${count} record${count === 1 ? '' : 's'}`, (text.length / 1e6).toFixed(2), ms, base, `${(ms / base).toFixed(1)}×`, `${(formMs / base).toFixed(1)}×`]);
-    core[`records_${count}`] = { mb: text.length / 1e6, ms, baselineMs: base, ratio: ms / base, formRulesMs: formMs, formRulesRatio: formMs / base };
+    const prose = proseValues(builtCore, text);
+    const proseMs = steadyMs(() => readProseOnce(prose));
+    rows.push([`${count} record${count === 1 ? '' : 's'}`, (text.length / 1e6).toFixed(2), ms, base, `${(ms / base).toFixed(1)}×`, `${(formMs / base).toFixed(1)}×`, `+${(proseMs / base).toFixed(1)}×`]);
+    core[`records_${count}`] = { mb: text.length / 1e6, ms, baselineMs: base, ratio: ms / base, formRulesMs: formMs, formRulesRatio: formMs / base, proseOnceMs: proseMs, proseOnceRatio: proseMs / base };
   }
-  table('Core: parse + validate, warm (target: at most 3× the baseline)', ['document', 'MB', 'ms', 'baseline ms', 'ratio', 'form rules only'], rows);
+  table('Core: parse + validate, warm (target: at most 3× the baseline)', ['document', 'MB', 'ms', 'baseline ms', 'ratio', 'form rules only', 'one pass over the prose'], rows);
 
   const growth: (string | number)[][] = [];
   const record = generateRecord(1);
