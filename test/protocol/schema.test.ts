@@ -26,18 +26,6 @@ function workspace(files: Record<string, string>): string {
   return root;
 }
 
-/** The first non-empty problems published for `uri` from now on, whenever they come (10 s at most). */
-function firstProblems(client: TestClient, uri: string): Promise<Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no problems published for ${uri} within 10 s; server log:\n${client.logs.join('\n')}`)), 10_000);
-    client.onDiagnostics((p) => {
-      if (p.uri !== uri || p.diagnostics.length === 0) return;
-      clearTimeout(timer);
-      resolve(p.diagnostics);
-    });
-  });
-}
-
 /** Opens a fragment and waits for its diagnostics; also returns how long the answer took. */
 async function check(client: TestClient, path: string, text: string) {
   const uri = uriOf(path);
@@ -103,15 +91,15 @@ describe('team schemas over stdio', () => {
     for (const [name, { text, message }] of Object.entries(cases)) {
       it(`${name}: a clear message in the schema file, and the default stays in force`, async () => {
         const { root, client } = await start({ 'fragment.schema.json': text, 'warm/fragment.schema.json': addScale('Planetary') });
-        // Watched from the start: the workspace index may load the broken schema, and publish its problems, before
+        // Waited for from the start: the workspace index may load the broken schema, and publish its problems, before
         // any fragment is opened (a wait begun after the warm-up below missed that publish when the index was quick).
-        const schemaProblems = firstProblems(client, uriOf(join(root, 'fragment.schema.json')));
+        const schemaDiagnostics = client.nextDiagnostics(uriOf(join(root, 'fragment.schema.json')));
         // A good schema first, so the figure below is the broken schema's cost, not the server's first-use start-up.
         await check(client, join(root, 'warm', 'x.fragment'), VALID_RECORD);
         const { diagnostics, ms } = await check(client, join(root, 'a.fragment'), CONTINENTAL);
         console.log(`broken schema (${name}): the fragment's diagnostics arrived ${ms.toFixed(1)} ms after opening it`);
         assert.deepEqual(codes(diagnostics), ['invalid-value']);
-        const problems = await schemaProblems;
+        const problems = (await schemaDiagnostics).diagnostics;
         assert.ok(problems.length >= 1);
         assert.match(String(problems[0].message), message);
         assert.equal(problems[0].severity, 1);
